@@ -1,0 +1,200 @@
+#define G_LOG_DOMAIN "paddock-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-store-private.h"
+
+/*
+ * The schema, as an ordered list of steps. Step N takes a database from
+ * PRAGMA user_version N to N + 1. A step is never edited once it has been
+ * released: a change to the schema is a new step at the end.
+ *
+ * Conventions the generic row mapper in pd-store.c relies on: a record
+ * type PdFooBar is kept in table "foo_bar", with one column per property
+ * (dashes become underscores), "id" as the primary key; enums are stored as
+ * their nicks, instants as Unix seconds (UTC), and "not known" as NULL.
+ */
+static const char * const migrations[] = {
+  /* 0 → 1: the first schema. */
+  "PRAGMA application_id = 1346652977;\n" /* PD_STORE_APPLICATION_ID */
+  "CREATE TABLE series (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  short_name TEXT);\n"
+  "CREATE TABLE season (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  series_id TEXT REFERENCES series (id),\n"
+  "  name TEXT NOT NULL,\n"
+  "  year INTEGER,\n"
+  "  rules_id TEXT);\n"
+  "CREATE TABLE circuit (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  locality TEXT,\n"
+  "  country TEXT,\n"
+  "  country_code TEXT,\n"
+  "  zone TEXT NOT NULL,\n"
+  "  length_m INTEGER CHECK (length_m IS NULL OR length_m > 0),\n"
+  "  turns INTEGER CHECK (turns IS NULL OR turns > 0),\n"
+  "  latitude REAL,\n"
+  "  longitude REAL);\n"
+  "CREATE TABLE round (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  season_id TEXT NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  number INTEGER,\n"
+  "  name TEXT NOT NULL,\n"
+  "  circuit_id TEXT REFERENCES circuit (id),\n"
+  "  start_date TEXT,\n"
+  "  end_date TEXT,\n"
+  "  status TEXT NOT NULL DEFAULT 'scheduled',\n"
+  "  field_size INTEGER,\n"
+  "  note TEXT);\n"
+  "CREATE INDEX round_season ON round (season_id);\n"
+  "CREATE TABLE session (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  round_id TEXT NOT NULL REFERENCES round (id) ON DELETE CASCADE,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  position INTEGER,\n"
+  "  start_utc INTEGER,\n"
+  "  start_date TEXT,\n"
+  "  duration_min INTEGER,\n"
+  "  driver_change INTEGER NOT NULL DEFAULT 0,\n"
+  "  status TEXT NOT NULL DEFAULT 'scheduled');\n"
+  "CREATE INDEX session_round ON session (round_id);\n"
+  "CREATE TABLE class (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  season_id TEXT NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  name TEXT NOT NULL,\n"
+  "  position INTEGER);\n"
+  "CREATE TABLE team (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  nationality TEXT);\n"
+  "CREATE TABLE driver (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  first_name TEXT,\n"
+  "  last_name TEXT NOT NULL,\n"
+  "  nationality TEXT,\n"
+  "  grading TEXT NOT NULL DEFAULT 'none');\n"
+  "CREATE TABLE entry (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  season_id TEXT NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  number TEXT,\n"
+  "  team_id TEXT REFERENCES team (id),\n"
+  "  class_id TEXT REFERENCES class (id),\n"
+  "  car_model TEXT);\n"
+  /* A car number is used once in a season. */
+  "CREATE UNIQUE INDEX entry_number ON entry (season_id, number) WHERE number IS NOT NULL;\n"
+  /* The crew of a car: the default crew has no round; a crew that changes
+   * for one round is kept under that round. */
+  "CREATE TABLE entry_crew (\n"
+  "  entry_id TEXT NOT NULL REFERENCES entry (id) ON DELETE CASCADE,\n"
+  "  round_id TEXT REFERENCES round (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  driver_id TEXT NOT NULL REFERENCES driver (id));\n"
+  "CREATE UNIQUE INDEX entry_crew_key ON entry_crew (entry_id, ifnull (round_id, ''), position);\n"
+  "CREATE TABLE result (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,\n"
+  "  entry_id TEXT NOT NULL REFERENCES entry (id) ON DELETE CASCADE,\n"
+  "  status TEXT NOT NULL DEFAULT 'classified',\n"
+  "  laps INTEGER,\n"
+  "  total_time_ms INTEGER,\n"
+  "  best_lap_ms INTEGER,\n"
+  "  grid INTEGER,\n"
+  "  position INTEGER,\n"
+  "  class_position INTEGER,\n"
+  "  road_position INTEGER,\n"
+  "  note TEXT,\n"
+  "  UNIQUE (session_id, entry_id));\n"
+  "CREATE TABLE result_driver (\n"
+  "  result_id TEXT NOT NULL REFERENCES result (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL,\n"
+  "  driver_id TEXT NOT NULL REFERENCES driver (id),\n"
+  "  PRIMARY KEY (result_id, position));\n"
+  "CREATE TABLE penalty (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  result_id TEXT NOT NULL REFERENCES result (id) ON DELETE CASCADE,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  time_ms INTEGER,\n"
+  "  positions INTEGER,\n"
+  "  points INTEGER,\n"
+  "  reason TEXT,\n"
+  "  document TEXT);\n"
+  "CREATE INDEX penalty_result ON penalty (result_id);\n",
+};
+
+int
+pd_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static int
+read_user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+/**
+ * pd_store_migrate_db:
+ * @db: an open database, inside a write transaction
+ * @target_version: the version to reach, at most the latest
+ *
+ * Applies the migration steps from the database's current version up to
+ * @target_version. The caller owns the transaction, so a failed step leaves
+ * nothing behind once the caller rolls back.
+ */
+gboolean
+pd_store_migrate_db (sqlite3  *db,
+                     int       target_version,
+                     GError  **error)
+{
+  int version = read_user_version (db);
+
+  g_return_val_if_fail (target_version <= (int) G_N_ELEMENTS (migrations), FALSE);
+
+  if (version < 0)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED,
+                   _("Could not read the database version: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+
+  for (; version < target_version; version++)
+    {
+      g_autofree char *set_version = NULL;
+      char *msg = NULL;
+
+      if (sqlite3_exec (db, migrations[version], NULL, NULL, &msg) != SQLITE_OK)
+        {
+          g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to version %d: %s"),
+                       version + 1, msg != NULL ? msg : sqlite3_errmsg (db));
+          sqlite3_free (msg);
+          return FALSE;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (sqlite3_exec (db, set_version, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED,
+                       _("Could not upgrade the database to version %d: %s"),
+                       version + 1, sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pd-model-types.h"
+
+G_BEGIN_DECLS
+
+#define PD_STORE_ERROR (pd_store_error_quark ())
+
+typedef enum {
+  PD_STORE_ERROR_FAILED,
+  PD_STORE_ERROR_NOT_PADDOCK,
+  PD_STORE_ERROR_TOO_NEW,
+  PD_STORE_ERROR_CORRUPT,
+  PD_STORE_ERROR_BUSY,
+  PD_STORE_ERROR_CONSTRAINT,
+  PD_STORE_ERROR_NOT_FOUND,
+} PdStoreError;
+
+/* "PDK1": written to PRAGMA application_id so that a Paddock database can be
+ * told from any other SQLite file without reading its tables. */
+#define PD_STORE_APPLICATION_ID 0x50444b31
+
+#define PD_TYPE_STORE (pd_store_get_type ())
+G_DECLARE_FINAL_TYPE (PdStore, pd_store, PD, STORE, GObject)
+
+/**
+ * PdStoreSeedFunc:
+ *
+ * Called once, inside the transaction that creates a new database, to fill
+ * it with its first content. Returning %FALSE rolls the creation back.
+ */
+typedef gboolean (*PdStoreSeedFunc) (PdStore   *store,
+                                     gpointer   user_data,
+                                     GError   **error);
+
+typedef gboolean (*PdStoreTransactionFunc) (PdStore   *store,
+                                            gpointer   user_data,
+                                            GError   **error);
+
+GQuark      pd_store_error_quark          (void);
+char       *pd_store_resolve_path         (const char              *explicit_path);
+int         pd_store_get_latest_version   (void);
+
+PdStore    *pd_store_new                  (const char              *path,
+                                           PdStoreSeedFunc          seed,
+                                           gpointer                 seed_data,
+                                           GError                 **error);
+const char *pd_store_get_path             (PdStore                 *self);
+int         pd_store_get_schema_version   (PdStore                 *self);
+gboolean    pd_store_get_was_created      (PdStore                 *self);
+
+gboolean    pd_store_transaction          (PdStore                 *self,
+                                           PdStoreTransactionFunc   func,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+
+gboolean    pd_store_save                 (PdStore                 *self,
+                                           GObject                 *record,
+                                           GError                 **error);
+gboolean    pd_store_delete               (PdStore                 *self,
+                                           GType                    record_type,
+                                           const char              *id,
+                                           GError                 **error);
+gpointer    pd_store_get                  (PdStore                 *self,
+                                           GType                    record_type,
+                                           const char              *id,
+                                           GError                 **error);
+
+GListModel *pd_store_list_seasons         (PdStore                 *self,
+                                           GError                 **error);
+GListModel *pd_store_list_rounds          (PdStore                 *self,
+                                           const char              *season_id,
+                                           GError                 **error);
+GListModel *pd_store_list_sessions        (PdStore                 *self,
+                                           const char              *round_id,
+                                           GError                 **error);
+GListModel *pd_store_list_season_sessions (PdStore                 *self,
+                                           const char              *season_id,
+                                           GError                 **error);
+GListModel *pd_store_list_classes         (PdStore                 *self,
+                                           const char              *season_id,
+                                           GError                 **error);
+GListModel *pd_store_list_entries         (PdStore                 *self,
+                                           const char              *season_id,
+                                           GError                 **error);
+GListModel *pd_store_list_results         (PdStore                 *self,
+                                           const char              *session_id,
+                                           GError                 **error);
+GListModel *pd_store_list_penalties       (PdStore                 *self,
+                                           const char              *result_id,
+                                           GError                 **error);
+
+G_END_DECLS
