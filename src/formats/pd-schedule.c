@@ -100,12 +100,13 @@ compare_rows (gconstpointer a,
  * Returns: (transfer container) (element-type PdScheduleRow): the rows, or
  *   %NULL with @error set when the season does not exist
  */
-GPtrArray *
-pd_schedule_collect (PdStore     *store,
-                     const char  *season_id,
-                     int          round_number,
-                     GDateTime   *upcoming_after,
-                     GError     **error)
+static GPtrArray *
+collect (PdStore     *store,
+         const char  *season_id,
+         int          round_number,
+         const char  *round_id,
+         GDateTime   *upcoming_after,
+         GError     **error)
 {
   g_autoptr(PdSeason) season = NULL;
   g_autoptr(GListModel) rounds = NULL;
@@ -126,7 +127,8 @@ pd_schedule_collect (PdStore     *store,
       g_autoptr(GListModel) sessions = NULL;
       g_autoptr(PdCircuit) circuit = NULL;
 
-      if (round_number > 0 && pd_round_get_number (round) != round_number)
+      if ((round_number > 0 && pd_round_get_number (round) != round_number) ||
+          (round_id != NULL && g_strcmp0 (pd_round_get_id (round), round_id) != 0))
         continue;
       round_found = TRUE;
 
@@ -168,9 +170,47 @@ pd_schedule_collect (PdStore     *store,
                    _("Season “%s” has no round %d"), season_id, round_number);
       return NULL;
     }
+  if (round_id != NULL && !round_found)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND,
+                   _("Season “%s” has no round “%s”"), season_id, round_id);
+      return NULL;
+    }
 
   g_ptr_array_sort (rows, compare_rows);
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+pd_schedule_collect (PdStore     *store,
+                     const char  *season_id,
+                     int          round_number,
+                     GDateTime   *upcoming_after,
+                     GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+  g_return_val_if_fail (season_id != NULL, NULL);
+
+  return collect (store, season_id, round_number, NULL, upcoming_after, error);
+}
+
+/**
+ * pd_schedule_collect_round:
+ * @round_id: a round of @season_id, numbered or not
+ *
+ * Returns: (transfer container) (element-type PdScheduleRow): the round's
+ *   sessions
+ */
+GPtrArray *
+pd_schedule_collect_round (PdStore     *store,
+                           const char  *season_id,
+                           const char  *round_id,
+                           GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+  g_return_val_if_fail (season_id != NULL && round_id != NULL, NULL);
+
+  return collect (store, season_id, 0, round_id, NULL, error);
 }
 
 static char *

@@ -23,6 +23,10 @@ GPtrArray  *pd_schedule_collect        (PdStore        *store,
                                         int             round_number,
                                         GDateTime      *upcoming_after,
                                         GError        **error);
+GPtrArray  *pd_schedule_collect_round  (PdStore        *store,
+                                        const char     *season_id,
+                                        const char     *round_id,
+                                        GError        **error);
 gboolean    pd_schedule_row_is_over    (PdScheduleRow  *row,
                                         GDateTime      *now);
 GDateTime  *pd_schedule_row_end        (PdScheduleRow  *row);

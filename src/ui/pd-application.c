@@ -1,0 +1,189 @@
+#define G_LOG_DOMAIN "paddock"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-application.h"
+#include "pd-window.h"
+
+struct _PdApplication
+{
+  AdwApplication  parent_instance;
+
+  char           *database_path;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+  { NULL }
+};
+
+static int
+pd_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  PdApplication *self = PD_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^ay", &path))
+    {
+      g_free (self->database_path);
+      self->database_path = g_steal_pointer (&path);
+    }
+
+  return G_APPLICATION_CLASS (pd_application_parent_class)->handle_local_options (application, options);
+}
+
+static void
+pd_application_activate (GApplication *application)
+{
+  PdApplication *self = PD_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pd_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+pd_application_startup (GApplication *application)
+{
+  PdApplication *self = PD_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (pd_application_parent_class)->startup (application);
+
+  /* The schema id is the same for the .Devel flavour, so both share
+   * window sizes; it may be missing when run from a bare build tree. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "io.github.paddock.Paddock", TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_warning ("GSettings schema io.github.paddock.Paddock not found; settings are not kept");
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+pd_application_finalize (GObject *object)
+{
+  PdApplication *self = (PdApplication *) object;
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* Closing the windows lets each save its size first. */
+  for (GList *l = windows; l != NULL; l = windows)
+    {
+      windows = l->next;
+      gtk_window_close (l->data);
+    }
+  g_application_quit (app);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = { "Paddock contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Paddock"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Paddock contributors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Manage motorsport seasons: calendar, sessions, results and standings."),
+                         "website", "https://github.com/paddock/paddock",
+                         "issue-url", "https://github.com/paddock/paddock/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         /* TRANSLATORS: your name(s), one per line, shown in the About window */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+pd_application_class_init (PdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = pd_application_finalize;
+  app_class->activate = pd_application_activate;
+  app_class->startup = pd_application_startup;
+  app_class->handle_local_options = pd_application_handle_local_options;
+}
+
+static void
+pd_application_init (PdApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+PdApplication *
+pd_application_new (void)
+{
+  return g_object_new (PD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       /* The .Devel flavour shares the resources. */
+                       "resource-base-path", "/io/github/paddock/Paddock",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+/**
+ * pd_application_get_database_path:
+ *
+ * Returns: (nullable): the path given with --database, if any
+ */
+const char *
+pd_application_get_database_path (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * pd_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the app's settings
+ */
+GSettings *
+pd_application_get_settings (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

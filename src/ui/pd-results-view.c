@@ -1,0 +1,554 @@
+#define G_LOG_DOMAIN "paddock"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-results-view.h"
+#include "pd-ui-util.h"
+
+/*
+ * A session's stored classification, read-only. Positions are shown as
+ * recorded; where a source gives only some of them (as the press
+ * releases do), the rest stay empty rather than guessed.
+ */
+
+enum {
+  COL_POSITION,
+  COL_CLASS_POSITION,
+  COL_CLASS,
+  COL_NUMBER,
+  COL_DRIVERS,
+  COL_TEAM,
+  COL_CAR,
+  COL_GRID,
+  COL_STATUS,
+  COL_NOTES,
+  N_COLUMNS
+};
+
+/* One row of the table, as the strings it shows. */
+#define PD_TYPE_RESULTS_ITEM (pd_results_item_get_type ())
+G_DECLARE_FINAL_TYPE (PdResultsItem, pd_results_item, PD, RESULTS_ITEM, GObject)
+
+struct _PdResultsItem
+{
+  GObject  parent_instance;
+  char    *columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (PdResultsItem, pd_results_item, G_TYPE_OBJECT)
+
+static void
+pd_results_item_finalize (GObject *object)
+{
+  PdResultsItem *self = (PdResultsItem *) object;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (self->columns[i]);
+
+  G_OBJECT_CLASS (pd_results_item_parent_class)->finalize (object);
+}
+
+static void
+pd_results_item_class_init (PdResultsItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_results_item_finalize;
+}
+
+static void
+pd_results_item_init (PdResultsItem *self)
+{
+}
+
+struct _PdResultsView
+{
+  GtkWidget       parent_instance;
+
+  GtkDropDown    *round_dropdown;
+  GtkDropDown    *session_dropdown;
+  GtkLabel       *summary_label;
+  GtkStack       *results_stack;
+  GtkColumnView  *column_view;
+
+  PdStore        *store;
+  char           *season_id;
+  GListModel     *rounds;
+  GListModel     *sessions;
+  GListStore     *items;
+};
+
+G_DEFINE_FINAL_TYPE (PdResultsView, pd_results_view, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast_error (PdResultsView *self,
+             const GError  *error)
+{
+  g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+}
+
+static char *
+number_or_dash (int value)
+{
+  return value > 0 ? g_strdup_printf ("%d", value) : g_strdup ("—");
+}
+
+static char *
+format_seconds (gint64 ms)
+{
+  if (ms % 1000 == 0)
+    /* TRANSLATORS: a whole number of seconds, such as "11 s" */
+    return g_strdup_printf (_("%d s"), (int) (ms / 1000));
+
+  /* TRANSLATORS: seconds with decimals, such as "11.2 s" */
+  return g_strdup_printf (_("%.3f s"), ms / 1000.0);
+}
+
+static char *
+penalty_text (PdPenalty *penalty)
+{
+  const char *reason = pd_penalty_get_reason (penalty);
+  const char *label = pd_penalty_kind_to_label (pd_penalty_get_kind (penalty));
+  g_autofree char *what = NULL;
+
+  switch (pd_penalty_get_kind (penalty))
+    {
+    case PD_PENALTY_KIND_TIME:
+      {
+        g_autofree char *seconds = format_seconds (pd_penalty_get_time_ms (penalty));
+        /* TRANSLATORS: a time penalty, such as "+11 s" */
+        what = g_strdup_printf (_("+%s"), seconds);
+      }
+      break;
+    case PD_PENALTY_KIND_POSITIONS:
+    case PD_PENALTY_KIND_GRID:
+      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d place", "%s, %d places",
+                                           pd_penalty_get_positions (penalty)),
+                              label, pd_penalty_get_positions (penalty));
+      break;
+    default:
+      what = g_strdup (label);
+      break;
+    }
+
+  if (reason != NULL && *reason != '\0')
+    /* TRANSLATORS: a penalty and its reason, such as "+11 s: Pit stop too short" */
+    return g_strdup_printf (_("%s: %s"), what, reason);
+
+  return g_steal_pointer (&what);
+}
+
+static char *
+lookup_name (PdStore     *store,
+             GHashTable  *cache,
+             GType        type,
+             const char  *id)
+{
+  char *name;
+
+  if (id == NULL)
+    return NULL;
+
+  name = g_hash_table_lookup (cache, id);
+  if (name == NULL)
+    {
+      g_autoptr(GObject) record = pd_store_get (store, type, id, NULL);
+
+      if (record == NULL)
+        name = g_strdup (id);
+      else if (PD_IS_DRIVER (record))
+        name = pd_ui_driver_name (PD_DRIVER (record));
+      else
+        g_object_get (record, "name", &name, NULL);
+      g_hash_table_insert (cache, g_strdup (id), name);
+    }
+
+  return name;
+}
+
+static void
+show_session (PdResultsView *self,
+              PdSession     *session)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n;
+
+  g_list_store_remove_all (self->items);
+  gtk_label_set_label (self->summary_label, "");
+
+  if (session == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->results_stack, "empty");
+      return;
+    }
+
+  results = pd_store_list_results (self->store, pd_session_get_id (session), &error);
+  if (results == NULL)
+    {
+      toast_error (self, error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (results);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdResult) result = g_list_model_get_item (results, i);
+      g_autoptr(PdEntry) entry = pd_store_get (self->store, PD_TYPE_ENTRY, pd_result_get_entry_id (result), NULL);
+      g_autoptr(GListModel) penalties = pd_store_list_penalties (self->store, pd_result_get_id (result), NULL);
+      g_autoptr(PdResultsItem) item = g_object_new (PD_TYPE_RESULTS_ITEM, NULL);
+      g_autoptr(GPtrArray) names_list = g_ptr_array_new ();
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      const char * const *drivers = pd_result_get_driver_ids (result);
+      const char *number;
+
+      if (entry != NULL && (drivers == NULL || drivers[0] == NULL))
+        drivers = pd_entry_get_crew_ids (entry);
+      for (guint d = 0; drivers != NULL && drivers[d] != NULL; d++)
+        g_ptr_array_add (names_list, lookup_name (self->store, names, PD_TYPE_DRIVER, drivers[d]));
+      g_ptr_array_add (names_list, NULL);
+
+      if (pd_result_get_road_position (result) > 0)
+        /* TRANSLATORS: the position in which a car crossed the line, before penalties */
+        g_ptr_array_add (notes, g_strdup_printf (_("%d on the road"), pd_result_get_road_position (result)));
+      for (guint p = 0; penalties != NULL && p < g_list_model_get_n_items (penalties); p++)
+        {
+          g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
+          g_ptr_array_add (notes, penalty_text (penalty));
+        }
+      if (pd_result_get_note (result) != NULL)
+        g_ptr_array_add (notes, g_strdup (pd_result_get_note (result)));
+      g_ptr_array_add (notes, NULL);
+
+      number = entry != NULL ? pd_entry_get_number (entry) : NULL;
+      item->columns[COL_POSITION] = number_or_dash (pd_result_get_position (result));
+      item->columns[COL_CLASS_POSITION] = number_or_dash (pd_result_get_class_position (result));
+      item->columns[COL_CLASS] = g_strdup (entry != NULL
+                                           ? lookup_name (self->store, names, PD_TYPE_CLASS, pd_entry_get_class_id (entry))
+                                           : NULL);
+      item->columns[COL_NUMBER] = g_strdup (number != NULL ? number : "—");
+      /* TRANSLATORS: the separator between the drivers of a car */
+      item->columns[COL_DRIVERS] = g_strjoinv (_(" / "), (char **) names_list->pdata);
+      item->columns[COL_TEAM] = g_strdup (entry != NULL
+                                          ? lookup_name (self->store, names, PD_TYPE_TEAM, pd_entry_get_team_id (entry))
+                                          : NULL);
+      item->columns[COL_CAR] = g_strdup (entry != NULL ? pd_entry_get_car_model (entry) : NULL);
+      item->columns[COL_GRID] = number_or_dash (pd_result_get_grid (result));
+      item->columns[COL_STATUS] = g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
+      /* TRANSLATORS: the separator between the notes on a result */
+      item->columns[COL_NOTES] = g_strjoinv (_("; "), (char **) notes->pdata);
+      g_list_store_append (self->items, item);
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u car with a stored result. Positions are as recorded.",
+                                                               "%u cars with a stored result. Positions are as recorded.",
+                                                               n), n);
+      gtk_label_set_label (self->summary_label, summary);
+    }
+  gtk_stack_set_visible_child_name (self->results_stack, n > 0 ? "table" : "empty");
+}
+
+static void
+session_selected_cb (PdResultsView *self)
+{
+  show_session (self, gtk_drop_down_get_selected_item (self->session_dropdown));
+}
+
+static gboolean
+session_has_results (PdResultsView *self,
+                     PdSession     *session)
+{
+  g_autoptr(GListModel) results = pd_store_list_results (self->store, pd_session_get_id (session), NULL);
+
+  return results != NULL && g_list_model_get_n_items (results) > 0;
+}
+
+static void
+round_selected_cb (PdResultsView *self)
+{
+  PdRound *round = gtk_drop_down_get_selected_item (self->round_dropdown);
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  g_clear_object (&self->sessions);
+  if (round != NULL)
+    self->sessions = pd_store_list_sessions (self->store, pd_round_get_id (round), &error);
+  if (self->sessions == NULL)
+    {
+      if (error != NULL)
+        toast_error (self, error);
+      self->sessions = G_LIST_MODEL (g_list_store_new (PD_TYPE_SESSION));
+    }
+
+  /* Open on the last session that has results. */
+  for (guint i = 0; i < g_list_model_get_n_items (self->sessions); i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (self->sessions, i);
+
+      if (session_has_results (self, session))
+        selected = i;
+    }
+
+  g_signal_handlers_block_by_func (self->session_dropdown, session_selected_cb, self);
+  gtk_drop_down_set_model (self->session_dropdown, self->sessions);
+  gtk_drop_down_set_selected (self->session_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->session_dropdown, session_selected_cb, self);
+
+  session_selected_cb (self);
+}
+
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_round_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  g_autofree char *title = pd_ui_round_title (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), title);
+}
+
+static void
+bind_session_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       pd_session_get_name (gtk_list_item_get_item (item)));
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COL_NOTES || column == COL_DRIVERS ||
+                                           column == COL_TEAM || column == COL_CAR ||
+                                           column == COL_CLASS || column == COL_STATUS ? 0 : 1);
+  if (column == COL_NOTES)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  PdResultsItem *row = gtk_list_item_get_item (item);
+  const char *text = row->columns[GPOINTER_TO_UINT (user_data)];
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+}
+
+static void
+add_column (PdResultsView *self,
+            guint          column,
+            const char    *title,
+            gboolean       expand)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+pd_results_view_dispose (GObject *object)
+{
+  PdResultsView *self = (PdResultsView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RESULTS_VIEW);
+  g_clear_object (&self->rounds);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pd_results_view_parent_class)->dispose (object);
+}
+
+static void
+pd_results_view_finalize (GObject *object)
+{
+  PdResultsView *self = (PdResultsView *) object;
+
+  g_clear_pointer (&self->season_id, g_free);
+
+  G_OBJECT_CLASS (pd_results_view_parent_class)->finalize (object);
+}
+
+static void
+pd_results_view_class_init (PdResultsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_results_view_dispose;
+  object_class->finalize = pd_results_view_finalize;
+
+  signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-results-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, session_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+pd_results_view_init (PdResultsView *self)
+{
+  g_autoptr(GtkListItemFactory) round_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) session_factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (round_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (round_factory, "bind", G_CALLBACK (bind_round_cb), NULL);
+  gtk_drop_down_set_factory (self->round_dropdown, round_factory);
+  g_signal_connect (session_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
+  g_signal_connect (session_factory, "bind", G_CALLBACK (bind_session_cb), NULL);
+  gtk_drop_down_set_factory (self->session_dropdown, session_factory);
+
+  self->items = g_list_store_new (PD_TYPE_RESULTS_ITEM);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  /* TRANSLATORS: column heading, short for "position" */
+  add_column (self, COL_POSITION, C_("column", "Pos."), FALSE);
+  /* TRANSLATORS: column heading: the position within the car's class */
+  add_column (self, COL_CLASS_POSITION, C_("column", "In class"), FALSE);
+  add_column (self, COL_CLASS, C_("column", "Class"), FALSE);
+  /* TRANSLATORS: column heading, short for "car number" */
+  add_column (self, COL_NUMBER, C_("column", "No."), FALSE);
+  add_column (self, COL_DRIVERS, C_("column", "Drivers"), TRUE);
+  add_column (self, COL_TEAM, C_("column", "Team"), FALSE);
+  add_column (self, COL_CAR, C_("column", "Car"), FALSE);
+  add_column (self, COL_GRID, C_("column", "Grid"), FALSE);
+  add_column (self, COL_STATUS, C_("column", "Status"), FALSE);
+  add_column (self, COL_NOTES, C_("column", "Penalties and notes"), TRUE);
+
+  g_signal_connect_object (self->round_dropdown, "notify::selected", G_CALLBACK (round_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_dropdown, "notify::selected", G_CALLBACK (session_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * pd_results_view_set_season:
+ *
+ * Shows the results of @season_id, opening on the last round that has any.
+ */
+void
+pd_results_view_set_season (PdResultsView *self,
+                            PdStore       *store,
+                            const char    *season_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = 0;
+
+  g_return_if_fail (PD_IS_RESULTS_VIEW (self));
+  g_return_if_fail (PD_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_free (self->season_id);
+  self->season_id = g_strdup (season_id);
+
+  g_clear_object (&self->rounds);
+  self->rounds = pd_store_list_rounds (store, season_id, &error);
+  if (self->rounds == NULL)
+    {
+      toast_error (self, error);
+      self->rounds = G_LIST_MODEL (g_list_store_new (PD_TYPE_ROUND));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (self->rounds, i);
+      g_autoptr(GListModel) sessions = pd_store_list_sessions (store, pd_round_get_id (round), NULL);
+
+      for (guint j = 0; sessions != NULL && j < g_list_model_get_n_items (sessions); j++)
+        {
+          g_autoptr(PdSession) session = g_list_model_get_item (sessions, j);
+
+          if (session_has_results (self, session))
+            selected = i;
+        }
+    }
+
+  g_signal_handlers_block_by_func (self->round_dropdown, round_selected_cb, self);
+  gtk_drop_down_set_model (self->round_dropdown, self->rounds);
+  gtk_drop_down_set_selected (self->round_dropdown, selected);
+  g_signal_handlers_unblock_by_func (self->round_dropdown, round_selected_cb, self);
+
+  round_selected_cb (self);
+}
+
+/**
+ * pd_results_view_select_session:
+ *
+ * Shows the classification of @session_id in @round_id.
+ */
+void
+pd_results_view_select_session (PdResultsView *self,
+                                const char    *round_id,
+                                const char    *session_id)
+{
+  g_return_if_fail (PD_IS_RESULTS_VIEW (self));
+
+  for (guint i = 0; self->rounds != NULL && i < g_list_model_get_n_items (self->rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (self->rounds, i);
+
+      if (g_strcmp0 (pd_round_get_id (round), round_id) == 0)
+        gtk_drop_down_set_selected (self->round_dropdown, i);
+    }
+
+  for (guint i = 0; self->sessions != NULL && i < g_list_model_get_n_items (self->sessions); i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (self->sessions, i);
+
+      if (g_strcmp0 (pd_session_get_id (session), session_id) == 0)
+        gtk_drop_down_set_selected (self->session_dropdown, i);
+    }
+}

@@ -1,0 +1,143 @@
+#define G_LOG_DOMAIN "paddock"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-schedule.h"
+#include "pd-time.h"
+#include "pd-ui-util.h"
+
+/**
+ * pd_ui_now:
+ *
+ * The current instant. `PADDOCK_NOW` (RFC 3339) fixes it, so that tests and
+ * screenshots show the same countdowns on every run.
+ *
+ * Returns: (transfer full): now, in UTC
+ */
+GDateTime *
+pd_ui_now (void)
+{
+  const char *fixed = g_getenv ("PADDOCK_NOW");
+
+  if (fixed != NULL && *fixed != '\0')
+    {
+      GDateTime *now = pd_time_parse_rfc3339 (fixed, NULL);
+
+      if (now != NULL)
+        return now;
+      g_warning ("PADDOCK_NOW=%s is not an RFC 3339 time; using the clock", fixed);
+    }
+
+  return g_date_time_new_now_utc ();
+}
+
+/**
+ * pd_ui_round_title:
+ *
+ * Returns: (transfer full): such as "Round 6 · Barcelona", or the name
+ *   alone for an event outside the championship
+ */
+char *
+pd_ui_round_title (PdRound *round)
+{
+  int number = pd_round_get_number (round);
+
+  if (number > 0)
+    /* TRANSLATORS: a round's number and name, such as "Round 6 · Barcelona" */
+    return g_strdup_printf (_("Round %d · %s"), number, pd_round_get_name (round));
+
+  return g_strdup (pd_round_get_name (round));
+}
+
+/**
+ * pd_ui_driver_name:
+ *
+ * Returns: (transfer full): the driver's full name
+ */
+char *
+pd_ui_driver_name (PdDriver *driver)
+{
+  const char *first = pd_driver_get_first_name (driver);
+  const char *last = pd_driver_get_last_name (driver);
+
+  if (first == NULL || *first == '\0')
+    return g_strdup (last);
+
+  /* TRANSLATORS: a driver's name: first name, last name */
+  return g_strdup_printf (_("%s %s"), first, last);
+}
+
+GtkWidget *
+pd_ui_boxed_list_new (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  return list;
+}
+
+void
+pd_ui_remove_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+/**
+ * pd_ui_session_when:
+ *
+ * Returns: (transfer full): a session's start at the track and in the
+ *   user's zone, labelled, such as
+ *   "16:50 CEST at the track · 16:50 CEST your time", or that the time is
+ *   not known
+ */
+char *
+pd_ui_session_when (PdSession *session,
+                    PdCircuit *circuit,
+                    GTimeZone *local_zone)
+{
+  GDateTime *start = pd_session_get_start_utc (session);
+  g_autoptr(GTimeZone) track_zone = NULL;
+  g_autofree char *track = NULL;
+  g_autofree char *local = NULL;
+
+  if (circuit != NULL)
+    track_zone = g_time_zone_new_identifier (pd_circuit_get_zone (circuit));
+
+  if (start == NULL || track_zone == NULL)
+    return g_strdup (_("Time not announced"));
+
+  track = pd_format_clock (start, track_zone);
+  local = pd_format_clock (start, local_zone);
+
+  /* TRANSLATORS: a session's start at the track, then in the user's own zone */
+  return g_strdup_printf (_("%s at the track · %s your time"), track, local);
+}
+
+/**
+ * pd_ui_value_row_new:
+ *
+ * Returns: (transfer floating): a row with a title and a value at its end
+ */
+GtkWidget *
+pd_ui_value_row_new (const char *title,
+                     const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, value);
+  gtk_widget_add_css_class (label, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  return row;
+}
