@@ -329,8 +329,12 @@ static void
 pd_calendar_view_dispose (GObject *object)
 {
   PdCalendarView *self = (PdCalendarView *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_CALENDAR_VIEW);
+  /* The template's top widget has no id, so it is unparented by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 

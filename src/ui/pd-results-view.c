@@ -392,8 +392,12 @@ static void
 pd_results_view_dispose (GObject *object)
 {
   PdResultsView *self = (PdResultsView *) object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RESULTS_VIEW);
+  /* The template's top widget has no id, so it is unparented by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->rounds);
   g_clear_object (&self->sessions);
   g_clear_object (&self->items);

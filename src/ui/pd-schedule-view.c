@@ -340,9 +340,13 @@ static void
 pd_schedule_view_dispose (GObject *object)
 {
   PdScheduleView *self = (PdScheduleView *) object;
+  GtkWidget *child;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_SCHEDULE_VIEW);
+  /* The template's top widget has no id, so it is unparented by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->rounds);
   g_clear_object (&self->store);
 

@@ -1,0 +1,319 @@
+/* The app under Xvfb: opens on the demo season, lists its rounds, shows
+ * Barcelona's schedule and Spa's Race 2 classification, and writes a
+ * screenshot of each view (wide, narrow and dark) into the build folder. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "pd-application.h"
+#include "pd-calendar-view.h"
+#include "pd-results-view.h"
+#include "pd-schedule-view.h"
+#include "pd-window.h"
+
+static PdApplication *app;
+static PdWindow *window;
+static char *tmpdir;
+static gboolean swedish;
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The text of every label that is shown, one a line. */
+static void
+collect_text (GtkWidget *root,
+              GString   *out)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+  else if (ADW_IS_PREFERENCES_ROW (root))
+    g_string_append_printf (out, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
+  if (ADW_IS_ACTION_ROW (root) && adw_action_row_get_subtitle (ADW_ACTION_ROW (root)) != NULL)
+    g_string_append_printf (out, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static char *
+shown_text (GtkWidget *root)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_text (root, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms, so that layout and drawing catch up. */
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+view_is_shown (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  settle (200);
+}
+
+static void
+screenshot (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s%s.png", name, swedish ? "-sv" : "");
+  g_autofree char *path = g_build_filename (g_getenv ("PADDOCK_SCREENSHOT_DIR"), file, NULL);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+show_view (const char *name,
+           GType       type)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), type);
+
+  g_assert_nonnull (view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", name);
+  wait_for (view_is_shown, view, name);
+}
+
+static void
+test_calendar (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW);
+  GtkListView *list = GTK_LIST_VIEW (find_widget (view, GTK_TYPE_LIST_VIEW));
+  GListModel *rounds = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_autofree char *text = NULL;
+  guint championship = 0, cancelled = 0;
+
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+
+      championship += pd_round_get_number (round) > 0;
+      cancelled += pd_round_get_status (round) == PD_ROUND_STATUS_CANCELLED;
+    }
+  g_assert_cmpuint (championship, ==, 6);
+  g_assert_cmpuint (cancelled, ==, 1);
+
+  /* The rows the user sees, and the round opened at "now" (30 September
+   * 2023): Barcelona, with its circuit. */
+  text = shown_text (view);
+  for (int n = 1; n <= 6; n++)
+    {
+      g_autofree char *heading = g_strdup_printf (swedish ? "Omgång %d · " : "Round %d · ", n);
+      g_assert_nonnull (strstr (text, heading));
+    }
+  g_assert_nonnull (strstr (text, "Circuit de Barcelona-Catalunya"));
+  g_assert_nonnull (strstr (text, "Europe/Madrid"));
+  g_assert_nonnull (strstr (text, swedish ? "4,655 km" : "4.655 km"));
+
+  screenshot ("calendar");
+}
+
+static void
+test_schedule (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_SCHEDULE_VIEW);
+  g_autofree char *text = NULL;
+
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  pd_schedule_view_select_round (PD_SCHEDULE_VIEW (view), "gt4-european-2023.r6");
+  settle (200);
+
+  text = shown_text (view);
+  g_test_message ("%s", text);
+
+  /* Race 1 at 16:50 track time; the test's own zone is New York. */
+  g_assert_nonnull (strstr (text, swedish ? "16:50 CEST på banan" : "16:50 CEST at the track"));
+  g_assert_nonnull (strstr (text, swedish ? "10:50 EDT din tid" : "10:50 EDT your time"));
+  /* Qualifying 2's time was never published. */
+  g_assert_nonnull (strstr (text, swedish ? "Tiden inte meddelad" : "Time not announced"));
+  /* "Now" is 12:00Z on the Saturday: Race 1 starts in 2 h 50 min. */
+  g_assert_nonnull (strstr (text, swedish ? "om 2 h 50 min 00 s" : "in 2 h 50 min 00 s"));
+
+  screenshot ("schedule");
+}
+
+static void
+test_results (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_RESULTS_VIEW);
+  g_autofree char *text = NULL;
+
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  pd_results_view_select_session (PD_RESULTS_VIEW (view), "gt4-european-2023.r3", "gt4-european-2023.r3.race2");
+  settle (300);
+
+  text = shown_text (view);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "Andreas Bäckman"));
+  g_assert_nonnull (strstr (text, "\n26\n"));
+  g_assert_nonnull (strstr (text, "\n20\n"));
+  g_assert_nonnull (strstr (text, "\n34\n"));
+  g_assert_nonnull (strstr (text, swedish ? "18 på vägen" : "18 on the road"));
+  g_assert_nonnull (strstr (text, "+11 s"));
+
+  screenshot ("results");
+}
+
+static gboolean
+is_narrow (gpointer data)
+{
+  AdwViewSwitcherTitle *title = data;
+
+  return adw_view_switcher_title_get_title_visible (title);
+}
+
+static void
+test_narrow_and_dark (void)
+{
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_SWITCHER_TITLE));
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_for (is_narrow, title, "the narrow layout");
+  settle (300);
+
+  /* At 360 px the view switcher moves to the bottom and the calendar
+   * shows one pane at a time. */
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  screenshot ("narrow");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  settle (400);
+  g_assert_true (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  screenshot ("dark");
+}
+
+static gboolean
+content_loaded (gpointer data)
+{
+  GtkWidget *stack = find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK);
+
+  return stack != NULL && gtk_widget_get_mapped (stack) && gtk_widget_get_width (stack) > 0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  int status;
+
+  swedish = g_str_has_prefix (setlocale (LC_ALL, ""), "sv");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PADDOCK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  tmpdir = g_dir_make_tmp ("paddock-app-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (tmpdir, "paddock.db", NULL);
+  g_setenv ("PADDOCK_DATABASE", db, TRUE);
+
+  app = pd_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = pd_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (content_loaded, NULL, "the season to load");
+
+  g_test_add_func ("/app/calendar", test_calendar);
+  g_test_add_func ("/app/schedule", test_schedule);
+  g_test_add_func ("/app/results", test_results);
+  g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  g_unlink (db);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (tmpdir);
+  return status;
+}
