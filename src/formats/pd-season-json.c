@@ -10,8 +10,7 @@
 #include "pd-time.h"
 
 /*
- * Reader for the Paddock season format (docs/season-format.md, schema in
- * data/season.schema.json).
+ * Reader for the Paddock season format (docs/season-format.md).
  *
  * Each JSON object maps onto one model record: a member "foo_bar" sets
  * the property "foo-bar". The nesting gives the parent ids (a session in
