@@ -58,15 +58,6 @@ selected_round (PdCalendarView *self)
   return self->selection != NULL ? gtk_single_selection_get_selected_item (self->selection) : NULL;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
 /* Marks the days of the displayed month on which a round is held. */
 static void
 update_marks (PdCalendarView *self,
@@ -120,8 +111,8 @@ show_round (PdCalendarView *self,
   g_autofree char *dates = NULL;
   const char *note;
 
-  clear_list (self->circuit_list);
-  clear_list (self->session_list);
+  pd_ui_clear_list_box (self->circuit_list);
+  pd_ui_clear_list_box (self->session_list);
 
   if (round == NULL)
     {
@@ -329,12 +320,9 @@ static void
 pd_calendar_view_dispose (GObject *object)
 {
   PdCalendarView *self = (PdCalendarView *) object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_CALENDAR_VIEW);
-  /* The template's top widget has no id, so it is unparented by hand. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 
@@ -412,9 +400,7 @@ pd_calendar_view_set_season (PdCalendarView *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) rounds = NULL;
-  g_autoptr(GDateTime) now = pd_ui_now ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  guint selected = GTK_INVALID_LIST_POSITION;
+  guint selected;
 
   g_return_if_fail (PD_IS_CALENDAR_VIEW (self));
   g_return_if_fail (PD_IS_STORE (store));
@@ -428,24 +414,14 @@ pd_calendar_view_set_season (PdCalendarView *self,
       rounds = G_LIST_MODEL (g_list_store_new (PD_TYPE_ROUND));
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
-    {
-      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
-      const char *end = pd_round_get_end_date (round);
-
-      if (pd_round_get_status (round) == PD_ROUND_STATUS_CANCELLED)
-        continue;
-      selected = i;
-      if (end != NULL && g_strcmp0 (end, today) >= 0)
-        break;
-    }
+  selected = pd_ui_current_round (rounds);
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
   self->selection = gtk_single_selection_new (g_object_ref (rounds));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
-  if (selected != GTK_INVALID_LIST_POSITION)
+  if (g_list_model_get_n_items (rounds) > 0)
     gtk_single_selection_set_selected (self->selection, selected);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -321,16 +321,6 @@ setup_label_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_round_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  g_autofree char *title = pd_ui_round_title (gtk_list_item_get_item (item));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), title);
-}
-
-static void
 bind_session_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
@@ -392,12 +382,9 @@ static void
 pd_results_view_dispose (GObject *object)
 {
   PdResultsView *self = (PdResultsView *) object;
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_RESULTS_VIEW);
-  /* The template's top widget has no id, so it is unparented by hand. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->rounds);
   g_clear_object (&self->sessions);
   g_clear_object (&self->items);
@@ -440,14 +427,12 @@ pd_results_view_class_init (PdResultsViewClass *klass)
 static void
 pd_results_view_init (PdResultsView *self)
 {
-  g_autoptr(GtkListItemFactory) round_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) round_factory = pd_ui_round_factory_new ();
   g_autoptr(GtkListItemFactory) session_factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_signal_connect (round_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
-  g_signal_connect (round_factory, "bind", G_CALLBACK (bind_round_cb), NULL);
   gtk_drop_down_set_factory (self->round_dropdown, round_factory);
   g_signal_connect (session_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (session_factory, "bind", G_CALLBACK (bind_session_cb), NULL);

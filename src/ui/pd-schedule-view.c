@@ -65,15 +65,6 @@ toast_error (PdScheduleView *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_countdowns (PdScheduleView *self)
 {
   g_autoptr(GDateTime) now = pd_ui_now ();
@@ -155,7 +146,7 @@ show_up_next (PdScheduleView *self)
   g_autoptr(GDateTime) now = pd_ui_now ();
   g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
 
-  clear_list (self->up_next_list);
+  pd_ui_clear_list_box (self->up_next_list);
   g_array_set_size (self->countdowns, 0);
 
   rows = pd_schedule_collect (self->store, self->season_id, 0, now, &error);
@@ -314,39 +305,13 @@ round_selected_cb (PdScheduleView *self)
 }
 
 static void
-setup_round_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_round_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  g_autofree char *title = pd_ui_round_title (gtk_list_item_get_item (item));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), title);
-}
-
-static void
 pd_schedule_view_dispose (GObject *object)
 {
   PdScheduleView *self = (PdScheduleView *) object;
-  GtkWidget *child;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_SCHEDULE_VIEW);
-  /* The template's top widget has no id, so it is unparented by hand. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->rounds);
   g_clear_object (&self->store);
 
@@ -390,15 +355,13 @@ pd_schedule_view_class_init (PdScheduleViewClass *klass)
 static void
 pd_schedule_view_init (PdScheduleView *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) factory = pd_ui_round_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->countdowns = g_array_new (FALSE, TRUE, sizeof (Countdown));
   g_array_set_clear_func (self->countdowns, countdown_clear);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_round_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_round_cb), NULL);
   gtk_drop_down_set_factory (self->round_dropdown, factory);
   g_signal_connect_object (self->round_dropdown, "notify::selected", G_CALLBACK (round_selected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -415,9 +378,7 @@ pd_schedule_view_set_season (PdScheduleView *self,
                              const char     *season_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = pd_ui_now ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  guint selected = 0;
+  guint selected;
 
   g_return_if_fail (PD_IS_SCHEDULE_VIEW (self));
   g_return_if_fail (PD_IS_STORE (store));
@@ -434,18 +395,7 @@ pd_schedule_view_set_season (PdScheduleView *self,
       self->rounds = G_LIST_MODEL (g_list_store_new (PD_TYPE_ROUND));
     }
 
-  /* The next round not yet over, or the last one held. */
-  for (guint i = 0; i < g_list_model_get_n_items (self->rounds); i++)
-    {
-      g_autoptr(PdRound) round = g_list_model_get_item (self->rounds, i);
-      const char *end = pd_round_get_end_date (round);
-
-      if (pd_round_get_status (round) == PD_ROUND_STATUS_CANCELLED)
-        continue;
-      selected = i;
-      if (end != NULL && g_strcmp0 (end, today) >= 0)
-        break;
-    }
+  selected = pd_ui_current_round (self->rounds);
 
   g_signal_handlers_block_by_func (self->round_dropdown, round_selected_cb, self);
   gtk_drop_down_set_model (self->round_dropdown, self->rounds);

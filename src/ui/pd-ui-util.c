@@ -141,3 +141,92 @@ pd_ui_value_row_new (const char *title,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   return row;
 }
+
+void
+pd_ui_clear_list_box (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* For a widget's dispose: a template's top widget that has no id is not
+ * unparented by gtk_widget_dispose_template(). */
+void
+pd_ui_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+/**
+ * pd_ui_current_round:
+ * @rounds: a season's rounds, by date
+ *
+ * Returns: the position of the first round that is not over at
+ *   pd_ui_now(), or of the last one held in a finished season; cancelled
+ *   events are passed over. 0 when there is none.
+ */
+guint
+pd_ui_current_round (GListModel *rounds)
+{
+  g_autoptr(GDateTime) now = pd_ui_now ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  guint current = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+      const char *end = pd_round_get_end_date (round);
+
+      if (pd_round_get_status (round) == PD_ROUND_STATUS_CANCELLED)
+        continue;
+      current = i;
+      if (end != NULL && g_strcmp0 (end, today) >= 0)
+        break;
+    }
+
+  return current;
+}
+
+static void
+setup_round_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_round_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  user_data)
+{
+  g_autofree char *title = pd_ui_round_title (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), title);
+}
+
+/**
+ * pd_ui_round_factory_new:
+ *
+ * Returns: (transfer full): a factory showing #PdRound items by title, for
+ *   the round choosers
+ */
+GtkListItemFactory *
+pd_ui_round_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_round_label_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_round_label_cb), NULL);
+  return factory;
+}

@@ -21,5 +21,9 @@ char      *pd_ui_session_when      (PdSession  *session,
                                     GTimeZone  *local_zone);
 GtkWidget *pd_ui_value_row_new     (const char *title,
                                     const char *value);
+void       pd_ui_clear_list_box    (GtkListBox *list);
+void       pd_ui_unparent_children (GtkWidget  *widget);
+guint      pd_ui_current_round     (GListModel *rounds);
+GtkListItemFactory *pd_ui_round_factory_new (void);
 
 G_END_DECLS
