@@ -272,8 +272,8 @@ cmd_schedule (int    argc,
 static void
 print_help (FILE *stream)
 {
-  fprintf (stream, "%s\n  paddock-cli [--database PATH] %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTIONS]"),
-           _("Commands:"));
+  fprintf (stream, "%s\n  paddock-cli [--database %s] %s\n\n%s\n", _("Usage:"), _("PATH"),
+           _("COMMAND [OPTIONS]"), _("Commands:"));
   fprintf (stream, "  %-10s %s\n", "seasons", _("List the seasons"));
   fprintf (stream, "  %-10s %s\n", "schedule", _("Show a season's sessions"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));

@@ -148,7 +148,7 @@ set_member (GObject     *record,
       max = type == G_TYPE_INT ? G_PARAM_SPEC_INT (pspec)->maximum : G_PARAM_SPEC_INT64 (pspec)->maximum;
       if (v < min || v > max)
         return fail (error, PD_SEASON_JSON_ERROR_VALUE, where,
-                     _("%" G_GINT64_FORMAT " is out of range"), v);
+                     _("%lld is out of range"), (long long) v);
       if (type == G_TYPE_INT)
         g_value_set_int (&value, (int) v);
       else
@@ -464,9 +464,8 @@ pd_season_json_load (PdStore     *store,
   if (json_node_get_int (node) > PD_SEASON_JSON_VERSION)
     {
       g_set_error (error, PD_SEASON_JSON_ERROR, PD_SEASON_JSON_ERROR_VERSION,
-                   _("The season file has format version %" G_GINT64_FORMAT
-                     "; this version of Paddock reads up to version %d"),
-                   json_node_get_int (node), PD_SEASON_JSON_VERSION);
+                   _("The season file has format version %lld; this version of Paddock reads up to version %d"),
+                   (long long) json_node_get_int (node), PD_SEASON_JSON_VERSION);
       return FALSE;
     }
 
