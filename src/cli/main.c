@@ -42,6 +42,14 @@ usage_error (const char *message)
   return EXIT_USAGE;
 }
 
+static int
+format_error (const char *format)
+{
+  g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text” or “json”"), format);
+
+  return usage_error (message);
+}
+
 static gboolean
 parse_format (const char   *text,
               OutputFormat *format)
@@ -127,7 +135,7 @@ cmd_seasons (int    argc,
   if (argc > 1)
     return usage_error (_("“seasons” takes no arguments"));
   if (!parse_format (format_text, &format))
-    return usage_error (_("Unknown format; use “text” or “json”"));
+    return format_error (format_text);
 
   store = open_store (&status);
   if (store == NULL)
@@ -217,7 +225,7 @@ cmd_schedule (int    argc,
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
   if (!parse_format (format_text, &format))
-    return usage_error (_("Unknown format; use “text” or “json”"));
+    return format_error (format_text);
   if (round_number < 0)
     return usage_error (_("A round number is 1 or more"));
 

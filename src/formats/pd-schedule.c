@@ -255,6 +255,8 @@ pd_format_day (const char *date)
     return g_strdup (date != NULL ? date : "");
 
   dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
+  if (dt == NULL)
+    return g_strdup (date);
   /* TRANSLATORS: a day heading in a schedule, such as "Saturday 30 September" */
   return g_date_time_format (dt, _("%A %-e %B"));
 }
@@ -277,11 +279,15 @@ pd_format_date_range (const char *start_date,
   if (!pd_time_parse_date (start_date, &y1, &m1, &d1))
     return g_strdup (_("Dates not announced"));
   start = g_date_time_new_utc (y1, m1, d1, 12, 0, 0);
+  if (start == NULL)
+    return g_strdup (start_date);
   if (!pd_time_parse_date (end_date, &y2, &m2, &d2) || g_strcmp0 (start_date, end_date) == 0)
     /* TRANSLATORS: a single day, such as "29 Sep 2023" */
     return g_date_time_format (start, _("%-e %b %Y"));
 
   end = g_date_time_new_utc (y2, m2, d2, 12, 0, 0);
+  if (end == NULL)
+    return g_date_time_format (start, _("%-e %b %Y"));
   if (m1 == m2 && y1 == y2)
     /* TRANSLATORS: the first day of a range within one month, such as "21" in "21–23 Apr 2023" */
     a = g_date_time_format (start, _("%-e"));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pd-time.h"
@@ -89,11 +90,22 @@ pd_time_format_rfc3339 (GDateTime *datetime)
 {
   g_return_val_if_fail (datetime != NULL, NULL);
 
+  g_autofree char *clock = NULL;
+  g_autofree char *time_of_day = g_date_time_format (datetime, "%H:%M:%S");
+  g_autofree char *offset = NULL;
+
+  /* strftime's %Y does not pad years before 1000, which RFC 3339 needs. */
+  clock = g_strdup_printf ("%04d-%02d-%02dT%s",
+                           g_date_time_get_year (datetime),
+                           g_date_time_get_month (datetime),
+                           g_date_time_get_day_of_month (datetime),
+                           time_of_day);
   if (g_date_time_get_utc_offset (datetime) == 0 &&
       g_strcmp0 (g_time_zone_get_identifier (g_date_time_get_timezone (datetime)), "UTC") == 0)
-    return g_date_time_format (datetime, "%Y-%m-%dT%H:%M:%SZ");
+    return g_strconcat (clock, "Z", NULL);
 
-  return g_date_time_format (datetime, "%Y-%m-%dT%H:%M:%S%:z");
+  offset = g_date_time_format (datetime, "%:z");
+  return g_strconcat (clock, offset, NULL);
 }
 
 /**
@@ -114,9 +126,14 @@ pd_time_from_local (const char  *zone,
   if (tz == NULL)
     return NULL;
 
-  if (local_iso != NULL && strlen (local_iso) >= 16 && local_iso[10] == 'T' &&
-      strpbrk (local_iso + 10, "Zz+-") == NULL)
-    dt = g_date_time_new_from_iso8601 (local_iso, tz);
+  if (local_iso != NULL && strlen (local_iso) >= 16 && strlen (local_iso) < 64 &&
+      local_iso[10] == 'T' && strpbrk (local_iso + 10, "Zz+-") == NULL)
+    {
+      /* GLib wants the seconds; "HH:MM" means "HH:MM:00". */
+      g_autofree char *full = strlen (local_iso) == 16 ? g_strconcat (local_iso, ":00", NULL)
+                                                       : g_strdup (local_iso);
+      dt = g_date_time_new_from_iso8601 (full, tz);
+    }
 
   if (dt == NULL)
     {
@@ -141,11 +158,19 @@ pd_time_parse_date (const char *text,
                     int        *month,
                     int        *day)
 {
-  int y, m, d, n = 0;
+  int y, m, d;
 
-  if (text == NULL || strlen (text) != 10 ||
-      sscanf (text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 ||
-      !g_date_valid_dmy (d, m, y))
+  /* Exactly YYYY-MM-DD: sscanf() would also take blanks and signs. */
+  if (text == NULL || strlen (text) != 10)
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  y = atoi (text);
+  m = atoi (text + 5);
+  d = atoi (text + 8);
+  if (y < 1 || !g_date_valid_dmy (d, m, y))
     return FALSE;
 
   if (year != NULL)

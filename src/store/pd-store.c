@@ -342,6 +342,7 @@ inspect_existing (const char  *path,
                   GError     **error)
 {
   g_autofree char *uri = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc, app_id = 0, version = 0, n_objects = 0;
@@ -350,7 +351,20 @@ inspect_existing (const char  *path,
 
   *is_empty = FALSE;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* Without a write-ahead log beside it, the file is read as immutable:
+   * SQLite then creates no -shm or -wal file, and so a refused file is
+   * left with nothing new next to it either. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  if (uri != NULL && !g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+      g_free (uri);
+      uri = immutable;
+    }
+  if (uri != NULL)
+    rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_FAILED,

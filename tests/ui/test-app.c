@@ -283,6 +283,8 @@ main (int    argc,
   textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() switches to the C locale; the test wants the real one. */
+  setlocale (LC_ALL, "");
   adw_init ();
 
   tmpdir = g_dir_make_tmp ("paddock-app-XXXXXX", &error);

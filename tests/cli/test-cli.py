@@ -1,0 +1,497 @@
+#!/usr/bin/python3
+"""Tests of paddock-cli, through the real binary.
+
+Run as: test-cli.py [TestCaseName ...], with PADDOCK_CLI set to the
+binary (meson does this; see tests/meson.build). Every test works on a
+database of its own in a temporary folder, with LC_ALL=en_US.UTF-8 unless
+it tests Swedish.
+
+Expected values come from the sources, not from the program: Barcelona's
+times are the Swedish release's ("alla tidsangivelser avser svensk tid":
+Race 1 at 16:50 CEST = 14:50 UTC; Barcelona is in Europe/Madrid, also
+CEST then; New York is on EDT, -04:00, until 5 November 2023); Spa's
+times were not published.
+"""
+
+import gettext
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import unittest
+
+CLI = os.environ.get('PADDOCK_CLI')
+LOCALEDIR = os.environ.get('PADDOCK_LOCALEDIR')
+SEASON = 'gt4-european-2023'
+
+REQUIRED_KEYS = ('round', 'round_name', 'circuit', 'session', 'kind', 'start_utc',
+                 'start_track', 'track_zone', 'start_local', 'duration_min',
+                 'driver_change', 'status')
+UTC_RE = re.compile(r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$')
+OFFSET_RE = re.compile(r'^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$')
+
+
+class CliTestCase(unittest.TestCase):
+    """A temporary folder with a database path, and ways to run the tool."""
+
+    def setUp(self):
+        if not CLI or not os.access(CLI, os.X_OK):
+            self.fail('PADDOCK_CLI must name the paddock-cli binary (got %r)' % CLI)
+        self.tmp = tempfile.mkdtemp(prefix='paddock-cli-test-')
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.db = os.path.join(self.tmp, 'paddock.db')
+        self.data_home = os.path.join(self.tmp, 'xdg-data')
+
+    def env(self, **extra):
+        """The environment of the tool: nothing of the user's own set-up."""
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith('LC_') and k not in (
+                   'LANG', 'LANGUAGE', 'PADDOCK_DATABASE', 'XDG_DATA_HOME', 'TZ')}
+        env.update({
+            'LC_ALL': 'en_US.UTF-8',
+            'HOME': self.tmp,
+            'XDG_DATA_HOME': self.data_home,
+            # The user's zone, for "start_local" when --tz is not given.
+            'TZ': 'Europe/Stockholm',
+            'G_DEBUG': 'fatal-warnings',
+        })
+        if LOCALEDIR:
+            env['PADDOCK_LOCALEDIR'] = LOCALEDIR
+        for k, v in extra.items():
+            if v is None:
+                env.pop(k, None)
+            else:
+                env[k] = v
+        return env
+
+    def run_cli(self, *args, env=None, database=True):
+        argv = [CLI]
+        if database:
+            argv += ['--database', self.db]
+        argv += list(args)
+        proc = subprocess.run(argv, env=env if env is not None else self.env(),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=60, check=False)
+        return proc.returncode, proc.stdout.decode('utf-8'), proc.stderr.decode('utf-8')
+
+    def ok(self, *args, **kwargs):
+        code, out, err = self.run_cli(*args, **kwargs)
+        self.assertEqual(code, 0, 'exit status %d, stderr: %s' % (code, err))
+        self.assertEqual(err, '')
+        return out
+
+    def json_ok(self, *args, **kwargs):
+        out = self.ok(*args, **kwargs)
+        try:
+            return json.loads(out)
+        except ValueError as e:
+            self.fail('not JSON (%s): %r' % (e, out[:500]))
+
+    def schedule(self, *args, **kwargs):
+        rows = self.json_ok('schedule', SEASON, '--format', 'json', *args, **kwargs)
+        self.assertIsInstance(rows, list)
+        return rows
+
+    @staticmethod
+    def by_session(rows, name, round_number=None):
+        found = [r for r in rows if r['session'] == name and
+                 (round_number is None or r['round'] == round_number)]
+        if len(found) != 1:
+            raise AssertionError('%d rows for %s' % (len(found), name))
+        return found[0]
+
+
+class SeasonsTest(CliTestCase):
+
+    def test_text(self):
+        out = self.ok('seasons')
+        lines = out.splitlines()
+        self.assertEqual(len(lines), 1, out)
+        self.assertTrue(lines[0].startswith(SEASON), out)
+        self.assertIn('GT4 European Series 2023', lines[0])
+        # Six championship rounds; the cancelled Vallelunga event is not one.
+        self.assertIn('6 rounds', lines[0])
+        self.assertTrue(os.path.exists(self.db))
+
+    def test_json(self):
+        seasons = self.json_ok('seasons', '--format', 'json')
+        self.assertIsInstance(seasons, list)
+        self.assertEqual(len(seasons), 1)
+        season = seasons[0]
+        self.assertEqual(season['id'], SEASON)
+        self.assertEqual(season['year'], 2023)
+        self.assertEqual(season['rounds'], 6)
+        self.assertIn('GT4 European Series', season['name'])
+
+    def test_text_is_default(self):
+        self.assertEqual(self.ok('seasons'), self.ok('seasons', '--format', 'text'))
+
+    def test_help_and_version(self):
+        out = self.ok('--help', database=False)
+        self.assertIn('schedule', out)
+        self.assertIn('seasons', out)
+        out = self.ok('--version', database=False)
+        self.assertTrue(out.startswith('paddock-cli '), out)
+
+
+class ScheduleJsonTest(CliTestCase):
+
+    def test_required_keys(self):
+        rows = self.schedule('--round', '6')
+        self.assertEqual(len(rows), 6)
+        for row in rows:
+            for key in REQUIRED_KEYS:
+                self.assertIn(key, row, '%s missing in %s' % (key, row))
+            self.assertEqual(row['round'], 6)
+            self.assertEqual(row['round_name'], 'Barcelona')
+            self.assertIn('Barcelona', row['circuit'])
+            self.assertEqual(row['track_zone'], 'Europe/Madrid')
+            self.assertIn(row['kind'], ('practice', 'qualifying', 'race'))
+            self.assertEqual(row['status'], 'scheduled')
+            self.assertIsInstance(row['driver_change'], bool)
+            if row['start_utc'] is None:
+                self.assertIsNone(row['start_track'])
+                self.assertIsNone(row['start_local'])
+            else:
+                self.assertRegex(row['start_utc'], UTC_RE)
+                self.assertRegex(row['start_track'], OFFSET_RE)
+                self.assertRegex(row['start_local'], OFFSET_RE)
+        self.assertEqual([r['session'] for r in rows],
+                         ['Free Practice 1', 'Free Practice 2', 'Qualifying 1',
+                          'Qualifying 2', 'Race 1', 'Race 2'])
+
+    def test_race1(self):
+        race1 = self.by_session(self.schedule('--round', '6'), 'Race 1')
+        self.assertEqual(race1['kind'], 'race')
+        self.assertEqual(race1['start_utc'], '2023-09-30T14:50:00Z')
+        self.assertEqual(race1['start_track'], '2023-09-30T16:50:00+02:00')
+        self.assertEqual(race1['duration_min'], 60)
+        self.assertIs(race1['driver_change'], True)
+
+    def test_barcelona_times(self):
+        # The Swedish release, minus two hours.
+        rows = self.schedule('--round', '6')
+        expected = {
+            'Free Practice 1': '2023-09-29T09:20:00Z',
+            'Free Practice 2': '2023-09-29T13:40:00Z',
+            'Qualifying 1': '2023-09-30T09:25:00Z',
+            'Qualifying 2': None,
+            'Race 1': '2023-09-30T14:50:00Z',
+            'Race 2': '2023-10-01T09:20:00Z',
+        }
+        self.assertEqual({r['session']: r['start_utc'] for r in rows}, expected)
+
+    def test_tz_stockholm(self):
+        race1 = self.by_session(self.schedule('--round', '6', '--tz', 'Europe/Stockholm'), 'Race 1')
+        self.assertEqual(race1['start_local'], '2023-09-30T16:50:00+02:00')
+
+    def test_tz_new_york(self):
+        race1 = self.by_session(self.schedule('--round', '6', '--tz', 'America/New_York'), 'Race 1')
+        self.assertEqual(race1['start_local'], '2023-09-30T10:50:00-04:00')
+        # The track's time does not depend on the user's zone.
+        self.assertEqual(race1['start_track'], '2023-09-30T16:50:00+02:00')
+
+    def test_default_zone_is_users(self):
+        race1 = self.by_session(
+            self.schedule('--round', '6', env=self.env(TZ='America/New_York')), 'Race 1')
+        self.assertEqual(race1['start_local'], '2023-09-30T10:50:00-04:00')
+
+    def test_spa_times_unknown(self):
+        rows = self.schedule('--round', '3')
+        self.assertEqual(len(rows), 6)
+        for row in rows:
+            self.assertIsNone(row['start_utc'])
+            self.assertIsNone(row['start_track'])
+            self.assertIsNone(row['start_local'])
+            self.assertEqual(row['track_zone'], 'Europe/Brussels')
+
+    def test_whole_season(self):
+        rows = self.schedule()
+        # Six sessions in each of six rounds, in calendar order.
+        self.assertEqual(len(rows), 36)
+        self.assertEqual([r['round'] for r in rows], sorted(r['round'] for r in rows))
+        timed = [r for r in rows if r['start_utc'] is not None]
+        # Only Barcelona's times were published.
+        self.assertEqual({r['round'] for r in timed}, {6})
+
+
+class ScheduleTextTest(CliTestCase):
+
+    def test_round6(self):
+        out = self.ok('schedule', SEASON, '--round', '6')
+        self.assertIn('16:50', out)
+        race1 = [line for line in out.splitlines() if 'Race 1' in line]
+        self.assertEqual(len(race1), 1, out)
+        self.assertIn('16:50 CEST', race1[0])
+        self.assertIn('Barcelona', out)
+        self.assertIn('Europe/Madrid', out)
+        self.assertIn('Saturday 30 September', out)
+
+    def test_round6_new_york(self):
+        out = self.ok('schedule', SEASON, '--round', '6', '--tz', 'America/New_York')
+        race1 = [line for line in out.splitlines() if 'Race 1' in line][0]
+        self.assertIn('16:50 CEST', race1)
+        self.assertIn('10:50 EDT', race1)
+
+    def test_spa_time_not_announced(self):
+        out = self.ok('schedule', SEASON, '--round', '3')
+        self.assertIn('time not announced', out)
+        # Not shown as midnight.
+        self.assertNotIn('00:00', out)
+
+
+class UpcomingTest(CliTestCase):
+
+    def test_race_running(self):
+        # Race 1 runs 14:50-15:50 UTC: at 15:00 it still counts.
+        rows = self.schedule('--upcoming', '--now', '2023-09-30T15:00:00Z')
+        names = [(r['round'], r['session']) for r in rows]
+        self.assertIn((6, 'Race 1'), names)
+        self.assertIn((6, 'Race 2'), names)
+        self.assertNotIn((6, 'Free Practice 1'), names)
+        self.assertNotIn((6, 'Qualifying 1'), names)
+        self.assertTrue(all(r['round'] == 6 for r in rows), names)
+
+    def test_race_running_text(self):
+        out = self.ok('schedule', SEASON, '--upcoming', '--now', '2023-09-30T15:00:00Z')
+        self.assertIn('Race 1', out)
+        self.assertNotIn('Free Practice 1', out)
+
+    def test_now_with_offset(self):
+        # The same instant in Swedish time.
+        a = self.schedule('--upcoming', '--now', '2023-09-30T17:00:00+02:00')
+        b = self.schedule('--upcoming', '--now', '2023-09-30T15:00:00Z')
+        self.assertEqual(a, b)
+
+    def test_season_over(self):
+        out = self.ok('schedule', SEASON, '--upcoming', '--now', '2024-01-01T00:00:00Z')
+        self.assertIn('season is over', out)
+        self.assertEqual(self.schedule('--upcoming', '--now', '2024-01-01T00:00:00Z'), [])
+
+
+class UsageErrorTest(CliTestCase):
+    """A wrong request: exit status 2, a message naming the bad value on
+    stderr, nothing on stdout."""
+
+    def usage_error(self, *args, names, creates_nothing=True):
+        code, out, err = self.run_cli(*args)
+        self.assertEqual(code, 2, 'exit status %d; stdout %r; stderr %r' % (code, out, err))
+        self.assertEqual(out, '')
+        self.assertIn(names, err)
+        self.assertTrue(err.startswith('paddock-cli: '), err)
+        if creates_nothing:
+            # Checked before the database is opened, so none is made.
+            self.assertFalse(os.path.exists(self.db), 'the database was created')
+        return err
+
+    def test_unknown_season(self):
+        self.usage_error('schedule', 'nope-2099', names='nope-2099', creates_nothing=False)
+
+    def test_unknown_round(self):
+        self.usage_error('schedule', SEASON, '--round', '7', names='7', creates_nothing=False)
+
+    def test_invalid_zone(self):
+        self.usage_error('schedule', SEASON, '--tz', 'Mars/Base', names='Mars/Base')
+
+    def test_zone_is_a_path(self):
+        self.usage_error('schedule', SEASON, '--tz', '/etc/passwd', names='/etc/passwd')
+
+    def test_malformed_now(self):
+        self.usage_error('schedule', SEASON, '--upcoming', '--now', 'yesterday', names='yesterday')
+
+    def test_now_without_offset(self):
+        self.usage_error('schedule', SEASON, '--now', '2023-09-30T15:00:00',
+                         names='2023-09-30T15:00:00')
+
+    def test_unknown_command(self):
+        self.usage_error('frobnicate', names='frobnicate')
+
+    def test_schedule_format_xml(self):
+        self.usage_error('schedule', SEASON, '--format', 'xml', names='xml')
+
+    def test_seasons_format_xml(self):
+        self.usage_error('seasons', '--format', 'xml', names='xml')
+
+    def test_unknown_option(self):
+        self.usage_error('schedule', SEASON, '--colour', names='--colour')
+
+    def test_no_season(self):
+        code, out, err = self.run_cli('schedule')
+        self.assertEqual(code, 2)
+        self.assertEqual(out, '')
+        self.assertIn(SEASON, err)  # the message suggests one
+
+    def test_no_command(self):
+        code, out, err = self.run_cli()
+        self.assertEqual(code, 2)
+        self.assertEqual(out, '')
+        self.assertIn('schedule', err)
+        self.assertFalse(os.path.exists(self.db))
+
+
+class DatabasePathTest(CliTestCase):
+    """--database, else PADDOCK_DATABASE, else $XDG_DATA_HOME/paddock/paddock.db."""
+
+    def setUp(self):
+        super().setUp()
+        self.explicit = os.path.join(self.tmp, 'explicit.db')
+        self.from_env = os.path.join(self.tmp, 'from-env.db')
+        self.default = os.path.join(self.data_home, 'paddock', 'paddock.db')
+
+    def created(self):
+        return [p for p in (self.explicit, self.from_env, self.default) if os.path.exists(p)]
+
+    def test_option_beats_environment(self):
+        self.ok('--database', self.explicit, 'seasons', database=False,
+                env=self.env(PADDOCK_DATABASE=self.from_env))
+        self.assertEqual(self.created(), [self.explicit])
+
+    def test_option_after_command(self):
+        self.ok('seasons', '--database', self.explicit, database=False,
+                env=self.env(PADDOCK_DATABASE=self.from_env))
+        self.assertEqual(self.created(), [self.explicit])
+
+    def test_option_with_equals(self):
+        self.ok('--database=' + self.explicit, 'seasons', database=False,
+                env=self.env(PADDOCK_DATABASE=self.from_env))
+        self.assertEqual(self.created(), [self.explicit])
+
+    def test_environment_beats_data_folder(self):
+        self.ok('seasons', database=False, env=self.env(PADDOCK_DATABASE=self.from_env))
+        self.assertEqual(self.created(), [self.from_env])
+
+    def test_data_folder(self):
+        self.ok('seasons', database=False)
+        self.assertEqual(self.created(), [self.default])
+
+    def test_empty_environment_is_unset(self):
+        self.ok('seasons', database=False, env=self.env(PADDOCK_DATABASE=''))
+        self.assertEqual(self.created(), [self.default])
+
+    def test_same_database_twice(self):
+        # The second run opens what the first one made, and adds nothing.
+        first = self.ok('seasons', '--format', 'json')
+        with open(self.db, 'rb') as f:
+            self.assertTrue(f.read(16).startswith(b'SQLite format 3'))
+        second = self.ok('seasons', '--format', 'json')
+        self.assertEqual(first, second)
+
+
+class RefusedDatabaseTest(CliTestCase):
+    """A file that is not a database this Paddock can open: exit status 1,
+    a message naming the file, and the file left as it was."""
+
+    def assert_refused(self, *args):
+        with open(self.db, 'rb') as f:
+            before = f.read()
+        code, out, err = self.run_cli(*args)
+        self.assertEqual(code, 1, 'exit status %d; stderr %r' % (code, err))
+        self.assertEqual(out, '')
+        self.assertIn(self.db, err)
+        with open(self.db, 'rb') as f:
+            self.assertEqual(f.read(), before)
+        self.assertFalse(os.path.exists(self.db + '-wal') and os.path.getsize(self.db + '-wal') > 0)
+        return err
+
+    def test_text_file(self):
+        with open(self.db, 'w', encoding='utf-8') as f:
+            f.write('Shopping list: milk, bread, tyres.\n' * 100)
+        self.assert_refused('seasons')
+        self.assert_refused('schedule', SEASON)
+
+    def test_other_application(self):
+        db = sqlite3.connect(self.db)
+        db.execute('CREATE TABLE notes (text TEXT)')
+        db.execute("INSERT INTO notes VALUES ('not Paddock')")
+        db.commit()
+        db.close()
+        self.assert_refused('seasons')
+
+    def test_newer_paddock(self):
+        db = sqlite3.connect(self.db)
+        db.execute('PRAGMA application_id = %d' % 0x50444b31)
+        db.execute('PRAGMA user_version = 9999')
+        db.execute('CREATE TABLE future (x)')
+        db.commit()
+        db.close()
+        err = self.assert_refused('seasons')
+        self.assertIn('newer', err)
+
+
+def swedish_mo():
+    return os.path.join(LOCALEDIR or '', 'sv', 'LC_MESSAGES', 'paddock.mo')
+
+
+class SwedishTest(CliTestCase):
+    """Under LC_ALL=sv_SE.UTF-8. Day and month names come from the C
+    library's locale data (`LC_ALL=sv_SE.UTF-8 locale day mon`)."""
+
+    def sv_env(self):
+        return self.env(LC_ALL='sv_SE.UTF-8')
+
+    def test_catalogue_built(self):
+        self.assertTrue(LOCALEDIR, 'PADDOCK_LOCALEDIR is not set')
+        self.assertTrue(os.path.isfile(swedish_mo()), '%s does not exist' % swedish_mo())
+
+    def test_day_headings(self):
+        out = self.ok('schedule', SEASON, '--round', '6', env=self.sv_env())
+        self.assertIn('fredag 29 september', out)
+        self.assertIn('lördag 30 september', out)
+        self.assertIn('söndag 1 oktober', out)
+        self.assertIn('16:50 CEST', out)
+
+    def test_json_is_not_localized(self):
+        # JSON is for programs: the same in every language.
+        sv = self.schedule('--round', '6', env=self.sv_env())
+        en = self.schedule('--round', '6')
+        self.assertEqual(sv, en)
+
+
+class SwedishMessagesTest(CliTestCase):
+    """The tool's own messages in Swedish, from build/po/sv/LC_MESSAGES/
+    paddock.mo. This fails until po/sv.po translates them: that is the
+    point, Swedish is to be complete at all times."""
+
+    def setUp(self):
+        super().setUp()
+        path = swedish_mo()
+        self.assertTrue(os.path.isfile(path), '%s does not exist' % path)
+        with open(path, 'rb') as f:
+            self.catalogue = gettext.GNUTranslations(f)
+
+    def translation(self, msgid):
+        text = self.catalogue.gettext(msgid)
+        self.assertNotEqual(text, msgid, '“%s” is not translated in sv.po' % msgid)
+        return text
+
+    def sv(self, *args):
+        return self.ok(*args, env=self.env(LC_ALL='sv_SE.UTF-8'))
+
+    def test_driver_change(self):
+        out = self.sv('schedule', SEASON, '--round', '6')
+        self.assertIn(self.translation('driver change'), out)
+        self.assertNotIn('driver change', out)
+
+    def test_time_not_announced(self):
+        out = self.sv('schedule', SEASON, '--round', '3')
+        self.assertIn(self.translation('time not announced'), out)
+
+    def test_season_over(self):
+        out = self.sv('schedule', SEASON, '--upcoming', '--now', '2024-01-01T00:00:00Z')
+        self.assertEqual(out.strip(), self.translation('No sessions to come: the season is over.'))
+
+    def test_usage_error(self):
+        code, out, err = self.run_cli('schedule', SEASON, '--tz', 'Mars/Base',
+                                      env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertEqual(code, 2)
+        template = self.translation(
+            '“%s” is not a known time zone (expected a name such as “Europe/Madrid”)')
+        self.assertIn(template.replace('%s', 'Mars/Base'), err)
+
+
+if __name__ == '__main__':
+    unittest.main(argv=[sys.argv[0]] + sys.argv[1:], verbosity=2)

@@ -1,0 +1,73 @@
+/* Fuzz target for the season JSON reader.
+ *
+ * Each input gets a fresh in-memory store, so that nothing one input
+ * stores can make another fail or pass. Beyond "does not crash", it
+ * checks the reader's promises: a refused document leaves the store as
+ * it was (empty), and a document that was accepted is accepted again,
+ * changing nothing (load twice). */
+
+#define G_LOG_DOMAIN "paddock-fuzz"
+
+#include <glib.h>
+
+#include "fuzz.h"
+#include "pd-season-json.h"
+#include "pd-store.h"
+
+static guint
+n_seasons (PdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) seasons = pd_store_list_seasons (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (seasons);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = NULL;
+  g_autofree char *season_id = NULL;
+  gboolean ok;
+
+  fuzz_init_logging ();
+
+  /* Season files are small; megabytes of input only measure json-glib. */
+  if (size > 256 * 1024)
+    return 0;
+
+  store = pd_store_new (":memory:", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  ok = pd_season_json_import (store, (const char *) data, size, &season_id, &error);
+  if (!ok)
+    {
+      /* Refused with a message, and nothing kept. */
+      g_assert_nonnull (error);
+      g_assert_nonnull (error->message);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      g_assert_null (season_id);
+      g_assert_cmpuint (n_seasons (store), ==, 0);
+      return 0;
+    }
+
+  g_assert_no_error (error);
+  g_assert_nonnull (season_id);
+  g_assert_cmpuint (n_seasons (store), >=, 1);
+
+  /* Loading the same document again is accepted too. */
+  {
+    g_autofree char *again_id = NULL;
+    g_autoptr(GError) again_error = NULL;
+
+    if (!pd_season_json_import (store, (const char *) data, size, &again_id, &again_error))
+      fuzz_fail ("accepted once, refused the second time: %s", again_error->message);
+    g_assert_cmpstr (again_id, ==, season_id);
+  }
+
+  return 0;
+}
