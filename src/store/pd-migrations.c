@@ -125,6 +125,12 @@ static const char * const migrations[] = {
   "  reason TEXT,\n"
   "  document TEXT);\n"
   "CREATE INDEX penalty_result ON penalty (result_id);\n",
+
+  /* 1 → 2: what scoring needs from history. Early Formula 1 cars changed
+   * numbers from race to race and were shared by drivers, each of whom has
+   * a result of their own; the fastest lap scored a point in some eras. */
+  "ALTER TABLE result ADD COLUMN car_number TEXT;\n"
+  "ALTER TABLE result ADD COLUMN fastest_lap INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 int
