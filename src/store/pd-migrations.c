@@ -108,8 +108,10 @@ static const char * const migrations[] = {
   "  position INTEGER,\n"
   "  class_position INTEGER,\n"
   "  road_position INTEGER,\n"
-  "  note TEXT,\n"
-  "  UNIQUE (session_id, entry_id));\n"
+  "  note TEXT);\n"
+  /* Not unique per entry: in early Formula 1 a driver could drive two
+   * cars of one team in one race, each result of their own. */
+  "CREATE INDEX result_session ON result (session_id);\n"
   "CREATE TABLE result_driver (\n"
   "  result_id TEXT NOT NULL REFERENCES result (id) ON DELETE CASCADE,\n"
   "  position INTEGER NOT NULL,\n"
