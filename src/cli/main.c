@@ -12,6 +12,7 @@
 
 #include "pd-database.h"
 #include "pd-schedule.h"
+#include "pd-score-loader.h"
 #include "pd-time.h"
 
 /* Exit statuses: 0 done, 1 the work failed, 2 the request was wrong. */
@@ -32,6 +33,7 @@ static const GOptionEntry database_entries[] = {
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_CSV,
 } OutputFormat;
 
 static int
@@ -58,6 +60,8 @@ parse_format (const char   *text,
     *format = FORMAT_TEXT;
   else if (g_str_equal (text, "json"))
     *format = FORMAT_JSON;
+  else if (g_str_equal (text, "csv"))
+    *format = FORMAT_CSV;
   else
     return FALSE;
   return TRUE;
@@ -277,6 +281,342 @@ cmd_schedule (int    argc,
   return EXIT_OK;
 }
 
+static int
+compare_ints (const int *a,
+              const int *b)
+{
+  return *a - *b;
+}
+
+/* The name shown for a competitor of the standings. */
+static char *
+competitor_name (PdStore         *store,
+                 PdStandingsKind  kind,
+                 const char      *id)
+{
+  if (kind == PD_STANDINGS_DRIVERS)
+    {
+      g_autoptr(PdDriver) driver = pd_store_get (store, PD_TYPE_DRIVER, id, NULL);
+
+      if (driver != NULL && pd_driver_get_first_name (driver) != NULL)
+        return g_strdup_printf ("%s %s", pd_driver_get_first_name (driver), pd_driver_get_last_name (driver));
+      if (driver != NULL)
+        return g_strdup (pd_driver_get_last_name (driver));
+    }
+  else if (kind == PD_STANDINGS_TEAMS)
+    {
+      g_autoptr(PdTeam) team = pd_store_get (store, PD_TYPE_TEAM, id, NULL);
+
+      if (team != NULL)
+        return g_strdup (pd_team_get_name (team));
+    }
+  else
+    {
+      g_autoptr(PdEntry) entry = pd_store_get (store, PD_TYPE_ENTRY, id, NULL);
+      g_autoptr(PdTeam) team = entry != NULL && pd_entry_get_team_id (entry) != NULL
+        ? pd_store_get (store, PD_TYPE_TEAM, pd_entry_get_team_id (entry), NULL) : NULL;
+
+      if (entry != NULL)
+        return g_strdup_printf ("#%s %s", pd_entry_get_number (entry) != NULL ? pd_entry_get_number (entry) : "—",
+                                team != NULL ? pd_team_get_name (team) : pd_entry_get_car_model (entry));
+    }
+  return g_strdup (id);
+}
+
+static char *
+position_text (PdStandingsRow *row)
+{
+  if (row->excluded)
+    /* TRANSLATORS: in a standings table, for a competitor excluded from the championship */
+    return g_strdup (C_("standings", "EX"));
+  if (row->shared)
+    return g_strdup_printf ("=%d", row->position);
+  return g_strdup_printf ("%d", row->position);
+}
+
+/* Rounds in order, and each row's counted and dropped points per round. */
+static GArray *
+standings_rounds (GPtrArray *rows)
+{
+  GArray *rounds = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdStandingsRow *row = rows->pdata[i];
+
+      for (guint s = 0; s < row->scores->len; s++)
+        {
+          int round = g_array_index (row->scores, PdStandingsScore, s).round;
+          gboolean seen = FALSE;
+
+          for (guint r = 0; r < rounds->len && !seen; r++)
+            seen = g_array_index (rounds, int, r) == round;
+          if (!seen)
+            g_array_append_val (rounds, round);
+        }
+    }
+  g_array_sort (rounds, (GCompareFunc) compare_ints);
+  return rounds;
+}
+
+static void
+round_points (PdStandingsRow *row,
+              int             round,
+              PdPoints       *counted,
+              PdPoints       *dropped)
+{
+  *counted = PD_POINTS_ZERO;
+  *dropped = PD_POINTS_ZERO;
+  for (guint s = 0; s < row->scores->len; s++)
+    {
+      PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+      if (score->round != round)
+        continue;
+      if (score->counted)
+        *counted = pd_points_add (*counted, score->points);
+      else
+        *dropped = pd_points_add (*dropped, score->points);
+    }
+}
+
+/* RFC 4180: a field with a comma, quote or line break is quoted. */
+static void
+append_csv_field (GString    *out,
+                  const char *field,
+                  gboolean    last)
+{
+  if (strpbrk (field, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, field);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static int
+cmd_standings (int    argc,
+               char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *class_text = NULL;
+  int after_round = 0;
+  const GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Drivers, teams or entries"), N_("KIND") },
+    { "class", 0, 0, G_OPTION_ARG_STRING, &class_text, N_("Only the class NAME"), N_("NAME") },
+    { "after-round", 0, 0, G_OPTION_ARG_INT, &after_round, N_("The standings after round N"), N_("N") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(PdScoreSeason) season = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) rounds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *class_id = NULL;
+  PdStandingsKind kind = PD_STANDINGS_DRIVERS;
+  OutputFormat format;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("SEASON"), _("Shows a season's championship standings, computed from its results."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
+  if (!parse_format (format_text, &format))
+    return format_error (format_text);
+  if (after_round < 0)
+    return usage_error (_("A round number is 1 or more"));
+  if (kind_text == NULL || g_str_equal (kind_text, "drivers"))
+    kind = PD_STANDINGS_DRIVERS;
+  else if (g_str_equal (kind_text, "teams"))
+    kind = PD_STANDINGS_TEAMS;
+  else if (g_str_equal (kind_text, "entries"))
+    kind = PD_STANDINGS_ENTRIES;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown kind “%s”; use “drivers”, “teams” or “entries”"),
+                                                  kind_text);
+      return usage_error (message);
+    }
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+
+  if (class_text != NULL)
+    {
+      g_autoptr(GListModel) classes = pd_store_list_classes (store, argv[1], NULL);
+      g_autofree char *wanted = g_utf8_casefold (class_text, -1);
+
+      for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes) && class_id == NULL; i++)
+        {
+          g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
+          g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
+
+          if (g_str_equal (name, wanted) || g_str_equal (pd_class_get_id (klass), class_text))
+            class_id = g_strdup (pd_class_get_id (klass));
+        }
+      if (class_id == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
+          return usage_error (message);
+        }
+    }
+
+  rules = pd_rules_for_season (store, argv[1], &error);
+  season = rules != NULL ? pd_score_season_load (store, argv[1], &error) : NULL;
+  if (season == NULL)
+    {
+      if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+        return usage_error (error->message);
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  rows = pd_standings_compute (rules, season, kind, class_id, after_round);
+  rounds = standings_rounds (rows);
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PdStandingsRow *row = rows->pdata[i];
+          g_autofree char *name = competitor_name (store, kind, row->id);
+          g_autofree char *pos = position_text (row);
+          g_autofree char *exact = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                                    row->points.num, row->points.den);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "position");
+          row->excluded ? json_builder_add_null_value (builder) : json_builder_add_int_value (builder, row->position);
+          json_builder_set_member_name (builder, "position_text");
+          json_builder_add_string_value (builder, pos);
+          json_builder_set_member_name (builder, "points");
+          json_builder_add_double_value (builder, pd_points_to_double (row->points));
+          json_builder_set_member_name (builder, "points_exact");
+          json_builder_add_string_value (builder, exact);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, name);
+          json_builder_set_member_name (builder, "ref");
+          json_builder_add_string_value (builder, row->id);
+          json_builder_set_member_name (builder, "wins");
+          json_builder_add_int_value (builder, row->wins);
+          json_builder_set_member_name (builder, "excluded");
+          json_builder_add_boolean_value (builder, row->excluded);
+          json_builder_set_member_name (builder, "tie_break_place");
+          row->tie_place > 0 ? json_builder_add_int_value (builder, row->tie_place)
+                             : json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "rounds");
+          json_builder_begin_array (builder);
+          for (guint r = 0; r < rounds->len; r++)
+            {
+              int round = g_array_index (rounds, int, r);
+              PdPoints counted, dropped;
+
+              round_points (row, round, &counted, &dropped);
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "round");
+              json_builder_add_int_value (builder, round);
+              json_builder_set_member_name (builder, "counted");
+              json_builder_add_double_value (builder, pd_points_to_double (counted));
+              json_builder_set_member_name (builder, "dropped");
+              json_builder_add_double_value (builder, pd_points_to_double (dropped));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_OK;
+    }
+
+  if (format == FORMAT_CSV)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      append_csv_field (out, "position", FALSE);
+      append_csv_field (out, "name", FALSE);
+      append_csv_field (out, "ref", FALSE);
+      append_csv_field (out, "points", FALSE);
+      append_csv_field (out, "wins", rounds->len == 0);
+      for (guint r = 0; r < rounds->len; r++)
+        {
+          g_autofree char *heading = g_strdup_printf ("R%d", g_array_index (rounds, int, r));
+          append_csv_field (out, heading, r + 1 == rounds->len);
+        }
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PdStandingsRow *row = rows->pdata[i];
+          g_autofree char *name = competitor_name (store, kind, row->id);
+          g_autofree char *pos = position_text (row);
+          g_autofree char *points = g_strdup_printf ("%.2f", pd_points_to_double (row->points));
+          g_autofree char *wins = g_strdup_printf ("%d", row->wins);
+
+          append_csv_field (out, pos, FALSE);
+          append_csv_field (out, name, FALSE);
+          append_csv_field (out, row->id, FALSE);
+          append_csv_field (out, g_strdelimit (points, ",", '.'), FALSE);
+          append_csv_field (out, wins, rounds->len == 0);
+          for (guint r = 0; r < rounds->len; r++)
+            {
+              PdPoints counted, dropped;
+              g_autofree char *cell = NULL;
+
+              round_points (row, g_array_index (rounds, int, r), &counted, &dropped);
+              if (!pd_points_is_zero (dropped))
+                cell = g_strdup_printf ("(%.2f)", pd_points_to_double (dropped));
+              else
+                cell = g_strdup_printf ("%.2f", pd_points_to_double (counted));
+              append_csv_field (out, g_strdelimit (cell, ",", '.'), r + 1 == rounds->len);
+            }
+        }
+      fwrite (out->str, 1, out->len, stdout);
+      return EXIT_OK;
+    }
+
+  if (rows->len == 0)
+    g_print ("%s\n", _("No points scored yet."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdStandingsRow *row = rows->pdata[i];
+      g_autofree char *name = competitor_name (store, kind, row->id);
+      g_autofree char *pos = position_text (row);
+      g_autofree char *points = pd_points_format (row->points);
+      g_autoptr(GString) dropped = g_string_new (NULL);
+
+      for (guint s = 0; s < row->scores->len; s++)
+        {
+          PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+          if (!score->counted && !pd_points_is_zero (score->points))
+            {
+              g_autofree char *p = pd_points_format (score->points);
+              g_string_append_printf (dropped, " (%s)", p);
+            }
+        }
+      g_print ("%4s  %-32s %8s%s\n", pos, name, points, dropped->str);
+    }
+
+  return EXIT_OK;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -284,6 +624,7 @@ print_help (FILE *stream)
            _("COMMAND [OPTIONS]"), _("Commands:"));
   fprintf (stream, "  %-10s %s\n", "seasons", _("List the seasons"));
   fprintf (stream, "  %-10s %s\n", "schedule", _("Show a season's sessions"));
+  fprintf (stream, "  %-10s %s\n", "standings", _("Show a season's championship standings"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -341,6 +682,8 @@ main (int    argc,
     return cmd_seasons (argc, argv);
   if (g_str_equal (command, "schedule"))
     return cmd_schedule (argc, argv);
+  if (g_str_equal (command, "standings"))
+    return cmd_standings (argc, argv);
 
   g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), command);
   print_help (stderr);

@@ -1030,6 +1030,25 @@ pd_store_list_results (PdStore     *self,
                         error);
 }
 
+/**
+ * pd_store_list_season_results:
+ *
+ * Returns: (transfer full): every result of the season's sessions, in one
+ *   query, for work over the whole season such as standings
+ */
+GListModel *
+pd_store_list_season_results (PdStore     *self,
+                              const char  *season_id,
+                              GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  return query_records (self, PD_TYPE_RESULT,
+                        "session_id IN (SELECT session.id FROM session JOIN round ON session.round_id = round.id"
+                        " WHERE round.season_id = ?)", season_id,
+                        "session_id, position IS NULL, position, id", error);
+}
+
 GListModel *
 pd_store_list_penalties (PdStore     *self,
                          const char  *result_id,

@@ -1,0 +1,779 @@
+#define G_LOG_DOMAIN "paddock-scoring"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "pd-enum-types.h"
+#include "pd-rules.h"
+
+/*
+ * Reader for points rules files (docs/rules-format.md, schema in
+ * data/rules.schema.json). A rules file is data, not code: the scoring
+ * engine reads only the structure built here. Every decision that changes
+ * one season's outcome (a half-points race, an exclusion, a deduction)
+ * must name its source, so that a preset holds documented decisions and
+ * nothing made up to fit a table.
+ */
+
+#define PRESET_PATH "/io/github/paddock/Paddock/rules/"
+
+G_DEFINE_QUARK (pd-rules-error-quark, pd_rules_error)
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *where,
+      const char  *format,
+      ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+fail (GError     **error,
+      int          code,
+      const char  *where,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: %s is a place in a rules file, such as
+   * "drivers.race.points[3]", then what is wrong there */
+  g_set_error (error, PD_RULES_ERROR, code, _("In the rules, at %s: %s"), where, message);
+  return FALSE;
+}
+
+static void
+clear_session_rule (PdSessionRule *rule)
+{
+  g_clear_pointer (&rule->table, g_free);
+}
+
+static void
+clear_scale (gpointer data)
+{
+  PdShortenedScale *scale = data;
+
+  g_clear_pointer (&scale->table, g_free);
+}
+
+static void
+clear_ineligible (gpointer data)
+{
+  g_clear_pointer (&((PdIneligible *) data)->driver, g_free);
+}
+
+static void
+clear_adjustment (gpointer data)
+{
+  g_clear_pointer (&((PdAdjustment *) data)->id, g_free);
+}
+
+void
+pd_rules_free (PdRules *rules)
+{
+  if (rules == NULL)
+    return;
+
+  for (guint i = 0; i < PD_N_SESSION_KINDS; i++)
+    {
+      clear_session_rule (&rules->drivers.sessions[i]);
+      clear_session_rule (&rules->teams.sessions[i]);
+    }
+  g_clear_pointer (&rules->multipliers, g_array_unref);
+  g_clear_pointer (&rules->shortened, g_array_unref);
+  g_clear_pointer (&rules->ineligible, g_array_unref);
+  g_clear_pointer (&rules->drivers_only, g_array_unref);
+  g_clear_pointer (&rules->adjustments, g_array_unref);
+  g_free (rules->id);
+  g_free (rules->name);
+  g_free (rules->source);
+  g_free (rules);
+}
+
+static gboolean
+check_members (JsonObject          *object,
+               const char * const  *allowed,
+               const char          *where,
+               GError             **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (allowed, l->data))
+      {
+        g_autofree char *member_where = g_strdup_printf ("%s.%s", where, (char *) l->data);
+        return fail (error, PD_RULES_ERROR_FORMAT, member_where, _("unknown field"));
+      }
+  return TRUE;
+}
+
+static JsonObject *
+get_object (JsonNode    *node,
+            const char  *where,
+            GError     **error)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (error, PD_RULES_ERROR_FORMAT, where, _("expected an object"));
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_points (JsonNode    *node,
+             const char  *where,
+             PdPoints    *out,
+             GError     **error)
+{
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64 && ABS (json_node_get_int (node)) < 1000000)
+        {
+          *out = pd_points_int (json_node_get_int (node));
+          return TRUE;
+        }
+      if (type == G_TYPE_STRING && pd_points_parse (json_node_get_string (node), out))
+        return TRUE;
+    }
+
+  return fail (error, PD_RULES_ERROR_VALUE, where,
+               _("expected points: a whole number, or text such as “4.5” or “1/7”"));
+}
+
+static gboolean
+read_int (JsonObject  *object,
+          const char  *member,
+          int          min,
+          int          max,
+          int         *out,
+          const char  *where,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < min || json_node_get_int (node) > max)
+    return fail (error, PD_RULES_ERROR_VALUE, member_where,
+                 _("expected a whole number from %d to %d"), min, max);
+
+  *out = (int) json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+read_bool (JsonObject  *object,
+           const char  *member,
+           gboolean    *out,
+           const char  *where,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected true or false"));
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static const char *
+read_string (JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             const char  *where,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+
+  if (node == NULL && !required)
+    return "";
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      (required && *json_node_get_string (node) == '\0'))
+    {
+      fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected text"));
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_table (JsonNode    *node,
+            const char  *where,
+            PdPoints   **table,
+            guint       *n_table,
+            GError     **error)
+{
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, PD_RULES_ERROR_FORMAT, where, _("expected a list of points, first place first"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > 200)
+    return fail (error, PD_RULES_ERROR_VALUE, where, _("a points table has at most 200 places"));
+
+  g_free (*table);
+  *table = g_new0 (PdPoints, MAX (n, 1));
+  *n_table = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *item_where = g_strdup_printf ("%s[%u]", where, i);
+
+      if (!read_points (json_array_get_element (array, i), item_where, &(*table)[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_kind (JsonObject     *object,
+           const char     *where,
+           PdSessionKind  *kind,
+           GError        **error)
+{
+  const char *nick = read_string (object, "session", FALSE, where, error);
+  int value;
+
+  if (nick == NULL)
+    return FALSE;
+  if (*nick == '\0')
+    {
+      *kind = PD_SESSION_KIND_RACE;
+      return TRUE;
+    }
+  if (!pd_enum_from_nick (PD_TYPE_SESSION_KIND, nick, &value))
+    {
+      g_autofree char *member_where = g_strdup_printf ("%s.session", where);
+      return fail (error, PD_RULES_ERROR_VALUE, member_where, _("“%s” is not a kind of session"), nick);
+    }
+  *kind = value;
+  return TRUE;
+}
+
+static gboolean
+read_session_rule (JsonNode       *node,
+                   const char     *where,
+                   PdSessionRule  *rule,
+                   GError        **error)
+{
+  static const char * const allowed[] = { "points", "per_class", "fastest_lap", "pole", NULL };
+  static const char * const bonus_allowed[] = { "points", "top", NULL };
+  JsonObject *object = get_object (node, where, error);
+  JsonNode *bonus;
+  g_autofree char *table_where = g_strdup_printf ("%s.points", where);
+
+  if (object == NULL || !check_members (object, allowed, where, error))
+    return FALSE;
+
+  rule->enabled = TRUE;
+  if (!read_table (json_object_get_member (object, "points"), table_where, &rule->table, &rule->n_table, error) ||
+      !read_bool (object, "per_class", &rule->per_class, where, error))
+    return FALSE;
+
+  if ((bonus = json_object_get_member (object, "fastest_lap")) != NULL)
+    {
+      g_autofree char *bonus_where = g_strdup_printf ("%s.fastest_lap", where);
+      g_autofree char *points_where = g_strdup_printf ("%s.points", bonus_where);
+      JsonObject *bonus_object = get_object (bonus, bonus_where, error);
+
+      if (bonus_object == NULL || !check_members (bonus_object, bonus_allowed, bonus_where, error) ||
+          !read_points (json_object_get_member (bonus_object, "points"), points_where, &rule->fastest_lap, error) ||
+          !read_int (bonus_object, "top", 0, 1000, &rule->fastest_lap_top, bonus_where, error))
+        return FALSE;
+    }
+
+  if ((bonus = json_object_get_member (object, "pole")) != NULL)
+    {
+      g_autofree char *bonus_where = g_strdup_printf ("%s.pole", where);
+      g_autofree char *points_where = g_strdup_printf ("%s.points", bonus_where);
+      JsonObject *bonus_object = get_object (bonus, bonus_where, error);
+
+      if (bonus_object == NULL || !check_members (bonus_object, bonus_allowed, bonus_where, error) ||
+          !read_points (json_object_get_member (bonus_object, "points"), points_where, &rule->pole, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_counting (JsonNode    *node,
+               const char  *where,
+               PdCounting  *counting,
+               GError     **error)
+{
+  static const char * const allowed[] = { "best", "parts", NULL };
+  static const char * const part_allowed[] = { "rounds", "best", NULL };
+  JsonObject *object = get_object (node, where, error);
+  JsonNode *parts;
+
+  if (object == NULL || !check_members (object, allowed, where, error))
+    return FALSE;
+
+  counting->n_parts = 0;
+  if (json_object_has_member (object, "best"))
+    {
+      counting->n_parts = 1;
+      counting->parts[0].rounds = 0;
+      return read_int (object, "best", 1, 1000, &counting->parts[0].best, where, error);
+    }
+
+  parts = json_object_get_member (object, "parts");
+  if (parts != NULL)
+    {
+      g_autofree char *parts_where = g_strdup_printf ("%s.parts", where);
+      JsonArray *array;
+
+      if (!JSON_NODE_HOLDS_ARRAY (parts) || json_array_get_length (json_node_get_array (parts)) == 0 ||
+          json_array_get_length (json_node_get_array (parts)) > G_N_ELEMENTS (counting->parts))
+        return fail (error, PD_RULES_ERROR_FORMAT, parts_where, _("expected a list of one to four parts"));
+
+      array = json_node_get_array (parts);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *part_where = g_strdup_printf ("%s[%u]", parts_where, i);
+          JsonObject *part = get_object (json_array_get_element (array, i), part_where, error);
+
+          if (part == NULL || !check_members (part, part_allowed, part_where, error) ||
+              !read_int (part, "rounds", 0, 1000, &counting->parts[i].rounds, part_where, error) ||
+              !read_int (part, "best", 0, 1000, &counting->parts[i].best, part_where, error))
+            return FALSE;
+          counting->n_parts++;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char * const session_members[] = { "practice", "qualifying", "race", "sprint", "warm-up" };
+
+static gboolean
+read_championship (JsonNode             *node,
+                   const char           *where,
+                   gboolean              teams,
+                   PdChampionshipRules  *rules,
+                   GError              **error)
+{
+  static const char * const driver_allowed[] = {
+    "practice", "qualifying", "race", "sprint", "warm-up", "shared_cars", "counting", NULL
+  };
+  static const char * const team_allowed[] = {
+    "practice", "qualifying", "race", "sprint", "warm-up", "counting", "enabled",
+    "best_car_only", "fastest_lap", NULL
+  };
+  JsonObject *object = get_object (node, where, error);
+
+  if (object == NULL || !check_members (object, teams ? team_allowed : driver_allowed, where, error))
+    return FALSE;
+
+  rules->enabled = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (session_members); i++)
+    {
+      JsonNode *session = json_object_get_member (object, session_members[i]);
+      g_autofree char *session_where = g_strdup_printf ("%s.%s", where, session_members[i]);
+
+      if (session != NULL && !read_session_rule (session, session_where, &rules->sessions[i], error))
+        return FALSE;
+    }
+
+  if (json_object_has_member (object, "counting"))
+    {
+      g_autofree char *counting_where = g_strdup_printf ("%s.counting", where);
+
+      if (!read_counting (json_object_get_member (object, "counting"), counting_where, &rules->counting, error))
+        return FALSE;
+    }
+
+  if (!teams)
+    {
+      const char *shared = read_string (object, "shared_cars", FALSE, where, error);
+
+      if (shared == NULL)
+        return FALSE;
+      if (*shared == '\0' || g_str_equal (shared, "split"))
+        rules->shared_cars = PD_SHARED_CARS_SPLIT;
+      else if (g_str_equal (shared, "none"))
+        rules->shared_cars = PD_SHARED_CARS_NONE;
+      else if (g_str_equal (shared, "full"))
+        rules->shared_cars = PD_SHARED_CARS_FULL;
+      else
+        {
+          g_autofree char *member_where = g_strdup_printf ("%s.shared_cars", where);
+          return fail (error, PD_RULES_ERROR_VALUE, member_where,
+                       _("expected “split”, “none” or “full”"));
+        }
+      return TRUE;
+    }
+
+  rules->fastest_lap = TRUE;
+  return read_bool (object, "enabled", &rules->enabled, where, error) &&
+         read_bool (object, "best_car_only", &rules->best_car_only, where, error) &&
+         read_bool (object, "fastest_lap", &rules->fastest_lap, where, error);
+}
+
+typedef gboolean (*ItemFunc) (PdRules     *rules,
+                              JsonObject  *item,
+                              const char  *where,
+                              GError     **error);
+
+static gboolean
+read_list (PdRules     *rules,
+           JsonObject  *root,
+           const char  *member,
+           const char * const *allowed,
+           ItemFunc     func,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, PD_RULES_ERROR_FORMAT, member, _("expected a list"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
+      JsonObject *item = get_object (json_array_get_element (array, i), where, error);
+
+      if (item == NULL || !check_members (item, allowed, where, error))
+        return FALSE;
+      /* A decision that changes a season must say where it comes from. */
+      if (g_strv_contains (allowed, "source") && read_string (item, "source", TRUE, where, error) == NULL)
+        return FALSE;
+      if (!func (rules, item, where, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_multiplier (PdRules     *rules,
+                 JsonObject  *item,
+                 const char  *where,
+                 GError     **error)
+{
+  PdMultiplier m = { 0, PD_SESSION_KIND_RACE, pd_points_int (1), FALSE };
+  gboolean bonuses = TRUE;
+  g_autofree char *factor_where = g_strdup_printf ("%s.factor", where);
+
+  if (!read_int (item, "round", 1, 1000, &m.round, where, error) ||
+      !read_kind (item, where, &m.kind, error) ||
+      !read_points (json_object_get_member (item, "factor"), factor_where, &m.factor, error) ||
+      !read_bool (item, "bonuses", &bonuses, where, error))
+    return FALSE;
+  m.no_bonus = !bonuses;
+  if (m.round == 0)
+    return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
+  g_array_append_val (rules->multipliers, m);
+  return TRUE;
+}
+
+static gboolean
+read_shortened (PdRules     *rules,
+                JsonObject  *item,
+                const char  *where,
+                GError     **error)
+{
+  PdShortenedScale scale = { 0 };
+  g_autofree char *points_where = g_strdup_printf ("%s.points", where);
+
+  if (!read_int (item, "below_percent", 1, 100, &scale.below_percent, where, error) ||
+      !read_int (item, "min_laps", 0, 1000, &scale.min_laps, where, error) ||
+      !read_table (json_object_get_member (item, "points"), points_where, &scale.table, &scale.n_table, error))
+    {
+      g_free (scale.table);
+      return FALSE;
+    }
+  if (scale.below_percent == 0)
+    {
+      g_free (scale.table);
+      return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "below_percent");
+    }
+
+  g_array_append_val (rules->shortened, scale);
+  return TRUE;
+}
+
+static gboolean
+read_ineligible (PdRules     *rules,
+                 JsonObject  *item,
+                 const char  *where,
+                 GError     **error)
+{
+  PdIneligible entry = { 0, PD_SESSION_KIND_RACE, NULL, FALSE };
+  const char *driver = read_string (item, "driver", TRUE, where, error);
+
+  if (driver == NULL ||
+      !read_int (item, "round", 1, 1000, &entry.round, where, error) ||
+      !read_kind (item, where, &entry.kind, error) ||
+      !read_bool (item, "pass_down", &entry.pass_down, where, error))
+    return FALSE;
+  if (entry.round == 0)
+    return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
+  entry.driver = g_strdup (driver);
+  g_array_append_val (rules->ineligible, entry);
+  return TRUE;
+}
+
+static gboolean
+read_drivers_only (PdRules     *rules,
+                   JsonObject  *item,
+                   const char  *where,
+                   GError     **error)
+{
+  PdDriversOnly entry = { 0, PD_SESSION_KIND_RACE };
+
+  if (!read_int (item, "round", 1, 1000, &entry.round, where, error) ||
+      !read_kind (item, where, &entry.kind, error))
+    return FALSE;
+  if (entry.round == 0)
+    return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
+  g_array_append_val (rules->drivers_only, entry);
+  return TRUE;
+}
+
+static gboolean
+read_adjustment (PdRules     *rules,
+                 JsonObject  *item,
+                 const char  *where,
+                 GError     **error)
+{
+  PdAdjustment adjustment = { FALSE, NULL, PD_ADJUSTMENT_DEDUCT, PD_POINTS_ZERO, 0 };
+  const char *championship = read_string (item, "championship", TRUE, where, error);
+  const char *id = championship != NULL ? read_string (item, "id", TRUE, where, error) : NULL;
+  const char *kind = id != NULL ? read_string (item, "kind", TRUE, where, error) : NULL;
+
+  if (kind == NULL || !read_int (item, "round", 0, 1000, &adjustment.round, where, error))
+    return FALSE;
+
+  if (g_str_equal (championship, "teams"))
+    adjustment.teams = TRUE;
+  else if (!g_str_equal (championship, "drivers"))
+    {
+      g_autofree char *member_where = g_strdup_printf ("%s.championship", where);
+      return fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected “drivers” or “teams”"));
+    }
+
+  if (g_str_equal (kind, "exclude"))
+    adjustment.kind = PD_ADJUSTMENT_EXCLUDE;
+  else if (g_str_equal (kind, "deduct"))
+    {
+      g_autofree char *points_where = g_strdup_printf ("%s.points", where);
+
+      adjustment.kind = PD_ADJUSTMENT_DEDUCT;
+      if (!read_points (json_object_get_member (item, "points"), points_where, &adjustment.points, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *member_where = g_strdup_printf ("%s.kind", where);
+      return fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected “deduct” or “exclude”"));
+    }
+
+  adjustment.id = g_strdup (id);
+  g_array_append_val (rules->adjustments, adjustment);
+  return TRUE;
+}
+
+/**
+ * pd_rules_parse:
+ * @data: a rules file, UTF-8 JSON
+ *
+ * Returns: (transfer full) (nullable): the rules, or %NULL with @error
+ *   naming the place of the first problem
+ */
+PdRules *
+pd_rules_parse (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  static const char * const allowed[] = {
+    "format", "version", "id", "name", "source", "drivers", "teams", "tie_break",
+    "multipliers", "shortened", "ineligible", "drivers_only", "adjustments", "_comment", NULL
+  };
+  static const char * const multiplier_allowed[] = { "round", "session", "factor", "bonuses", "source", NULL };
+  static const char * const shortened_allowed[] = { "below_percent", "min_laps", "points", NULL };
+  static const char * const ineligible_allowed[] = { "round", "session", "driver", "pass_down", "source", NULL };
+  static const char * const drivers_only_allowed[] = { "round", "session", "source", NULL };
+  static const char * const adjustment_allowed[] = { "championship", "id", "kind", "points", "round", "source", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  const char *text;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length > G_MAXSSIZE || !g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_SYNTAX, _("The rules file is not valid UTF-8 text"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_SYNTAX,
+                   _("The rules file is not valid JSON: %s"), parse_error->message);
+      return NULL;
+    }
+
+  root = get_object (json_parser_get_root (parser), "/", error);
+  if (root == NULL || !check_members (root, allowed, "/", error))
+    return NULL;
+
+  node = json_object_get_member (root, "format");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_str_equal (json_node_get_string (node), "paddock-rules"))
+    {
+      fail (error, PD_RULES_ERROR_FORMAT, "format", _("this is not a Paddock rules file (expected “paddock-rules”)"));
+      return NULL;
+    }
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 1)
+    {
+      fail (error, PD_RULES_ERROR_FORMAT, "version", _("expected a version number"));
+      return NULL;
+    }
+  if (json_node_get_int (node) > PD_RULES_VERSION)
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VERSION,
+                   _("The rules file has format version %lld; this version of Paddock reads up to version %d"),
+                   (long long) json_node_get_int (node), PD_RULES_VERSION);
+      return NULL;
+    }
+
+  rules = g_new0 (PdRules, 1);
+  rules->multipliers = g_array_new (FALSE, TRUE, sizeof (PdMultiplier));
+  rules->shortened = g_array_new (FALSE, TRUE, sizeof (PdShortenedScale));
+  g_array_set_clear_func (rules->shortened, clear_scale);
+  rules->ineligible = g_array_new (FALSE, TRUE, sizeof (PdIneligible));
+  g_array_set_clear_func (rules->ineligible, clear_ineligible);
+  rules->drivers_only = g_array_new (FALSE, TRUE, sizeof (PdDriversOnly));
+  rules->adjustments = g_array_new (FALSE, TRUE, sizeof (PdAdjustment));
+  g_array_set_clear_func (rules->adjustments, clear_adjustment);
+
+  if ((text = read_string (root, "id", TRUE, "/", error)) == NULL)
+    return NULL;
+  rules->id = g_strdup (text);
+  if ((text = read_string (root, "name", TRUE, "/", error)) == NULL)
+    return NULL;
+  rules->name = g_strdup (text);
+  if ((text = read_string (root, "source", FALSE, "/", error)) == NULL)
+    return NULL;
+  rules->source = g_strdup (text);
+
+  if (!read_championship (json_object_get_member (root, "drivers"), "drivers", FALSE, &rules->drivers, error))
+    return NULL;
+  if (json_object_has_member (root, "teams") &&
+      !read_championship (json_object_get_member (root, "teams"), "teams", TRUE, &rules->teams, error))
+    return NULL;
+
+  text = read_string (root, "tie_break", FALSE, "/", error);
+  if (text == NULL)
+    return NULL;
+  if (*text == '\0' || g_str_equal (text, "countback"))
+    rules->tie_break = PD_TIE_BREAK_COUNTBACK;
+  else if (g_str_equal (text, "shared"))
+    rules->tie_break = PD_TIE_BREAK_SHARED;
+  else
+    {
+      fail (error, PD_RULES_ERROR_VALUE, "tie_break", _("expected “countback” or “shared”"));
+      return NULL;
+    }
+
+  if (!read_list (rules, root, "multipliers", multiplier_allowed, read_multiplier, error) ||
+      !read_list (rules, root, "shortened", shortened_allowed, read_shortened, error) ||
+      !read_list (rules, root, "ineligible", ineligible_allowed, read_ineligible, error) ||
+      !read_list (rules, root, "drivers_only", drivers_only_allowed, read_drivers_only, error) ||
+      !read_list (rules, root, "adjustments", adjustment_allowed, read_adjustment, error))
+    return NULL;
+
+  return g_steal_pointer (&rules);
+}
+
+/**
+ * pd_rules_load_preset:
+ * @id: such as "f1-1975" or "gt4-european"
+ *
+ * Returns: (transfer full) (nullable): a preset shipped with Paddock
+ */
+PdRules *
+pd_rules_load_preset (const char  *id,
+                      GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (strchr (id, '/') != NULL)
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE, _("There are no points rules “%s”"), id);
+      return NULL;
+    }
+
+  path = g_strconcat (PRESET_PATH, id, ".json", NULL);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE, _("There are no points rules “%s”"), id);
+      return NULL;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  return pd_rules_parse (data, length, error);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * pd_rules_list_presets:
+ *
+ * Returns: (transfer full): the ids of the shipped presets, sorted
+ */
+char **
+pd_rules_list_presets (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (PRESET_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".json"))
+      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - 5));
+
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}

@@ -1,0 +1,137 @@
+#define G_LOG_DOMAIN "paddock-scoring"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "pd-score-loader.h"
+
+/*
+ * Reads the scoring engine's input from the store. The engine itself
+ * (pd-standings.c) never sees the database; this is the one place that
+ * turns stored rounds, sessions, entries and results into its plain data.
+ */
+
+/**
+ * pd_score_season_load:
+ *
+ * Returns: (transfer full) (nullable): the season's championship rounds
+ *   with their sessions and results
+ */
+PdScoreSeason *
+pd_score_season_load (PdStore     *store,
+                      const char  *season_id,
+                      GError     **error)
+{
+  g_autoptr(PdSeason) season = NULL;
+  g_autoptr(GListModel) rounds = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GHashTable) entry_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) round_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) session_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PdScoreSeason) score = pd_score_season_new ();
+
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+
+  season = pd_store_get (store, PD_TYPE_SEASON, season_id, error);
+  if (season == NULL ||
+      (rounds = pd_store_list_rounds (store, season_id, error)) == NULL ||
+      (sessions = pd_store_list_season_sessions (store, season_id, error)) == NULL ||
+      (entries = pd_store_list_entries (store, season_id, error)) == NULL ||
+      (results = pd_store_list_season_results (store, season_id, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PdEntry *entry = g_list_model_get_item (entries, i);
+
+      g_hash_table_insert (entry_by_id, (gpointer) pd_entry_get_id (entry), entry);
+      g_object_unref (entry);  /* the list keeps it alive */
+    }
+
+  /* Only championship rounds score; they are ordered by number. */
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+
+      if (pd_round_get_number (round) > 0 && pd_round_get_status (round) != PD_ROUND_STATUS_CANCELLED)
+        g_hash_table_insert (round_by_id, g_strdup (pd_round_get_id (round)),
+                             pd_score_season_add_round (score, pd_round_get_number (round)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (sessions, i);
+      PdScoreRound *round = g_hash_table_lookup (round_by_id, pd_session_get_round_id (session));
+
+      if (round == NULL || pd_session_get_status (session) == PD_SESSION_STATUS_CANCELLED)
+        continue;
+      g_hash_table_insert (session_by_id, g_strdup (pd_session_get_id (session)),
+                           pd_score_round_add_session (round, pd_session_get_id (session),
+                                                       pd_session_get_kind (session)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(PdResult) result = g_list_model_get_item (results, i);
+      PdScoreSession *session = g_hash_table_lookup (session_by_id, pd_result_get_session_id (result));
+      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
+      const char * const *drivers = pd_result_get_driver_ids (result);
+      PdScoreResult *scored;
+      PdResultStatus status = pd_result_get_status (result);
+      int position = pd_result_get_position (result);
+
+      if (session == NULL || entry == NULL)
+        continue;
+      if (drivers == NULL || drivers[0] == NULL)
+        drivers = pd_entry_get_crew_ids (entry);
+      /* Disqualified and excluded cars keep no position that scores. */
+      if (status == PD_RESULT_STATUS_DSQ || status == PD_RESULT_STATUS_EXCLUDED || status == PD_RESULT_STATUS_DNS)
+        position = 0;
+
+      scored = pd_score_session_add_result (session, pd_result_get_id (result), pd_entry_get_id (entry),
+                                            pd_entry_get_team_id (entry), pd_entry_get_class_id (entry),
+                                            drivers, position);
+      scored->grid = pd_result_get_grid (result);
+      if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)
+        scored->class_position = pd_result_get_class_position (result);
+      scored->fastest_lap = pd_result_get_fastest_lap (result);
+
+      /* Rows of one shared car: the same team and number, finishing
+       * together (early Formula 1 lists each driver of a car apart). */
+      if (pd_result_get_car_number (result) != NULL && position > 0)
+        scored->car_key = g_strdup_printf ("%s#%s#%d", pd_entry_get_team_id (entry) != NULL ? pd_entry_get_team_id (entry) : "",
+                                           pd_result_get_car_number (result), position);
+      else
+        scored->car_key = g_strdup (pd_entry_get_id (entry));
+    }
+
+  return g_steal_pointer (&score);
+}
+
+/**
+ * pd_rules_for_season:
+ *
+ * Returns: (transfer full) (nullable): the points rules the season names
+ */
+PdRules *
+pd_rules_for_season (PdStore     *store,
+                     const char  *season_id,
+                     GError     **error)
+{
+  g_autoptr(PdSeason) season = pd_store_get (store, PD_TYPE_SEASON, season_id, error);
+
+  if (season == NULL)
+    return NULL;
+
+  if (pd_season_get_rules_id (season) == NULL)
+    {
+      g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE,
+                   _("Season “%s” has no points rules"), season_id);
+      return NULL;
+    }
+
+  return pd_rules_load_preset (pd_season_get_rules_id (season), error);
+}

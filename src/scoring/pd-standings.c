@@ -1,0 +1,779 @@
+#define G_LOG_DOMAIN "paddock-scoring"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pd-standings.h"
+
+/*
+ * Standings are a pure function of a season's results and its rules: no
+ * database, no UI. The steps:
+ *
+ * 1. For each scoring session, the results are grouped into cars (a car
+ *    shared by several drivers may have one result per driver, as in
+ *    Ergast's 1950s data, or one result naming all its drivers).
+ * 2. Cars are given points by position (overall or within their class),
+ *    skipping ineligible cars whose points pass down, times the session's
+ *    multiplier, plus fastest-lap and pole bonuses.
+ * 3. Each competitor collects one score per result (a driver per car, a
+ *    team per session, an entry per session); the counting rule (best N,
+ *    split season) marks which scores count.
+ * 4. Adjustments deduct points or exclude a competitor; the rows are
+ *    ordered by points, then by the tie-break.
+ */
+
+/* Input */
+
+static void
+score_result_free (gpointer data)
+{
+  PdScoreResult *result = data;
+
+  g_free (result->result_id);
+  g_free (result->entry_id);
+  g_free (result->team_id);
+  g_free (result->class_id);
+  g_free (result->car_key);
+  g_strfreev (result->driver_ids);
+  g_free (result);
+}
+
+static void
+score_session_free (gpointer data)
+{
+  PdScoreSession *session = data;
+
+  g_free (session->session_id);
+  g_ptr_array_unref (session->results);
+  g_free (session);
+}
+
+static void
+score_round_free (gpointer data)
+{
+  PdScoreRound *round = data;
+
+  g_ptr_array_unref (round->sessions);
+  g_free (round);
+}
+
+PdScoreSeason *
+pd_score_season_new (void)
+{
+  PdScoreSeason *season = g_new0 (PdScoreSeason, 1);
+
+  season->rounds = g_ptr_array_new_with_free_func (score_round_free);
+  return season;
+}
+
+void
+pd_score_season_free (PdScoreSeason *season)
+{
+  if (season == NULL)
+    return;
+  g_ptr_array_unref (season->rounds);
+  g_free (season);
+}
+
+PdScoreRound *
+pd_score_season_add_round (PdScoreSeason *season,
+                           int            number)
+{
+  PdScoreRound *round = g_new0 (PdScoreRound, 1);
+
+  round->number = number;
+  round->sessions = g_ptr_array_new_with_free_func (score_session_free);
+  g_ptr_array_add (season->rounds, round);
+  return round;
+}
+
+PdScoreSession *
+pd_score_round_add_session (PdScoreRound  *round,
+                            const char    *session_id,
+                            PdSessionKind  kind)
+{
+  PdScoreSession *session = g_new0 (PdScoreSession, 1);
+
+  session->session_id = g_strdup (session_id);
+  session->kind = kind;
+  session->results = g_ptr_array_new_with_free_func (score_result_free);
+  g_ptr_array_add (round->sessions, session);
+  return session;
+}
+
+PdScoreResult *
+pd_score_session_add_result (PdScoreSession     *session,
+                             const char         *result_id,
+                             const char         *entry_id,
+                             const char         *team_id,
+                             const char         *class_id,
+                             const char * const *driver_ids,
+                             int                 position)
+{
+  PdScoreResult *result = g_new0 (PdScoreResult, 1);
+
+  result->result_id = g_strdup (result_id);
+  result->entry_id = g_strdup (entry_id);
+  result->team_id = g_strdup (team_id);
+  result->class_id = g_strdup (class_id);
+  result->driver_ids = g_strdupv ((char **) driver_ids);
+  result->position = MAX (position, 0);
+  g_ptr_array_add (session->results, result);
+  return result;
+}
+
+/* Working state */
+
+typedef struct {
+  GPtrArray *rows;        /* PdScoreResult of this car */
+  int        position;    /* 0 when not classified */
+  int        place;       /* scoring place (overall or in class) */
+  gboolean   ineligible;
+  gboolean   pass_down;
+  PdPoints   points;      /* position points, after the multiplier */
+} Car;
+
+static void
+car_free (gpointer data)
+{
+  Car *car = data;
+
+  g_ptr_array_unref (car->rows);
+  g_free (car);
+}
+
+static void
+row_free (gpointer data)
+{
+  PdStandingsRow *row = data;
+
+  g_free (row->id);
+  g_array_unref (row->scores);
+  g_array_unref (row->finishes);
+  g_free (row);
+}
+
+static PdStandingsRow *
+get_row (GHashTable *rows,
+         const char *id)
+{
+  PdStandingsRow *row = g_hash_table_lookup (rows, id);
+
+  if (row == NULL)
+    {
+      row = g_new0 (PdStandingsRow, 1);
+      row->id = g_strdup (id);
+      row->points = PD_POINTS_ZERO;
+      row->gross = PD_POINTS_ZERO;
+      row->deducted = PD_POINTS_ZERO;
+      row->scores = g_array_new (FALSE, TRUE, sizeof (PdStandingsScore));
+      row->finishes = g_array_new (FALSE, TRUE, sizeof (int));
+      g_hash_table_insert (rows, row->id, row);
+    }
+  return row;
+}
+
+static void
+add_finish (PdStandingsRow *row,
+            int             position)
+{
+  int zero = 0;
+
+  if (position <= 0)
+    return;
+  while (row->finishes->len <= (guint) position)
+    g_array_append_val (row->finishes, zero);
+  g_array_index (row->finishes, int, position)++;
+}
+
+static void
+add_score (PdStandingsRow *row,
+           int             round,
+           PdScoreSession *session,
+           int             position,
+           PdPoints        points)
+{
+  PdStandingsScore score = { round, session->session_id, session->kind, position, points, TRUE };
+
+  g_array_append_val (row->scores, score);
+}
+
+static gboolean
+is_drivers_only (const PdRules  *rules,
+                 int             round,
+                 PdSessionKind   kind)
+{
+  for (guint i = 0; i < rules->drivers_only->len; i++)
+    {
+      PdDriversOnly *d = &g_array_index (rules->drivers_only, PdDriversOnly, i);
+
+      if (d->round == round && d->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const PdIneligible *
+find_ineligible (const PdRules *rules,
+                 int            round,
+                 PdSessionKind  kind,
+                 Car           *car)
+{
+  for (guint i = 0; i < rules->ineligible->len; i++)
+    {
+      PdIneligible *entry = &g_array_index (rules->ineligible, PdIneligible, i);
+
+      if (entry->round != round || entry->kind != kind)
+        continue;
+      for (guint r = 0; r < car->rows->len; r++)
+        {
+          PdScoreResult *result = car->rows->pdata[r];
+
+          if (result->driver_ids != NULL &&
+              g_strv_contains ((const char * const *) result->driver_ids, entry->driver))
+            return entry;
+        }
+    }
+  return NULL;
+}
+
+/* The factor for one session, and whether its bonuses are awarded. */
+static PdPoints
+session_factor (const PdRules *rules,
+                int            round,
+                PdSessionKind  kind,
+                gboolean      *bonuses)
+{
+  PdPoints factor = pd_points_int (1);
+
+  *bonuses = TRUE;
+  for (guint i = 0; i < rules->multipliers->len; i++)
+    {
+      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
+
+      if (m->round == round && m->kind == kind)
+        {
+          factor = pd_points_mul (factor, m->factor);
+          if (m->no_bonus)
+            *bonuses = FALSE;
+        }
+    }
+  return factor;
+}
+
+/* The table for a race stopped short, if a graded scale applies. */
+static void
+session_table (const PdRules        *rules,
+               const PdSessionRule  *rule,
+               PdScoreSession       *session,
+               const PdPoints      **table,
+               guint                *n_table)
+{
+  const PdShortenedScale *best = NULL;
+
+  *table = rule->table;
+  *n_table = rule->n_table;
+
+  if (session->kind != PD_SESSION_KIND_RACE || session->completed_percent <= 0 ||
+      session->completed_percent >= 100)
+    return;
+
+  for (guint i = 0; i < rules->shortened->len; i++)
+    {
+      const PdShortenedScale *scale = &g_array_index (rules->shortened, PdShortenedScale, i);
+
+      if (session->completed_percent < scale->below_percent &&
+          (best == NULL || scale->below_percent < best->below_percent))
+        best = scale;
+    }
+
+  if (best == NULL)
+    return;
+  if (session->completed_laps < best->min_laps)
+    {
+      *table = NULL;
+      *n_table = 0;
+      return;
+    }
+  *table = best->table;
+  *n_table = best->n_table;
+}
+
+static int
+compare_cars (gconstpointer a,
+              gconstpointer b)
+{
+  const Car *ca = *(const Car **) a;
+  const Car *cb = *(const Car **) b;
+
+  /* Classified cars by position; the rest after them. */
+  if (ca->position == 0 || cb->position == 0)
+    return (ca->position == 0) - (cb->position == 0);
+  return ca->position - cb->position;
+}
+
+static GPtrArray *
+group_cars (PdScoreSession *session,
+            const char     *class_id)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *cars = g_ptr_array_new_with_free_func (car_free);
+
+  for (guint i = 0; i < session->results->len; i++)
+    {
+      PdScoreResult *result = session->results->pdata[i];
+      const char *key = result->car_key != NULL ? result->car_key : result->result_id;
+      Car *car;
+
+      if (class_id != NULL && g_strcmp0 (result->class_id, class_id) != 0)
+        continue;
+
+      car = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
+      if (car == NULL)
+        {
+          car = g_new0 (Car, 1);
+          car->rows = g_ptr_array_new ();
+          car->points = PD_POINTS_ZERO;
+          g_ptr_array_add (cars, car);
+          if (key != NULL)
+            g_hash_table_insert (by_key, (gpointer) key, car);
+        }
+      g_ptr_array_add (car->rows, result);
+      if (result->position > 0 && (car->position == 0 || result->position < car->position))
+        car->position = result->position;
+    }
+
+  g_ptr_array_sort (cars, compare_cars);
+  return cars;
+}
+
+/* Counts the drivers of a car: they share its points. */
+static guint
+car_driver_count (Car *car)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < car->rows->len; r++)
+    {
+      PdScoreResult *result = car->rows->pdata[r];
+      n += result->driver_ids != NULL ? g_strv_length (result->driver_ids) : 0;
+    }
+  return n;
+}
+
+static int
+compare_scores_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  const PdStandingsScore *sa = *(const PdStandingsScore **) a;
+  const PdStandingsScore *sb = *(const PdStandingsScore **) b;
+
+  return pd_points_compare (sb->points, sa->points);
+}
+
+/* Marks the scores that count under the counting rule. */
+static void
+apply_counting (PdStandingsRow    *row,
+                const PdCounting  *counting,
+                const GArray      *round_numbers)
+{
+  guint start = 0;
+
+  if (counting->n_parts == 0)
+    return;
+
+  for (guint i = 0; i < row->scores->len; i++)
+    g_array_index (row->scores, PdStandingsScore, i).counted = FALSE;
+
+  for (guint p = 0; p < counting->n_parts; p++)
+    {
+      const PdCountingPart *part = &counting->parts[p];
+      guint end = part->rounds > 0 ? MIN (start + part->rounds, round_numbers->len) : round_numbers->len;
+      int first = start < round_numbers->len ? g_array_index (round_numbers, int, start) : G_MAXINT;
+      int last = end > 0 && end <= round_numbers->len ? g_array_index (round_numbers, int, end - 1) : G_MININT;
+      g_autoptr(GPtrArray) in_part = g_ptr_array_new ();
+
+      for (guint i = 0; i < row->scores->len; i++)
+        {
+          PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, i);
+
+          if (score->round >= first && score->round <= last)
+            g_ptr_array_add (in_part, score);
+        }
+
+      /* Scores of equal points are interchangeable, so a stable sort keeps
+       * the earlier one, as the official tables show. */
+      g_ptr_array_sort (in_part, compare_scores_desc);
+      for (guint i = 0; i < in_part->len; i++)
+        ((PdStandingsScore *) in_part->pdata[i])->counted = part->best == 0 || i < (guint) part->best;
+
+      start = end;
+    }
+}
+
+typedef struct {
+  PdTieBreak tie_break;
+} SortData;
+
+/* Compares the number of finishes in each place, first places first.
+ * Returns the place that decides (positive if a is ahead), or 0. */
+static int
+countback (const PdStandingsRow *a,
+           const PdStandingsRow *b,
+           int                  *place)
+{
+  guint n = MAX (a->finishes->len, b->finishes->len);
+
+  for (guint p = 1; p < n; p++)
+    {
+      int ca = p < a->finishes->len ? g_array_index (a->finishes, int, p) : 0;
+      int cb = p < b->finishes->len ? g_array_index (b->finishes, int, p) : 0;
+
+      if (ca != cb)
+        {
+          *place = p;
+          return ca > cb ? 1 : -1;
+        }
+    }
+  *place = 0;
+  return 0;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const PdStandingsRow *ra = *(const PdStandingsRow **) a;
+  const PdStandingsRow *rb = *(const PdStandingsRow **) b;
+  SortData *data = user_data;
+  int cmp, place;
+
+  if (ra->excluded != rb->excluded)
+    return ra->excluded ? 1 : -1;
+
+  cmp = pd_points_compare (rb->points, ra->points);
+  if (cmp != 0)
+    return cmp;
+
+  if (data->tie_break == PD_TIE_BREAK_COUNTBACK && (cmp = countback (ra, rb, &place)) != 0)
+    return -cmp;
+
+  return strcmp (ra->id, rb->id);
+}
+
+/* Scores one session for one championship kind. */
+static void
+score_session (const PdRules             *rules,
+               const PdChampionshipRules *champ,
+               PdStandingsKind            kind,
+               int                        round,
+               PdScoreSession            *session,
+               const char                *class_id,
+               GHashTable                *rows)
+{
+  const PdSessionRule *rule = &champ->sessions[session->kind];
+  const PdSessionRule *driver_rule = &rules->drivers.sessions[session->kind];
+  g_autoptr(GPtrArray) cars = group_cars (session, class_id);
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) team_scored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) session_points = g_hash_table_new (g_str_hash, g_str_equal);
+  const PdPoints *table;
+  guint n_table, n_fastest = 0;
+  PdPoints factor, fastest_share = PD_POINTS_ZERO;
+  gboolean bonuses, per_class;
+  int place = 0;
+
+  /* Teams without their own table use the drivers' one. */
+  if (kind == PD_STANDINGS_TEAMS && !rule->enabled)
+    rule = driver_rule;
+
+  if (kind == PD_STANDINGS_TEAMS && is_drivers_only (rules, round, session->kind))
+    return;
+
+  session_table (rules, rule, session, &table, &n_table);
+  factor = session_factor (rules, round, session->kind, &bonuses);
+  per_class = rule->per_class;
+
+  /* Places: overall, or counted within each class. */
+  for (guint c = 0; c < cars->len; c++)
+    {
+      Car *car = cars->pdata[c];
+      PdScoreResult *first = car->rows->pdata[0];
+      const PdIneligible *ineligible = find_ineligible (rules, round, session->kind, car);
+      int *counter;
+
+      if (car->position == 0 && !(per_class && first->class_position > 0))
+        continue;
+
+      car->ineligible = ineligible != NULL;
+      if (car->ineligible && ineligible->pass_down)
+        continue;
+
+      if (per_class)
+        {
+          const char *key = first->class_id != NULL ? first->class_id : "";
+
+          counter = g_hash_table_lookup (places, key);
+          if (counter == NULL)
+            {
+              counter = g_new0 (int, 1);
+              g_hash_table_insert (places, g_strdup (key), counter);
+            }
+        }
+      else
+        counter = &place;
+
+      /* A class position recorded by the timekeepers is taken as it is
+       * (partial data knows it without the whole field); otherwise the
+       * place is counted along the overall order. */
+      if (per_class && first->class_position > 0)
+        car->place = first->class_position;
+      else
+        car->place = ++(*counter);
+      if (rule->enabled && !car->ineligible && table != NULL && car->place <= (int) n_table)
+        car->points = pd_points_mul (table[car->place - 1], factor);
+    }
+  /* Race finishes decide ties by countback, scoring or not; in a
+   * class's standings, the places within the class. */
+  if (session->kind == PD_SESSION_KIND_RACE)
+    for (guint c = 0; c < cars->len; c++)
+      {
+        Car *car = cars->pdata[c];
+        int finish = class_id != NULL && car->place > 0 ? car->place : car->position;
+
+        for (guint r = 0; r < car->rows->len; r++)
+          {
+            PdScoreResult *result = car->rows->pdata[r];
+            int row_finish = class_id != NULL ? finish : result->position;
+
+            if (kind == PD_STANDINGS_DRIVERS)
+              for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
+                add_finish (get_row (rows, result->driver_ids[d]), row_finish);
+            else if (r == 0 && kind == PD_STANDINGS_TEAMS && result->team_id != NULL)
+              add_finish (get_row (rows, result->team_id), finish);
+            else if (r == 0 && kind == PD_STANDINGS_ENTRIES && result->entry_id != NULL)
+              add_finish (get_row (rows, result->entry_id), finish);
+          }
+      }
+
+  if (!rule->enabled)
+    return;
+
+  /* The fastest-lap bonus is split among the results that share it. */
+  if (bonuses && !pd_points_is_zero (rule->fastest_lap) &&
+      (kind != PD_STANDINGS_TEAMS || champ->fastest_lap))
+    {
+      for (guint c = 0; c < cars->len; c++)
+        for (guint r = 0; r < ((Car *) cars->pdata[c])->rows->len; r++)
+          {
+            PdScoreResult *result = ((Car *) cars->pdata[c])->rows->pdata[r];
+
+            if (result->fastest_lap &&
+                (rule->fastest_lap_top == 0 || (result->position > 0 && result->position <= rule->fastest_lap_top)))
+              n_fastest++;
+          }
+      if (n_fastest > 0)
+        fastest_share = pd_points_div_int (rule->fastest_lap, n_fastest);
+    }
+
+  for (guint c = 0; c < cars->len; c++)
+    {
+      Car *car = cars->pdata[c];
+      PdScoreResult *first = car->rows->pdata[0];
+      guint n_drivers = car_driver_count (car);
+      PdPoints car_total = car->points;
+
+      for (guint r = 0; r < car->rows->len; r++)
+        {
+          PdScoreResult *result = car->rows->pdata[r];
+          guint n_row = result->driver_ids != NULL ? g_strv_length (result->driver_ids) : 0;
+          PdPoints bonus = PD_POINTS_ZERO;
+
+          if (n_fastest > 0 && result->fastest_lap &&
+              (rule->fastest_lap_top == 0 || (result->position > 0 && result->position <= rule->fastest_lap_top)))
+            bonus = pd_points_add (bonus, fastest_share);
+          if (bonuses && result->grid == 1 && !pd_points_is_zero (rule->pole) && !car->ineligible)
+            bonus = pd_points_add (bonus, rule->pole);
+          car_total = pd_points_add (car_total, bonus);
+
+          if (kind != PD_STANDINGS_DRIVERS)
+            continue;
+
+          /* Each driver of a row has a score of their own for it. */
+          for (guint d = 0; d < n_row; d++)
+            {
+              PdPoints share = PD_POINTS_ZERO;
+
+              switch (rules->drivers.shared_cars)
+                {
+                case PD_SHARED_CARS_SPLIT:
+                  share = pd_points_div_int (car->points, MAX (n_drivers, 1));
+                  break;
+                case PD_SHARED_CARS_NONE:
+                  share = n_drivers > 1 ? PD_POINTS_ZERO : car->points;
+                  break;
+                case PD_SHARED_CARS_FULL:
+                  share = car->points;
+                  break;
+                }
+              share = pd_points_add (share, pd_points_div_int (bonus, n_row));
+              add_score (get_row (rows, result->driver_ids[d]), round, session, result->position, share);
+            }
+        }
+
+      if (kind == PD_STANDINGS_TEAMS && first->team_id != NULL)
+        {
+          PdPoints *sum;
+
+          /* Only the best car of a team scores, where the rules say so. */
+          if (champ->best_car_only && g_hash_table_contains (team_scored, first->team_id))
+            continue;
+          if (car->position > 0 || !pd_points_is_zero (car_total))
+            g_hash_table_add (team_scored, first->team_id);
+          sum = g_hash_table_lookup (session_points, first->team_id);
+          if (sum == NULL)
+            {
+              sum = g_new0 (PdPoints, 1);
+              *sum = PD_POINTS_ZERO;
+              g_hash_table_insert (session_points, first->team_id, sum);
+            }
+          *sum = pd_points_add (*sum, car_total);
+        }
+      else if (kind == PD_STANDINGS_ENTRIES && first->entry_id != NULL)
+        add_score (get_row (rows, first->entry_id), round, session, car->position, car_total);
+    }
+
+  if (kind == PD_STANDINGS_TEAMS)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, session_points);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          add_score (get_row (rows, key), round, session, 0, *(PdPoints *) value);
+          g_free (value);
+        }
+    }
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/**
+ * pd_standings_compute:
+ * @rules: the season's points rules
+ * @season: its results
+ * @kind: drivers, teams or entries
+ * @class_id: (nullable): standings within this class only
+ * @after_round: the last round to count; 0 for all
+ *
+ * Returns: (transfer container) (element-type PdStandingsRow): the
+ *   standings, first first
+ */
+GPtrArray *
+pd_standings_compute (const PdRules       *rules,
+                      const PdScoreSeason *season,
+                      PdStandingsKind      kind,
+                      const char          *class_id,
+                      int                  after_round)
+{
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, row_free);
+  g_autoptr(GArray) round_numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  const PdChampionshipRules *champ;
+  GPtrArray *result;
+  SortData sort_data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (rules != NULL && season != NULL, NULL);
+
+  champ = kind == PD_STANDINGS_TEAMS ? &rules->teams : &rules->drivers;
+  if (kind == PD_STANDINGS_TEAMS && !champ->enabled)
+    return g_ptr_array_new_with_free_func (row_free);
+
+  for (guint r = 0; r < season->rounds->len; r++)
+    {
+      PdScoreRound *round = season->rounds->pdata[r];
+
+      g_array_append_val (round_numbers, round->number);
+      if (after_round > 0 && round->number > after_round)
+        continue;
+      for (guint s = 0; s < round->sessions->len; s++)
+        score_session (rules, champ, kind, round->number, round->sessions->pdata[s], class_id, rows);
+    }
+  g_array_sort (round_numbers, compare_ints);
+
+  result = g_ptr_array_new_with_free_func (row_free);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      PdStandingsRow *row = value;
+
+      apply_counting (row, &champ->counting, round_numbers);
+      for (guint i = 0; i < row->scores->len; i++)
+        {
+          PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, i);
+
+          row->gross = pd_points_add (row->gross, score->points);
+          if (score->counted)
+            row->points = pd_points_add (row->points, score->points);
+        }
+      row->wins = row->finishes->len > 1 ? g_array_index (row->finishes, int, 1) : 0;
+
+      for (guint a = 0; a < rules->adjustments->len; a++)
+        {
+          PdAdjustment *adjustment = &g_array_index (rules->adjustments, PdAdjustment, a);
+
+          if (adjustment->teams != (kind == PD_STANDINGS_TEAMS) || g_strcmp0 (adjustment->id, row->id) != 0 ||
+              (after_round > 0 && adjustment->round > after_round))
+            continue;
+          if (adjustment->kind == PD_ADJUSTMENT_EXCLUDE)
+            row->excluded = TRUE;
+          else
+            {
+              row->deducted = pd_points_add (row->deducted, adjustment->points);
+              row->points = pd_points_sub (row->points, adjustment->points);
+            }
+        }
+
+      g_hash_table_iter_steal (&iter);
+      g_ptr_array_add (result, row);
+    }
+
+  sort_data.tie_break = rules->tie_break;
+  g_ptr_array_sort_with_data (result, compare_rows, &sort_data);
+
+  for (guint i = 0; i < result->len; i++)
+    {
+      PdStandingsRow *row = result->pdata[i];
+      PdStandingsRow *above = i > 0 ? result->pdata[i - 1] : NULL;
+      int place = 0;
+
+      if (row->excluded)
+        {
+          row->position = 0;
+          continue;
+        }
+
+      row->position = i + 1;
+      if (above != NULL && !above->excluded && pd_points_compare (row->points, above->points) == 0)
+        {
+          if (rules->tie_break == PD_TIE_BREAK_SHARED || countback (above, row, &place) == 0)
+            {
+              row->position = above->position;
+              row->shared = above->shared = TRUE;
+            }
+          else
+            row->tie_place = place;
+        }
+    }
+
+  return result;
+}
