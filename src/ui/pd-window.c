@@ -8,6 +8,7 @@
 #include "pd-database.h"
 #include "pd-results-view.h"
 #include "pd-schedule-view.h"
+#include "pd-standings-view.h"
 #include "pd-window.h"
 
 struct _PdWindow
@@ -24,6 +25,7 @@ struct _PdWindow
   PdCalendarView       *calendar_view;
   PdScheduleView       *schedule_view;
   PdResultsView        *results_view;
+  PdStandingsView      *standings_view;
 
   PdStore              *store;
   GListModel           *seasons;
@@ -63,6 +65,7 @@ season_selected_cb (PdWindow   *self,
   pd_calendar_view_set_season (self->calendar_view, self->store, id);
   pd_schedule_view_set_season (self->schedule_view, self->store, id);
   pd_results_view_set_season (self->results_view, self->store, id);
+  pd_standings_view_set_season (self->standings_view, self->store, id);
 
   settings = get_settings (self);
   if (settings != NULL)
@@ -322,6 +325,7 @@ pd_window_class_init (PdWindowClass *klass)
   g_type_ensure (PD_TYPE_CALENDAR_VIEW);
   g_type_ensure (PD_TYPE_SCHEDULE_VIEW);
   g_type_ensure (PD_TYPE_RESULTS_VIEW);
+  g_type_ensure (PD_TYPE_STANDINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, season_dropdown);
@@ -333,6 +337,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, results_view);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, standings_view);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -341,6 +346,8 @@ pd_window_class_init (PdWindowClass *klass)
                                        "win.show-view", "s", "schedule");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "results");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
+                                       "win.show-view", "s", "standings");
 }
 
 static void
@@ -364,6 +371,8 @@ pd_window_init (PdWindow *self)
   g_signal_connect_object (self->schedule_view, "show-toast",
                            G_CALLBACK (show_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results_view, "show-toast",
+                           G_CALLBACK (show_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->standings_view, "show-toast",
                            G_CALLBACK (show_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);

@@ -13,6 +13,7 @@
 #include "pd-calendar-view.h"
 #include "pd-results-view.h"
 #include "pd-schedule-view.h"
+#include "pd-standings-view.h"
 #include "pd-window.h"
 
 static PdApplication *app;
@@ -227,6 +228,38 @@ test_results (void)
   screenshot ("results");
 }
 
+static void
+test_standings (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  g_autofree char *drivers = NULL;
+  g_autofree char *silver = NULL;
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+
+  /* With the seeds' partial results: #2 Schrey/Piana won Race 2 at
+   * Barcelona (25) and were second of the Silver cars known to have
+   * finished Race 1 (18): 43, level, so their position is shared. */
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  settle (300);
+  drivers = shown_text (view);
+  g_test_message ("%s", drivers);
+  g_assert_nonnull (strstr (drivers, "Michael Schrey\n43\n"));
+  g_assert_nonnull (strstr (drivers, "=1\n"));
+  g_assert_nonnull (strstr (drivers, swedish ? "R6 Race 2" : "R6 Race 2"));
+
+  /* The Silver class, cars: the Bäckmans' car has no points from Spa
+   * (20th and 24th in class; points go to the top 10). */
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 2, "gt4-european-2023.silver", 0);
+  settle (300);
+  silver = shown_text (view);
+  g_test_message ("%s", silver);
+  g_assert_nonnull (strstr (silver, "#2 Schrey / Piana\n43\n"));
+  g_assert_nonnull (strstr (silver, "Bäckman / Bäckman\n0\n"));
+
+  screenshot ("standings");
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -304,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/app/calendar", test_calendar);
   g_test_add_func ("/app/schedule", test_schedule);
   g_test_add_func ("/app/results", test_results);
+  g_test_add_func ("/app/standings", test_standings);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   status = g_test_run ();
 

@@ -1,0 +1,600 @@
+#define G_LOG_DOMAIN "paddock"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pd-score-loader.h"
+#include "pd-standings-view.h"
+#include "pd-ui-util.h"
+
+/*
+ * The championship standings, computed from the season's results and its
+ * points rules each time a choice changes (the engine takes milliseconds
+ * even for a long season). One column per session that scores; dropped
+ * results in brackets; how a tie was decided in the last column.
+ */
+
+/* One row of the table. */
+#define PD_TYPE_STANDINGS_ITEM (pd_standings_item_get_type ())
+G_DECLARE_FINAL_TYPE (PdStandingsItem, pd_standings_item, PD, STANDINGS_ITEM, GObject)
+
+struct _PdStandingsItem
+{
+  GObject    parent_instance;
+  int        position;      /* for sorting; excluded rows last */
+  char      *position_text;
+  char      *name;
+  PdPoints   points;
+  char      *points_text;
+  int        wins;
+  char      *notes;
+  GPtrArray *cells;         /* one text per session column */
+};
+
+G_DEFINE_FINAL_TYPE (PdStandingsItem, pd_standings_item, G_TYPE_OBJECT)
+
+static void
+pd_standings_item_finalize (GObject *object)
+{
+  PdStandingsItem *self = (PdStandingsItem *) object;
+
+  g_free (self->position_text);
+  g_free (self->name);
+  g_free (self->points_text);
+  g_free (self->notes);
+  g_ptr_array_unref (self->cells);
+
+  G_OBJECT_CLASS (pd_standings_item_parent_class)->finalize (object);
+}
+
+static void
+pd_standings_item_class_init (PdStandingsItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pd_standings_item_finalize;
+}
+
+static void
+pd_standings_item_init (PdStandingsItem *self)
+{
+  self->cells = g_ptr_array_new_with_free_func (g_free);
+}
+
+enum {
+  COLUMN_POSITION = -1,
+  COLUMN_NAME = -2,
+  COLUMN_POINTS = -3,
+  COLUMN_WINS = -4,
+  COLUMN_NOTES = -5,
+};
+
+struct _PdStandingsView
+{
+  GtkWidget       parent_instance;
+
+  GtkDropDown    *kind_dropdown;
+  GtkDropDown    *class_dropdown;
+  GtkDropDown    *round_dropdown;
+  GtkLabel       *summary_label;
+  GtkStack       *stack;
+  AdwStatusPage  *empty_page;
+  GtkColumnView  *column_view;
+
+  PdStore        *store;
+  char           *season_id;
+  PdRules        *rules;
+  PdScoreSeason  *season;
+  GPtrArray      *class_ids;     /* NULL first: all classes */
+  GArray         *round_numbers; /* 0 first: all rounds */
+  GHashTable     *session_names; /* session id → name */
+  GListStore     *items;
+};
+
+G_DEFINE_FINAL_TYPE (PdStandingsView, pd_standings_view, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+competitor_name (PdStandingsView *self,
+                 PdStandingsKind  kind,
+                 const char      *id)
+{
+  if (kind == PD_STANDINGS_DRIVERS)
+    {
+      g_autoptr(PdDriver) driver = pd_store_get (self->store, PD_TYPE_DRIVER, id, NULL);
+
+      if (driver != NULL)
+        return pd_ui_driver_name (driver);
+    }
+  else if (kind == PD_STANDINGS_TEAMS)
+    {
+      g_autoptr(PdTeam) team = pd_store_get (self->store, PD_TYPE_TEAM, id, NULL);
+
+      if (team != NULL)
+        return g_strdup (pd_team_get_name (team));
+    }
+  else
+    {
+      g_autoptr(PdEntry) entry = pd_store_get (self->store, PD_TYPE_ENTRY, id, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *joined = NULL;
+      const char * const *crew;
+
+      if (entry != NULL)
+        {
+          crew = pd_entry_get_crew_ids (entry);
+          for (guint i = 0; crew != NULL && crew[i] != NULL; i++)
+            {
+              g_autoptr(PdDriver) driver = pd_store_get (self->store, PD_TYPE_DRIVER, crew[i], NULL);
+              g_ptr_array_add (names, driver != NULL ? g_strdup (pd_driver_get_last_name (driver)) : g_strdup (crew[i]));
+            }
+          g_ptr_array_add (names, NULL);
+          joined = g_strjoinv (" / ", (char **) names->pdata);
+          if (pd_entry_get_number (entry) != NULL)
+            /* TRANSLATORS: a car in the standings: its number, then its drivers */
+            return g_strdup_printf (_("#%s %s"), pd_entry_get_number (entry), joined);
+          return g_steal_pointer (&joined);
+        }
+    }
+
+  return g_strdup (id);
+}
+
+static char *
+tie_note (PdStandingsRow *row)
+{
+  if (row->excluded)
+    return g_strdup (_("Excluded from the championship; results kept"));
+  if (row->shared)
+    return g_strdup (_("Level on points and countback: position shared"));
+  if (row->tie_place == 1)
+    return g_strdup (_("Ahead on countback: more wins"));
+  if (row->tie_place > 1)
+    return g_strdup_printf (_("Ahead on countback: more finishes in place %d"), row->tie_place);
+  if (!pd_points_is_zero (row->deducted))
+    {
+      g_autofree char *points = pd_points_format (row->deducted);
+      return g_strdup_printf (_("%s points deducted"), points);
+    }
+  return g_strdup ("");
+}
+
+/* The sessions that scored, in order: (round, session) pairs. */
+typedef struct {
+  int         round;
+  const char *session_id;
+} SessionColumn;
+
+static int
+compare_columns (gconstpointer a,
+                 gconstpointer b)
+{
+  const SessionColumn *ca = a;
+  const SessionColumn *cb = b;
+
+  if (ca->round != cb->round)
+    return ca->round - cb->round;
+  return g_strcmp0 (ca->session_id, cb->session_id);
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  int column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_NAME || column == COLUMN_NOTES ? 0 : 1);
+  if (column != COLUMN_NAME && column != COLUMN_NOTES)
+    gtk_widget_add_css_class (label, "numeric");
+  if (column == COLUMN_POINTS)
+    gtk_widget_add_css_class (label, "heading");
+  if (column == COLUMN_NOTES)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  PdStandingsItem *row = gtk_list_item_get_item (item);
+  int column = GPOINTER_TO_INT (user_data);
+  const char *text;
+
+  switch (column)
+    {
+    case COLUMN_POSITION: text = row->position_text; break;
+    case COLUMN_NAME: text = row->name; break;
+    case COLUMN_POINTS: text = row->points_text; break;
+    case COLUMN_NOTES: text = row->notes; break;
+    case COLUMN_WINS:
+      {
+        g_autofree char *wins = g_strdup_printf ("%d", row->wins);
+        gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), wins);
+        return;
+      }
+    default:
+      text = (guint) column < row->cells->len ? row->cells->pdata[column] : "";
+      break;
+    }
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const PdStandingsItem *ia = a;
+  const PdStandingsItem *ib = b;
+
+  switch (GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_NAME:
+      return g_utf8_collate (ia->name, ib->name);
+    case COLUMN_POINTS:
+      return -pd_points_compare (ia->points, ib->points);
+    case COLUMN_WINS:
+      return ib->wins - ia->wins;
+    default:
+      return ia->position - ib->position;
+    }
+}
+
+static void
+add_column (PdStandingsView *self,
+            int              column,
+            const char      *title,
+            gboolean         expand,
+            gboolean         sortable)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  if (sortable)
+    {
+      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GINT_TO_POINTER (column), NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+    }
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+remove_columns (PdStandingsView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+static void
+update (PdStandingsView *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (SessionColumn));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  PdStandingsKind kind = gtk_drop_down_get_selected (self->kind_dropdown);
+  guint class_index = gtk_drop_down_get_selected (self->class_dropdown);
+  guint round_index = gtk_drop_down_get_selected (self->round_dropdown);
+  const char *class_id = NULL;
+  int after_round = 0;
+
+  g_list_store_remove_all (self->items);
+  remove_columns (self);
+  gtk_label_set_label (self->summary_label, "");
+
+  if (self->rules == NULL || self->season == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  if (self->class_ids != NULL && class_index < self->class_ids->len)
+    class_id = self->class_ids->pdata[class_index];
+  if (self->round_numbers != NULL && round_index < self->round_numbers->len)
+    after_round = g_array_index (self->round_numbers, int, round_index);
+
+  rows = pd_standings_compute (self->rules, self->season, kind, class_id, after_round);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdStandingsRow *row = rows->pdata[i];
+
+      for (guint s = 0; s < row->scores->len; s++)
+        {
+          PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+          SessionColumn column = { score->round, score->session_id };
+
+          if (!g_hash_table_contains (seen, score->session_id))
+            {
+              g_hash_table_add (seen, (gpointer) score->session_id);
+              g_array_append_val (columns, column);
+            }
+        }
+    }
+  g_array_sort (columns, compare_columns);
+
+  add_column (self, COLUMN_POSITION, C_("column", "Pos."), FALSE, TRUE);
+  add_column (self, COLUMN_NAME, C_("column", "Name"), TRUE, TRUE);
+  add_column (self, COLUMN_POINTS, C_("column", "Points"), FALSE, TRUE);
+  add_column (self, COLUMN_WINS, C_("column", "Wins"), FALSE, TRUE);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      SessionColumn *column = &g_array_index (columns, SessionColumn, c);
+      const char *name = g_hash_table_lookup (self->session_names, column->session_id);
+      /* TRANSLATORS: a standings column: round number and session, such as "R6 Race 1" */
+      g_autofree char *title = g_strdup_printf (_("R%d %s"), column->round, name != NULL ? name : "");
+
+      add_column (self, c, title, FALSE, FALSE);
+    }
+  add_column (self, COLUMN_NOTES, C_("column", "Notes"), TRUE, FALSE);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdStandingsRow *row = rows->pdata[i];
+      g_autoptr(PdStandingsItem) item = g_object_new (PD_TYPE_STANDINGS_ITEM, NULL);
+
+      item->position = row->excluded ? G_MAXINT : row->position;
+      item->position_text = row->excluded ? g_strdup (C_("standings", "EX"))
+                          : row->shared ? g_strdup_printf ("=%d", row->position)
+                          : g_strdup_printf ("%d", row->position);
+      item->name = competitor_name (self, kind, row->id);
+      item->points = row->points;
+      item->points_text = pd_points_format (row->points);
+      item->wins = row->wins;
+      item->notes = tie_note (row);
+
+      for (guint c = 0; c < columns->len; c++)
+        {
+          SessionColumn *column = &g_array_index (columns, SessionColumn, c);
+          PdPoints counted = PD_POINTS_ZERO, dropped = PD_POINTS_ZERO;
+          gboolean any = FALSE;
+
+          for (guint s = 0; s < row->scores->len; s++)
+            {
+              PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+              if (g_strcmp0 (score->session_id, column->session_id) != 0)
+                continue;
+              any = TRUE;
+              if (score->counted)
+                counted = pd_points_add (counted, score->points);
+              else
+                dropped = pd_points_add (dropped, score->points);
+            }
+
+          if (!any)
+            g_ptr_array_add (item->cells, g_strdup (""));
+          else if (!pd_points_is_zero (dropped))
+            {
+              /* Dropped results are shown in brackets, as in the official tables. */
+              g_autofree char *text = pd_points_format (dropped);
+              g_ptr_array_add (item->cells, g_strdup_printf ("(%s)", text));
+            }
+          else
+            g_ptr_array_add (item->cells, pd_points_format (counted));
+        }
+
+      g_list_store_append (self->items, item);
+    }
+
+  if (rows->len > 0)
+    {
+      /* TRANSLATORS: %s is the name of the points rules, such as "GT4 European Series" */
+      g_autofree char *summary = g_strdup_printf (_("Computed from the stored results with the points rules “%s”."),
+                                                  self->rules->name);
+      gtk_label_set_label (self->summary_label, summary);
+    }
+  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
+}
+
+static void
+choice_changed_cb (PdStandingsView *self)
+{
+  update (self);
+}
+
+static void
+pd_standings_view_dispose (GObject *object)
+{
+  PdStandingsView *self = (PdStandingsView *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_STANDINGS_VIEW);
+  pd_ui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pd_standings_view_parent_class)->dispose (object);
+}
+
+static void
+pd_standings_view_finalize (GObject *object)
+{
+  PdStandingsView *self = (PdStandingsView *) object;
+
+  g_clear_pointer (&self->season_id, g_free);
+  g_clear_pointer (&self->rules, pd_rules_free);
+  g_clear_pointer (&self->season, pd_score_season_free);
+  g_clear_pointer (&self->class_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->round_numbers, g_array_unref);
+  g_clear_pointer (&self->session_names, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pd_standings_view_parent_class)->finalize (object);
+}
+
+static void
+pd_standings_view_class_init (PdStandingsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pd_standings_view_dispose;
+  object_class->finalize = pd_standings_view_finalize;
+
+  signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-standings-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, class_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, column_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+pd_standings_view_init (PdStandingsView *self)
+{
+  g_autoptr(GtkSortListModel) sorted = NULL;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (PD_TYPE_STANDINGS_ITEM);
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->class_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->round_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * pd_standings_view_set_season:
+ *
+ * Shows the standings of @season_id after its last round.
+ */
+void
+pd_standings_view_set_season (PdStandingsView *self,
+                              PdStore         *store,
+                              const char      *season_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) classes = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GtkStringList) class_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) round_names = gtk_string_list_new (NULL);
+  int zero = 0;
+
+  g_return_if_fail (PD_IS_STANDINGS_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->season_id);
+  self->season_id = g_strdup (season_id);
+  g_clear_pointer (&self->rules, pd_rules_free);
+  g_clear_pointer (&self->season, pd_score_season_free);
+  g_clear_pointer (&self->class_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->round_numbers, g_array_unref);
+  g_clear_pointer (&self->session_names, g_hash_table_unref);
+
+  self->rules = pd_rules_for_season (store, season_id, &error);
+  if (self->rules == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      self->season = pd_score_season_load (store, season_id, &error);
+      if (self->season == NULL)
+        g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+      adw_status_page_set_description (self->empty_page, _("No result of this season has scored points yet."));
+    }
+  g_clear_error (&error);
+
+  self->session_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sessions = pd_store_list_season_sessions (store, season_id, NULL);
+  for (guint i = 0; sessions != NULL && i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (sessions, i);
+      g_hash_table_insert (self->session_names, g_strdup (pd_session_get_id (session)),
+                           g_strdup (pd_session_get_name (session)));
+    }
+
+  self->class_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->class_ids, NULL);
+  gtk_string_list_append (class_names, _("All Classes"));
+  classes = pd_store_list_classes (store, season_id, NULL);
+  for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
+      g_ptr_array_add (self->class_ids, g_strdup (pd_class_get_id (klass)));
+      gtk_string_list_append (class_names, pd_class_get_name (klass));
+    }
+
+  self->round_numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_array_append_val (self->round_numbers, zero);
+  gtk_string_list_append (round_names, _("All Rounds"));
+  for (guint i = 0; self->season != NULL && i < self->season->rounds->len; i++)
+    {
+      PdScoreRound *round = self->season->rounds->pdata[i];
+      g_autofree char *label = g_strdup_printf (_("After Round %d"), round->number);
+
+      g_array_append_val (self->round_numbers, round->number);
+      gtk_string_list_append (round_names, label);
+    }
+
+  g_signal_handlers_block_by_func (self->class_dropdown, choice_changed_cb, self);
+  g_signal_handlers_block_by_func (self->round_dropdown, choice_changed_cb, self);
+  gtk_drop_down_set_model (self->class_dropdown, G_LIST_MODEL (class_names));
+  gtk_drop_down_set_selected (self->class_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->class_dropdown), self->class_ids->len > 1);
+  gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_names));
+  gtk_drop_down_set_selected (self->round_dropdown, 0);
+  g_signal_handlers_unblock_by_func (self->class_dropdown, choice_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->round_dropdown, choice_changed_cb, self);
+
+  update (self);
+}
+
+/**
+ * pd_standings_view_set_filter:
+ * @kind: a #PdStandingsKind
+ * @class_id: (nullable): a class, or %NULL for all
+ * @after_round: a round number, or 0 for all
+ *
+ * Chooses what the table shows, as the choosers above it do.
+ */
+void
+pd_standings_view_set_filter (PdStandingsView *self,
+                              int              kind,
+                              const char      *class_id,
+                              int              after_round)
+{
+  g_return_if_fail (PD_IS_STANDINGS_VIEW (self));
+
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  for (guint i = 0; self->class_ids != NULL && i < self->class_ids->len; i++)
+    if (g_strcmp0 (self->class_ids->pdata[i], class_id) == 0)
+      gtk_drop_down_set_selected (self->class_dropdown, i);
+  for (guint i = 0; self->round_numbers != NULL && i < self->round_numbers->len; i++)
+    if (g_array_index (self->round_numbers, int, i) == after_round)
+      gtk_drop_down_set_selected (self->round_dropdown, i);
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "pd-store.h"
+
+G_BEGIN_DECLS
+
+#define PD_TYPE_STANDINGS_VIEW (pd_standings_view_get_type ())
+G_DECLARE_FINAL_TYPE (PdStandingsView, pd_standings_view, PD, STANDINGS_VIEW, GtkWidget)
+
+void pd_standings_view_set_season (PdStandingsView *self,
+                                   PdStore         *store,
+                                   const char      *season_id);
+void pd_standings_view_set_filter (PdStandingsView *self,
+                                   int              kind,
+                                   const char      *class_id,
+                                   int              after_round);
+
+G_END_DECLS
