@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-classification.h"
 #include "pd-score-loader.h"
 
 /*
@@ -11,6 +12,142 @@
  * (pd-standings.c) never sees the database; this is the one place that
  * turns stored rounds, sessions, entries and results into its plain data.
  */
+
+/* Positions as recorded, or derived from laps, times and penalties when
+ * none is recorded (results typed in as times, not as an order). An
+ * official order that is recorded always wins: it already holds the
+ * stewards' decisions. */
+static gboolean
+derive_positions (PdStore     *store,
+                  GPtrArray   *results,
+                  GHashTable  *entry_by_id,
+                  int         *positions,
+                  int         *class_positions,
+                  GError     **error)
+{
+  g_autoptr(GArray) outcomes = NULL;
+  g_autofree PdClassifyEntry *entries = g_new0 (PdClassifyEntry, results->len);
+  gboolean any_recorded = FALSE, any_timed = FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PdResult *result = results->pdata[i];
+
+      positions[i] = pd_result_get_position (result);
+      class_positions[i] = pd_result_get_class_position (result);
+      any_recorded |= positions[i] > 0;
+      any_timed |= pd_result_get_laps (result) >= 0 || pd_result_get_total_time_ms (result) >= 0;
+    }
+  if (any_recorded || !any_timed)
+    return TRUE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PdResult *result = results->pdata[i];
+      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
+      g_autoptr(GListModel) penalties = pd_store_list_penalties (store, pd_result_get_id (result), error);
+
+      if (penalties == NULL)
+        return FALSE;
+
+      entries[i].result_id = pd_result_get_id (result);
+      entries[i].class_id = entry != NULL ? pd_entry_get_class_id (entry) : NULL;
+      entries[i].status = pd_result_get_status (result);
+      entries[i].laps = pd_result_get_laps (result);
+      entries[i].total_time_ms = pd_result_get_total_time_ms (result);
+      entries[i].recorded_class_position = pd_result_get_class_position (result);
+      for (guint p = 0; p < g_list_model_get_n_items (penalties); p++)
+        {
+          g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
+
+          switch (pd_penalty_get_kind (penalty))
+            {
+            case PD_PENALTY_KIND_TIME:
+              entries[i].penalty_time_ms += pd_penalty_get_time_ms (penalty);
+              break;
+            case PD_PENALTY_KIND_POSITIONS:
+              entries[i].penalty_positions += pd_penalty_get_positions (penalty);
+              break;
+            case PD_PENALTY_KIND_DISQUALIFICATION:
+              entries[i].disqualified = TRUE;
+              break;
+            case PD_PENALTY_KIND_EXCLUSION:
+              entries[i].excluded = TRUE;
+              break;
+            default:
+              break;
+            }
+        }
+    }
+
+  outcomes = pd_classify (entries, results->len, NULL);
+  for (guint o = 0; o < outcomes->len; o++)
+    {
+      PdClassifyOutcome *outcome = &g_array_index (outcomes, PdClassifyOutcome, o);
+
+      for (guint i = 0; i < results->len; i++)
+        if (entries[i].result_id == outcome->result_id)
+          {
+            gboolean scores = outcome->status == PD_RESULT_STATUS_CLASSIFIED ||
+                              outcome->status == PD_RESULT_STATUS_DNF;
+
+            positions[i] = scores ? outcome->position : 0;
+            class_positions[i] = scores ? outcome->class_position : 0;
+          }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_session_results (PdStore         *store,
+                     PdScoreSession  *session,
+                     GPtrArray       *results,
+                     GHashTable      *entry_by_id,
+                     GError         **error)
+{
+  g_autofree int *positions = g_new0 (int, results->len);
+  g_autofree int *class_positions = g_new0 (int, results->len);
+
+  if (!derive_positions (store, results, entry_by_id, positions, class_positions, error))
+    return FALSE;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      PdResult *result = results->pdata[i];
+      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
+      const char * const *drivers = pd_result_get_driver_ids (result);
+      PdResultStatus status = pd_result_get_status (result);
+      int position = positions[i];
+      PdScoreResult *scored;
+
+      if (entry == NULL)
+        continue;
+      if (drivers == NULL || drivers[0] == NULL)
+        drivers = pd_entry_get_crew_ids (entry);
+      /* Disqualified and excluded cars keep no position that scores. */
+      if (status == PD_RESULT_STATUS_DSQ || status == PD_RESULT_STATUS_EXCLUDED || status == PD_RESULT_STATUS_DNS)
+        position = 0;
+
+      scored = pd_score_session_add_result (session, pd_result_get_id (result), pd_entry_get_id (entry),
+                                            pd_entry_get_team_id (entry), pd_entry_get_class_id (entry),
+                                            drivers, position);
+      scored->grid = pd_result_get_grid (result);
+      scored->fastest_lap = pd_result_get_fastest_lap (result);
+      if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)
+        scored->class_position = class_positions[i];
+
+      /* Rows of one shared car: the same team and number, finishing
+       * together (early Formula 1 lists each driver of a car apart). */
+      if (pd_result_get_car_number (result) != NULL && position > 0)
+        scored->car_key = g_strdup_printf ("%s#%s#%d",
+                                           pd_entry_get_team_id (entry) != NULL ? pd_entry_get_team_id (entry) : "",
+                                           pd_result_get_car_number (result), position);
+      else
+        scored->car_key = g_strdup (pd_entry_get_id (entry));
+    }
+
+  return TRUE;
+}
 
 /**
  * pd_score_season_load:
@@ -31,7 +168,11 @@ pd_score_season_load (PdStore     *store,
   g_autoptr(GHashTable) entry_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) round_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) session_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_session = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(PdScoreSeason) score = pd_score_season_new ();
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_return_val_if_fail (PD_IS_STORE (store), NULL);
 
@@ -73,40 +214,30 @@ pd_score_season_load (PdStore     *store,
                                                        pd_session_get_kind (session)));
     }
 
+  /* Results by session, in the store's order (by position). */
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
-      g_autoptr(PdResult) result = g_list_model_get_item (results, i);
-      PdScoreSession *session = g_hash_table_lookup (session_by_id, pd_result_get_session_id (result));
-      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
-      const char * const *drivers = pd_result_get_driver_ids (result);
-      PdScoreResult *scored;
-      PdResultStatus status = pd_result_get_status (result);
-      int position = pd_result_get_position (result);
+      PdResult *result = g_list_model_get_item (results, i);
+      GPtrArray *list;
 
-      if (session == NULL || entry == NULL)
-        continue;
-      if (drivers == NULL || drivers[0] == NULL)
-        drivers = pd_entry_get_crew_ids (entry);
-      /* Disqualified and excluded cars keep no position that scores. */
-      if (status == PD_RESULT_STATUS_DSQ || status == PD_RESULT_STATUS_EXCLUDED || status == PD_RESULT_STATUS_DNS)
-        position = 0;
-
-      scored = pd_score_session_add_result (session, pd_result_get_id (result), pd_entry_get_id (entry),
-                                            pd_entry_get_team_id (entry), pd_entry_get_class_id (entry),
-                                            drivers, position);
-      scored->grid = pd_result_get_grid (result);
-      if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)
-        scored->class_position = pd_result_get_class_position (result);
-      scored->fastest_lap = pd_result_get_fastest_lap (result);
-
-      /* Rows of one shared car: the same team and number, finishing
-       * together (early Formula 1 lists each driver of a car apart). */
-      if (pd_result_get_car_number (result) != NULL && position > 0)
-        scored->car_key = g_strdup_printf ("%s#%s#%d", pd_entry_get_team_id (entry) != NULL ? pd_entry_get_team_id (entry) : "",
-                                           pd_result_get_car_number (result), position);
-      else
-        scored->car_key = g_strdup (pd_entry_get_id (entry));
+      if (!g_hash_table_contains (session_by_id, pd_result_get_session_id (result)))
+        {
+          g_object_unref (result);
+          continue;
+        }
+      list = g_hash_table_lookup (by_session, pd_result_get_session_id (result));
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_session, (gpointer) pd_result_get_session_id (result), list);
+        }
+      g_ptr_array_add (list, result);
     }
+
+  g_hash_table_iter_init (&iter, by_session);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!add_session_results (store, g_hash_table_lookup (session_by_id, key), value, entry_by_id, error))
+      return NULL;
 
   return g_steal_pointer (&score);
 }
