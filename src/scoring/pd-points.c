@@ -39,6 +39,9 @@ pd_points_new (gint64 num,
 
   if (den < 0)
     {
+      /* -G_MININT64 does not exist; such a fraction is not points. */
+      if (num == G_MININT64 || den == G_MININT64)
+        return PD_POINTS_ZERO;
       num = -num;
       den = -den;
     }
@@ -57,15 +60,35 @@ pd_points_int (gint64 value)
   return (PdPoints) { value, 1 };
 }
 
+/* An exact result that does not fit in 64 bits cannot come from real
+ * rules (the reader bounds points and denominators), but it must not be
+ * undefined behaviour either: it is rounded to millionths instead. */
+static PdPoints
+approximate (long double value)
+{
+  long double scaled = value * 1000000.0L;
+
+  if (scaled > (long double) G_MAXINT64)
+    scaled = (long double) G_MAXINT64;
+  else if (scaled < (long double) -G_MAXINT64)
+    scaled = (long double) -G_MAXINT64;
+  return pd_points_new ((gint64) scaled, 1000000);
+}
+
 PdPoints
 pd_points_add (PdPoints a,
                PdPoints b)
 {
   gint64 g = gcd64 (a.den, b.den);
+  gint64 x, y, num, den;
 
-  /* Denominators stay small (products of 2, 3, 4, 7 ...), so the common
-   * denominator a.den / g * b.den cannot overflow in practice. */
-  return pd_points_new (a.num * (b.den / g) + b.num * (a.den / g), a.den / g * b.den);
+  if (__builtin_mul_overflow (a.num, b.den / g, &x) ||
+      __builtin_mul_overflow (b.num, a.den / g, &y) ||
+      __builtin_add_overflow (x, y, &num) ||
+      __builtin_mul_overflow (a.den / g, b.den, &den))
+    return approximate ((long double) a.num / a.den + (long double) b.num / b.den);
+
+  return pd_points_new (num, den);
 }
 
 PdPoints
@@ -81,12 +104,17 @@ pd_points_mul (PdPoints a,
 {
   gint64 g1 = gcd64 (a.num, b.den);
   gint64 g2 = gcd64 (b.num, a.den);
+  gint64 num, den;
 
   if (g1 == 0)
     g1 = 1;
   if (g2 == 0)
     g2 = 1;
-  return pd_points_new ((a.num / g1) * (b.num / g2), (a.den / g2) * (b.den / g1));
+  if (__builtin_mul_overflow (a.num / g1, b.num / g2, &num) ||
+      __builtin_mul_overflow (a.den / g2, b.den / g1, &den))
+    return approximate (((long double) a.num / a.den) * ((long double) b.num / b.den));
+
+  return pd_points_new (num, den);
 }
 
 PdPoints

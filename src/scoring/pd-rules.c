@@ -50,6 +50,16 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* The place of a member: "drivers.race", or "id" at the top level. */
+static char *
+join_where (const char *where,
+            const char *member)
+{
+  if (where == NULL || *where == '\0' || g_str_equal (where, "/"))
+    return g_strdup (member);
+  return g_strdup_printf ("%s.%s", where, member);
+}
+
 static void
 clear_session_rule (PdSessionRule *rule)
 {
@@ -109,7 +119,7 @@ check_members (JsonObject          *object,
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (allowed, l->data))
       {
-        g_autofree char *member_where = g_strdup_printf ("%s.%s", where, (char *) l->data);
+        g_autofree char *member_where = join_where (where, l->data);
         return fail (error, PD_RULES_ERROR_FORMAT, member_where, _("unknown field"));
       }
   return TRUE;
@@ -128,6 +138,11 @@ get_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
+/* Points are bounded, so that no season's arithmetic can overflow: at
+ * most a million, with denominators up to a thousand. */
+#define MAX_POINTS 1000000
+#define MAX_DENOMINATOR 1000
+
 static gboolean
 read_points (JsonNode    *node,
              const char  *where,
@@ -138,17 +153,18 @@ read_points (JsonNode    *node,
     {
       GType type = json_node_get_value_type (node);
 
-      if (type == G_TYPE_INT64 && ABS (json_node_get_int (node)) < 1000000)
+      if (type == G_TYPE_INT64 && json_node_get_int (node) > -MAX_POINTS && json_node_get_int (node) < MAX_POINTS)
         {
           *out = pd_points_int (json_node_get_int (node));
           return TRUE;
         }
-      if (type == G_TYPE_STRING && pd_points_parse (json_node_get_string (node), out))
+      if (type == G_TYPE_STRING && pd_points_parse (json_node_get_string (node), out) &&
+          out->den <= MAX_DENOMINATOR && out->num > -MAX_POINTS * out->den && out->num < MAX_POINTS * out->den)
         return TRUE;
     }
 
   return fail (error, PD_RULES_ERROR_VALUE, where,
-               _("expected points: a whole number, or text such as “4.5” or “1/7”"));
+               _("expected points: a whole number, or text such as “4.5” or “1/7”, under a million"));
 }
 
 static gboolean
@@ -161,7 +177,7 @@ read_int (JsonObject  *object,
           GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+  g_autofree char *member_where = join_where (where, member);
 
   if (node == NULL)
     return TRUE;
@@ -182,7 +198,7 @@ read_bool (JsonObject  *object,
            GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+  g_autofree char *member_where = join_where (where, member);
 
   if (node == NULL)
     return TRUE;
@@ -201,7 +217,7 @@ read_string (JsonObject  *object,
              GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *member_where = g_strdup_printf ("%s.%s", where, member);
+  g_autofree char *member_where = join_where (where, member);
 
   if (node == NULL && !required)
     return "";
@@ -257,7 +273,7 @@ read_kind (JsonObject     *object,
 
   if (nick == NULL)
     return FALSE;
-  if (*nick == '\0')
+  if (!json_object_has_member (object, "session"))
     {
       *kind = PD_SESSION_KIND_RACE;
       return TRUE;
@@ -279,6 +295,7 @@ read_session_rule (JsonNode       *node,
 {
   static const char * const allowed[] = { "points", "per_class", "fastest_lap", "pole", NULL };
   static const char * const bonus_allowed[] = { "points", "top", NULL };
+  static const char * const pole_allowed[] = { "points", NULL };
   JsonObject *object = get_object (node, where, error);
   JsonNode *bonus;
   g_autofree char *table_where = g_strdup_printf ("%s.points", where);
@@ -309,7 +326,7 @@ read_session_rule (JsonNode       *node,
       g_autofree char *points_where = g_strdup_printf ("%s.points", bonus_where);
       JsonObject *bonus_object = get_object (bonus, bonus_where, error);
 
-      if (bonus_object == NULL || !check_members (bonus_object, bonus_allowed, bonus_where, error) ||
+      if (bonus_object == NULL || !check_members (bonus_object, pole_allowed, bonus_where, error) ||
           !read_points (json_object_get_member (bonus_object, "points"), points_where, &rule->pole, error))
         return FALSE;
     }
@@ -332,6 +349,8 @@ read_counting (JsonNode    *node,
     return FALSE;
 
   counting->n_parts = 0;
+  if (json_object_has_member (object, "best") && json_object_has_member (object, "parts"))
+    return fail (error, PD_RULES_ERROR_FORMAT, where, _("give either “best” or “parts”, not both"));
   if (json_object_has_member (object, "best"))
     {
       counting->n_parts = 1;
@@ -359,6 +378,10 @@ read_counting (JsonNode    *node,
               !read_int (part, "rounds", 0, 1000, &counting->parts[i].rounds, part_where, error) ||
               !read_int (part, "best", 0, 1000, &counting->parts[i].best, part_where, error))
             return FALSE;
+          /* Only the last part may take "the rest of the season". */
+          if (counting->parts[i].rounds == 0 && i + 1 < json_array_get_length (array))
+            return fail (error, PD_RULES_ERROR_FORMAT, part_where,
+                         _("only the last part may leave out “rounds”"));
           counting->n_parts++;
         }
     }
@@ -411,7 +434,7 @@ read_championship (JsonNode             *node,
 
       if (shared == NULL)
         return FALSE;
-      if (*shared == '\0' || g_str_equal (shared, "split"))
+      if (!json_object_has_member (object, "shared_cars") || g_str_equal (shared, "split"))
         rules->shared_cars = PD_SHARED_CARS_SPLIT;
       else if (g_str_equal (shared, "none"))
         rules->shared_cars = PD_SHARED_CARS_NONE;
@@ -642,9 +665,11 @@ pd_rules_parse (const char  *data,
     }
 
   root = get_object (json_parser_get_root (parser), "/", error);
-  if (root == NULL || !check_members (root, allowed, "/", error))
+  if (root == NULL)
     return NULL;
 
+  /* The format and its version first: a newer file may well have members
+   * this version does not know. */
   node = json_object_get_member (root, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       !g_str_equal (json_node_get_string (node), "paddock-rules"))
@@ -666,8 +691,17 @@ pd_rules_parse (const char  *data,
                    (long long) json_node_get_int (node), PD_RULES_VERSION);
       return NULL;
     }
+  if (!check_members (root, allowed, "", error))
+    return NULL;
 
   rules = g_new0 (PdRules, 1);
+  for (guint i = 0; i < PD_N_SESSION_KINDS; i++)
+    {
+      rules->drivers.sessions[i].fastest_lap = PD_POINTS_ZERO;
+      rules->drivers.sessions[i].pole = PD_POINTS_ZERO;
+      rules->teams.sessions[i].fastest_lap = PD_POINTS_ZERO;
+      rules->teams.sessions[i].pole = PD_POINTS_ZERO;
+    }
   rules->multipliers = g_array_new (FALSE, TRUE, sizeof (PdMultiplier));
   rules->shortened = g_array_new (FALSE, TRUE, sizeof (PdShortenedScale));
   g_array_set_clear_func (rules->shortened, clear_scale);
@@ -677,13 +711,13 @@ pd_rules_parse (const char  *data,
   rules->adjustments = g_array_new (FALSE, TRUE, sizeof (PdAdjustment));
   g_array_set_clear_func (rules->adjustments, clear_adjustment);
 
-  if ((text = read_string (root, "id", TRUE, "/", error)) == NULL)
+  if ((text = read_string (root, "id", TRUE, "", error)) == NULL)
     return NULL;
   rules->id = g_strdup (text);
-  if ((text = read_string (root, "name", TRUE, "/", error)) == NULL)
+  if ((text = read_string (root, "name", TRUE, "", error)) == NULL)
     return NULL;
   rules->name = g_strdup (text);
-  if ((text = read_string (root, "source", FALSE, "/", error)) == NULL)
+  if ((text = read_string (root, "source", FALSE, "", error)) == NULL)
     return NULL;
   rules->source = g_strdup (text);
 
@@ -693,10 +727,10 @@ pd_rules_parse (const char  *data,
       !read_championship (json_object_get_member (root, "teams"), "teams", TRUE, &rules->teams, error))
     return NULL;
 
-  text = read_string (root, "tie_break", FALSE, "/", error);
+  text = read_string (root, "tie_break", FALSE, "", error);
   if (text == NULL)
     return NULL;
-  if (*text == '\0' || g_str_equal (text, "countback"))
+  if (!json_object_has_member (root, "tie_break") || g_str_equal (text, "countback"))
     rules->tie_break = PD_TIE_BREAK_COUNTBACK;
   else if (g_str_equal (text, "shared"))
     rules->tie_break = PD_TIE_BREAK_SHARED;

@@ -126,12 +126,14 @@ pd_score_session_add_result (PdScoreSession     *session,
 /* Working state */
 
 typedef struct {
-  GPtrArray *rows;        /* PdScoreResult of this car */
-  int        position;    /* 0 when not classified */
-  int        place;       /* scoring place (overall or in class) */
-  gboolean   ineligible;
-  gboolean   pass_down;
-  PdPoints   points;      /* position points, after the multiplier */
+  GPtrArray  *rows;        /* PdScoreResult of this car */
+  const char *class_id;    /* of its first result */
+  int         position;    /* 0 when not classified */
+  int         place;       /* scoring place (overall or in class), 0 for none */
+  int         class_place; /* place within its class, 0 for none */
+  gboolean    ineligible;
+  gboolean    pass_down;
+  PdPoints    points;      /* position points, after the multiplier */
 } Car;
 
 static void
@@ -313,9 +315,10 @@ compare_cars (gconstpointer a,
   return ca->position - cb->position;
 }
 
+/* Groups a session's results into cars, over the whole field: places,
+ * points and bonuses are the same whether one class is looked at or all. */
 static GPtrArray *
-group_cars (PdScoreSession *session,
-            const char     *class_id)
+group_cars (PdScoreSession *session)
 {
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *cars = g_ptr_array_new_with_free_func (car_free);
@@ -326,15 +329,13 @@ group_cars (PdScoreSession *session,
       const char *key = result->car_key != NULL ? result->car_key : result->result_id;
       Car *car;
 
-      if (class_id != NULL && g_strcmp0 (result->class_id, class_id) != 0)
-        continue;
-
       car = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
       if (car == NULL)
         {
           car = g_new0 (Car, 1);
           car->rows = g_ptr_array_new ();
           car->points = PD_POINTS_ZERO;
+          car->class_id = result->class_id;
           g_ptr_array_add (cars, car);
           if (key != NULL)
             g_hash_table_insert (by_key, (gpointer) key, car);
@@ -346,6 +347,21 @@ group_cars (PdScoreSession *session,
 
   g_ptr_array_sort (cars, compare_cars);
   return cars;
+}
+
+static gboolean
+in_view (Car        *car,
+         const char *class_id)
+{
+  return class_id == NULL || g_strcmp0 (car->class_id, class_id) == 0;
+}
+
+static gboolean
+fastest_lap_qualifies (const PdSessionRule *rule,
+                       PdScoreResult       *result)
+{
+  return result->fastest_lap &&
+         (rule->fastest_lap_top == 0 || (result->position > 0 && result->position <= rule->fastest_lap_top));
 }
 
 /* Counts the drivers of a car: they share its points. */
@@ -474,21 +490,20 @@ score_session (const PdRules             *rules,
                GHashTable                *rows)
 {
   const PdSessionRule *rule = &champ->sessions[session->kind];
-  const PdSessionRule *driver_rule = &rules->drivers.sessions[session->kind];
-  g_autoptr(GPtrArray) cars = group_cars (session, class_id);
-  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) cars = group_cars (session);
+  g_autoptr(GHashTable) class_counters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) fastest_counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GHashTable) team_scored = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) session_points = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) session_points = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   const PdPoints *table;
-  guint n_table, n_fastest = 0;
-  PdPoints factor, fastest_share = PD_POINTS_ZERO;
+  guint n_table;
+  PdPoints factor;
   gboolean bonuses, per_class;
-  int place = 0;
+  int passed_down = 0;
 
   /* Teams without their own table use the drivers' one. */
   if (kind == PD_STANDINGS_TEAMS && !rule->enabled)
-    rule = driver_rule;
-
+    rule = &rules->drivers.sessions[session->kind];
   if (kind == PD_STANDINGS_TEAMS && is_drivers_only (rules, round, session->kind))
     return;
 
@@ -496,53 +511,54 @@ score_session (const PdRules             *rules,
   factor = session_factor (rules, round, session->kind, &bonuses);
   per_class = rule->per_class;
 
-  /* Places: overall, or counted within each class. */
+  /* Places. Overall, a car's place is its position less the ineligible
+   * cars ahead of it whose points pass down (a position also counts the
+   * cars a partial result does not list). Within a class, the place the
+   * timekeepers recorded, or else the count along the overall order. */
   for (guint c = 0; c < cars->len; c++)
     {
       Car *car = cars->pdata[c];
       PdScoreResult *first = car->rows->pdata[0];
       const PdIneligible *ineligible = find_ineligible (rules, round, session->kind, car);
-      int *counter;
+      const char *class_key = car->class_id != NULL ? car->class_id : "";
+      int *counter = g_hash_table_lookup (class_counters, class_key);
 
-      if (car->position == 0 && !(per_class && first->class_position > 0))
-        continue;
-
-      car->ineligible = ineligible != NULL;
-      if (car->ineligible && ineligible->pass_down)
-        continue;
-
-      if (per_class)
+      if (counter == NULL)
         {
-          const char *key = first->class_id != NULL ? first->class_id : "";
-
-          counter = g_hash_table_lookup (places, key);
-          if (counter == NULL)
-            {
-              counter = g_new0 (int, 1);
-              g_hash_table_insert (places, g_strdup (key), counter);
-            }
+          counter = g_new0 (int, 1);
+          g_hash_table_insert (class_counters, (gpointer) class_key, counter);
         }
-      else
-        counter = &place;
 
-      /* A class position recorded by the timekeepers is taken as it is
-       * (partial data knows it without the whole field); otherwise the
-       * place is counted along the overall order. */
-      if (per_class && first->class_position > 0)
-        car->place = first->class_position;
-      else
-        car->place = ++(*counter);
-      if (rule->enabled && !car->ineligible && table != NULL && car->place <= (int) n_table)
+      if (car->position == 0 && first->class_position == 0)
+        continue;
+
+      car->class_place = first->class_position > 0 ? first->class_position : ++(*counter);
+      car->ineligible = ineligible != NULL;
+      car->pass_down = car->ineligible && ineligible->pass_down;
+      if (car->pass_down)
+        {
+          passed_down++;
+          if (first->class_position == 0)
+            (*counter)--;
+          car->class_place = 0;
+          continue;
+        }
+
+      car->place = per_class ? car->class_place : car->position > 0 ? car->position - passed_down : 0;
+      if (rule->enabled && !car->ineligible && table != NULL && car->place > 0 && car->place <= (int) n_table)
         car->points = pd_points_mul (table[car->place - 1], factor);
     }
+
   /* Race finishes decide ties by countback, scoring or not; in a
    * class's standings, the places within the class. */
   if (session->kind == PD_SESSION_KIND_RACE)
     for (guint c = 0; c < cars->len; c++)
       {
         Car *car = cars->pdata[c];
-        int finish = class_id != NULL && car->place > 0 ? car->place : car->position;
+        int finish = class_id != NULL ? car->class_place : car->position;
 
+        if (!in_view (car, class_id))
+          continue;
         for (guint r = 0; r < car->rows->len; r++)
           {
             PdScoreResult *result = car->rows->pdata[r];
@@ -561,29 +577,42 @@ score_session (const PdRules             *rules,
   if (!rule->enabled)
     return;
 
-  /* The fastest-lap bonus is split among the results that share it. */
-  if (bonuses && !pd_points_is_zero (rule->fastest_lap) &&
-      (kind != PD_STANDINGS_TEAMS || champ->fastest_lap))
-    {
-      for (guint c = 0; c < cars->len; c++)
-        for (guint r = 0; r < ((Car *) cars->pdata[c])->rows->len; r++)
-          {
-            PdScoreResult *result = ((Car *) cars->pdata[c])->rows->pdata[r];
+  /* The fastest-lap bonus is split among the results that share it,
+   * within each class where the table is per class. */
+  if (!bonuses || pd_points_is_zero (rule->fastest_lap) ||
+      (kind == PD_STANDINGS_TEAMS && !champ->fastest_lap))
+    rule = NULL;
+  else
+    for (guint c = 0; c < cars->len; c++)
+      {
+        Car *car = cars->pdata[c];
 
-            if (result->fastest_lap &&
-                (rule->fastest_lap_top == 0 || (result->position > 0 && result->position <= rule->fastest_lap_top)))
-              n_fastest++;
-          }
-      if (n_fastest > 0)
-        fastest_share = pd_points_div_int (rule->fastest_lap, n_fastest);
-    }
+        for (guint r = 0; r < car->rows->len; r++)
+          if (fastest_lap_qualifies (rule, car->rows->pdata[r]))
+            {
+              const char *key = per_class && car->class_id != NULL ? car->class_id : "";
+              int *count = g_hash_table_lookup (fastest_counts, key);
+
+              if (count == NULL)
+                {
+                  count = g_new0 (int, 1);
+                  g_hash_table_insert (fastest_counts, (gpointer) key, count);
+                }
+              (*count)++;
+            }
+      }
 
   for (guint c = 0; c < cars->len; c++)
     {
       Car *car = cars->pdata[c];
       PdScoreResult *first = car->rows->pdata[0];
+      const PdSessionRule *session_rule = &champ->sessions[session->kind];
       guint n_drivers = car_driver_count (car);
       PdPoints car_total = car->points;
+      gboolean shown = in_view (car, class_id);
+
+      if (kind == PD_STANDINGS_TEAMS && !session_rule->enabled)
+        session_rule = &rules->drivers.sessions[session->kind];
 
       for (guint r = 0; r < car->rows->len; r++)
         {
@@ -591,14 +620,18 @@ score_session (const PdRules             *rules,
           guint n_row = result->driver_ids != NULL ? g_strv_length (result->driver_ids) : 0;
           PdPoints bonus = PD_POINTS_ZERO;
 
-          if (n_fastest > 0 && result->fastest_lap &&
-              (rule->fastest_lap_top == 0 || (result->position > 0 && result->position <= rule->fastest_lap_top)))
-            bonus = pd_points_add (bonus, fastest_share);
-          if (bonuses && result->grid == 1 && !pd_points_is_zero (rule->pole) && !car->ineligible)
-            bonus = pd_points_add (bonus, rule->pole);
+          if (rule != NULL && fastest_lap_qualifies (rule, result))
+            {
+              const char *key = per_class && car->class_id != NULL ? car->class_id : "";
+              int *count = g_hash_table_lookup (fastest_counts, key);
+
+              bonus = pd_points_add (bonus, pd_points_div_int (rule->fastest_lap, *count));
+            }
+          if (bonuses && result->grid == 1 && !pd_points_is_zero (session_rule->pole) && !car->ineligible)
+            bonus = pd_points_add (bonus, session_rule->pole);
           car_total = pd_points_add (car_total, bonus);
 
-          if (kind != PD_STANDINGS_DRIVERS)
+          if (kind != PD_STANDINGS_DRIVERS || !shown)
             continue;
 
           /* Each driver of a row has a score of their own for it. */
@@ -609,25 +642,33 @@ score_session (const PdRules             *rules,
               switch (rules->drivers.shared_cars)
                 {
                 case PD_SHARED_CARS_SPLIT:
-                  share = pd_points_div_int (car->points, MAX (n_drivers, 1));
+                  share = pd_points_add (pd_points_div_int (car->points, MAX (n_drivers, 1)),
+                                         pd_points_div_int (bonus, n_row));
                   break;
                 case PD_SHARED_CARS_NONE:
-                  share = n_drivers > 1 ? PD_POINTS_ZERO : car->points;
+                  share = n_drivers > 1 ? PD_POINTS_ZERO
+                                        : pd_points_add (car->points, pd_points_div_int (bonus, n_row));
                   break;
                 case PD_SHARED_CARS_FULL:
-                  share = car->points;
+                  /* Every driver of the car is credited with all of it. */
+                  share = pd_points_add (car->points, bonus);
                   break;
                 }
-              share = pd_points_add (share, pd_points_div_int (bonus, n_row));
               add_score (get_row (rows, result->driver_ids[d]), round, session, result->position, share);
             }
         }
+
+      if (!shown)
+        continue;
 
       if (kind == PD_STANDINGS_TEAMS && first->team_id != NULL)
         {
           PdPoints *sum;
 
-          /* Only the best car of a team scores, where the rules say so. */
+          /* Only the best car of a team scores, where the rules say so; a
+           * car whose points passed down does not count as that car. */
+          if (car->pass_down)
+            continue;
           if (champ->best_car_only && g_hash_table_contains (team_scored, first->team_id))
             continue;
           if (car->position > 0 || !pd_points_is_zero (car_total))
@@ -652,10 +693,7 @@ score_session (const PdRules             *rules,
 
       g_hash_table_iter_init (&iter, session_points);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          add_score (get_row (rows, key), round, session, 0, *(PdPoints *) value);
-          g_free (value);
-        }
+        add_score (get_row (rows, key), round, session, 0, *(PdPoints *) value);
     }
 }
 
@@ -731,7 +769,8 @@ pd_standings_compute (const PdRules       *rules,
         {
           PdAdjustment *adjustment = &g_array_index (rules->adjustments, PdAdjustment, a);
 
-          if (adjustment->teams != (kind == PD_STANDINGS_TEAMS) || g_strcmp0 (adjustment->id, row->id) != 0 ||
+          if (kind == PD_STANDINGS_ENTRIES || adjustment->teams != (kind == PD_STANDINGS_TEAMS) ||
+              g_strcmp0 (adjustment->id, row->id) != 0 ||
               (after_round > 0 && adjustment->round > after_round))
             continue;
           if (adjustment->kind == PD_ADJUSTMENT_EXCLUDE)
