@@ -57,6 +57,10 @@ DOUBLE_POINTS = {2014: [(19, "2014 Formula One Sporting Regulations, article 6.4
                              "final race, the Abu Dhabi Grand Prix")]}
 
 INELIGIBLE = {
+    1967: [(7, "oliver", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
+                              "score; Oliver's Lotus 48 (5th) passed its points to the next Formula 1 car"),
+           (7, "rees", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
+                            "score; Rees's Brabham BT23 (7th) passed its points to the next Formula 1 car")],
     1963: [(4, "hill", False, "1963 French Grand Prix: Graham Hill classified third but given no points "
                              "(a push start; stewards' decision)")],
     1984: [(14, "berger", False, "1984 Italian Grand Prix: ATS's second car was not nominated for the "
@@ -83,6 +87,9 @@ ADJUSTMENTS = {
     2000: [("teams", "mclaren", "deduct", 10,
             "2000 Austrian Grand Prix: McLaren lost its ten constructor points for a missing seal on "
             "Häkkinen's electronic control unit (stewards' decision)")],
+    2018: [("teams", "force_india", "reset", 13,
+            "FIA, August 2018: Racing Point Force India entered as a new constructor from the Belgian "
+            "Grand Prix (round 13); the points of the earlier Force India entry were not carried over")],
     2020: [("teams", "racing_point", "deduct", 15,
             "FIA stewards, 7 August 2020: Racing Point fined and docked 15 constructor points over its "
             "brake ducts")],
@@ -160,7 +167,9 @@ def f1(year):
         adjustments = []
         for champ, ident, kind, points, source in ADJUSTMENTS[year]:
             a = {"championship": champ, "id": ident, "kind": kind, "source": source}
-            if points is not None:
+            if kind == "reset":
+                a["round"] = points
+            elif points is not None:
                 a["points"] = points
             adjustments.append(a)
         rules["adjustments"] = adjustments

@@ -603,6 +603,16 @@ read_adjustment (PdRules     *rules,
 
   if (g_str_equal (kind, "exclude"))
     adjustment.kind = PD_ADJUSTMENT_EXCLUDE;
+  else if (g_str_equal (kind, "reset"))
+    {
+      adjustment.kind = PD_ADJUSTMENT_RESET;
+      if (adjustment.round < 2)
+        {
+          g_autofree char *member_where = g_strdup_printf ("%s.round", where);
+          return fail (error, PD_RULES_ERROR_VALUE, member_where,
+                       _("a reset names the round from which results count again"));
+        }
+    }
   else if (g_str_equal (kind, "deduct"))
     {
       g_autofree char *points_where = g_strdup_printf ("%s.points", where);
@@ -614,7 +624,7 @@ read_adjustment (PdRules     *rules,
   else
     {
       g_autofree char *member_where = g_strdup_printf ("%s.kind", where);
-      return fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected “deduct” or “exclude”"));
+      return fail (error, PD_RULES_ERROR_VALUE, member_where, _("expected “deduct”, “exclude” or “reset”"));
     }
 
   adjustment.id = g_strdup (id);

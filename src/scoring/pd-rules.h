@@ -80,6 +80,7 @@ typedef struct {
 typedef enum {
   PD_ADJUSTMENT_DEDUCT,
   PD_ADJUSTMENT_EXCLUDE,
+  PD_ADJUSTMENT_RESET,    /* results before `round` do not count (a new entry) */
 } PdAdjustmentKind;
 
 typedef struct {

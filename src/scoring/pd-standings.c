@@ -755,6 +755,19 @@ pd_standings_compute (const PdRules       *rules,
       PdStandingsRow *row = value;
 
       apply_counting (row, &champ->counting, round_numbers);
+
+      /* A new entry that takes over a car scores from its first round only. */
+      for (guint a = 0; a < rules->adjustments->len; a++)
+        {
+          PdAdjustment *adjustment = &g_array_index (rules->adjustments, PdAdjustment, a);
+
+          if (adjustment->kind != PD_ADJUSTMENT_RESET || kind == PD_STANDINGS_ENTRIES ||
+              adjustment->teams != (kind == PD_STANDINGS_TEAMS) || g_strcmp0 (adjustment->id, row->id) != 0)
+            continue;
+          for (guint i = 0; i < row->scores->len; i++)
+            if (g_array_index (row->scores, PdStandingsScore, i).round < adjustment->round)
+              g_array_index (row->scores, PdStandingsScore, i).counted = FALSE;
+        }
       for (guint i = 0; i < row->scores->len; i++)
         {
           PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, i);
@@ -775,6 +788,8 @@ pd_standings_compute (const PdRules       *rules,
             continue;
           if (adjustment->kind == PD_ADJUSTMENT_EXCLUDE)
             row->excluded = TRUE;
+          else if (adjustment->kind == PD_ADJUSTMENT_RESET)
+            continue;
           else
             {
               row->deducted = pd_points_add (row->deducted, adjustment->points);
