@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pd-database.h"
+#include "pd-ergast.h"
 #include "pd-schedule.h"
 #include "pd-score-loader.h"
 #include "pd-time.h"
@@ -402,6 +403,19 @@ append_csv_field (GString    *out,
   g_string_append (out, last ? "\r\n" : ",");
 }
 
+/* Pads to a number of characters, not bytes: "Räikkönen" is 9 wide. */
+static char *
+pad_to_width (const char *text,
+              int         width)
+{
+  GString *out = g_string_new (text);
+  long len = g_utf8_strlen (text, -1);
+
+  for (; len < width; len++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -600,6 +614,7 @@ cmd_standings (int    argc,
       g_autofree char *pos = position_text (row);
       g_autofree char *points = pd_points_format (row->points);
       g_autoptr(GString) dropped = g_string_new (NULL);
+      g_autofree char *padded = pad_to_width (name, 32);
 
       for (guint s = 0; s < row->scores->len; s++)
         {
@@ -611,9 +626,51 @@ cmd_standings (int    argc,
               g_string_append_printf (dropped, " (%s)", p);
             }
         }
-      g_print ("%4s  %-32s %8s%s\n", pos, name, points, dropped->str);
+      g_print ("%4s  %s %8s%s\n", pos, padded, points, dropped->str);
     }
 
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PdErgastStats stats = { 0 };
+  int status = EXIT_OK;
+
+  if (!parse_options (_("FORMAT PATH"), _("Imports seasons. Formats: ergast (a folder of Ergast CSV files)."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (_("Name a format and a path, such as “import ergast DIR”"));
+  if (!g_str_equal (argv[1], "ergast"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “ergast”"), argv[1]);
+      return usage_error (message);
+    }
+  if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a folder"), argv[2]);
+      return usage_error (message);
+    }
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+
+  if (!pd_ergast_import (store, argv[2], &stats, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      return EXIT_FAILED;
+    }
+
+  /* TRANSLATORS: a summary after an import */
+  g_print (_("Imported %u seasons, %u rounds and %u results.\n"), stats.seasons, stats.rounds, stats.results);
   return EXIT_OK;
 }
 
@@ -625,6 +682,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "seasons", _("List the seasons"));
   fprintf (stream, "  %-10s %s\n", "schedule", _("Show a season's sessions"));
   fprintf (stream, "  %-10s %s\n", "standings", _("Show a season's championship standings"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons (ergast DIR)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -684,6 +742,8 @@ main (int    argc,
     return cmd_schedule (argc, argv);
   if (g_str_equal (command, "standings"))
     return cmd_standings (argc, argv);
+  if (g_str_equal (command, "import"))
+    return cmd_import (argc, argv);
 
   g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), command);
   print_help (stderr);
