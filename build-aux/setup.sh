@@ -12,7 +12,7 @@ PADDOCK_PACKAGES=(
   desktop-file-utils appstream flatpak-builder
   locales tzdata fonts-dejavu-core
   xvfb xauth dbus dbus-x11 at-spi2-core dconf-service gsettings-desktop-schemas
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev sqlite3
 )
 
 paddock_missing_packages () {

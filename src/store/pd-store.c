@@ -27,6 +27,7 @@ struct _PdStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  GHashTable *types;        /* GType → TypeInfo */
   int         schema_version;
   guint       created : 1;
 };
@@ -47,6 +48,32 @@ static const Link links[] = {
   { "entry", "crew-ids", "entry_crew", "entry_id", " AND round_id IS NULL" },
   { "result", "driver-ids", "result_driver", "result_id", "" },
 };
+
+/* What the row mapper needs of a record type, worked out once. */
+typedef struct {
+  GTypeClass  *klass;        /* keeps the pspecs alive */
+  char        *table;
+  GPtrArray   *columns;      /* GParamSpec, in column order */
+  const char **names;        /* property names, for g_object_new_with_properties() */
+  char        *insert_sql;
+  char        *select_sql;   /* "SELECT t.a, t.b … FROM t" */
+  GPtrArray   *links;        /* const Link */
+} TypeInfo;
+
+static void
+type_info_free (gpointer data)
+{
+  TypeInfo *info = data;
+
+  g_free (info->table);
+  g_ptr_array_unref (info->columns);
+  g_free (info->names);
+  g_free (info->insert_sql);
+  g_free (info->select_sql);
+  g_ptr_array_unref (info->links);
+  g_type_class_unref (info->klass);
+  g_free (info);
+}
 
 /* Helpers */
 
@@ -124,6 +151,60 @@ column_properties (GType type)
       g_ptr_array_add (columns, pspecs[i]);
 
   return columns;
+}
+
+static TypeInfo *
+get_type_info (PdStore *self,
+               GType    type)
+{
+  TypeInfo *info = g_hash_table_lookup (self->types, GSIZE_TO_POINTER (type));
+  g_autoptr(GString) insert = NULL;
+  g_autoptr(GString) select = NULL;
+
+  if (info != NULL)
+    return info;
+
+  info = g_new0 (TypeInfo, 1);
+  info->klass = g_type_class_ref (type);
+  info->table = table_for_type (type);
+  info->columns = column_properties (type);
+  info->names = g_new0 (const char *, info->columns->len + 1);
+  info->links = g_ptr_array_new ();
+
+  insert = g_string_new (NULL);
+  select = g_string_new ("SELECT ");
+  g_string_append_printf (insert, "INSERT INTO %s (", info->table);
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = info->columns->pdata[i];
+      g_autofree char *col = column_for_property (pspec->name);
+
+      info->names[i] = pspec->name;
+      g_string_append_printf (insert, "%s%s", i > 0 ? ", " : "", col);
+      g_string_append_printf (select, "%s%s.%s", i > 0 ? ", " : "", info->table, col);
+    }
+  g_string_append (insert, ") VALUES (");
+  for (guint i = 0; i < info->columns->len; i++)
+    g_string_append (insert, i > 0 ? ", ?" : "?");
+  g_string_append (insert, ") ON CONFLICT (id) DO UPDATE SET ");
+  for (guint i = 0, n = 0; i < info->columns->len; i++)
+    {
+      g_autofree char *col = column_for_property (((GParamSpec *) info->columns->pdata[i])->name);
+
+      if (g_str_equal (col, "id"))
+        continue;
+      g_string_append_printf (insert, "%s%s = excluded.%s", n++ > 0 ? ", " : "", col, col);
+    }
+  g_string_append_printf (select, " FROM %s", info->table);
+  info->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
+  info->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    if (g_str_equal (links[i].table, info->table))
+      g_ptr_array_add (info->links, (gpointer) &links[i]);
+
+  g_hash_table_insert (self->types, GSIZE_TO_POINTER (type), info);
+  return info;
 }
 
 static sqlite3_stmt *
@@ -282,6 +363,7 @@ pd_store_finalize (GObject *object)
   PdStore *self = (PdStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->types, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -307,6 +389,7 @@ static void
 pd_store_init (PdStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  self->types = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, type_info_free);
 }
 
 /**
@@ -691,10 +774,7 @@ pd_store_save (PdStore  *self,
                GObject  *record,
                GError  **error)
 {
-  GType type;
-  g_autofree char *table = NULL;
-  g_autoptr(GPtrArray) columns = NULL;
-  g_autoptr(GString) sql = NULL;
+  TypeInfo *info;
   g_autofree char *id = NULL;
   g_autofree char *what = NULL;
   sqlite3_stmt *stmt;
@@ -703,44 +783,23 @@ pd_store_save (PdStore  *self,
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (record), FALSE);
 
-  type = G_OBJECT_TYPE (record);
-  table = table_for_type (type);
-  columns = column_properties (type);
+  info = get_type_info (self, G_OBJECT_TYPE (record));
   g_object_get (record, "id", &id, NULL);
 
   if (id == NULL || *id == '\0')
     {
       g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT,
-                   _("A record of type “%s” has no identifier"), table);
+                   _("A record of type “%s” has no identifier"), info->table);
       return FALSE;
     }
 
-  sql = g_string_new ("INSERT INTO ");
-  g_string_append_printf (sql, "%s (", table);
-  for (guint i = 0; i < columns->len; i++)
-    {
-      g_autofree char *col = column_for_property (((GParamSpec *) columns->pdata[i])->name);
-      g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", col);
-    }
-  g_string_append (sql, ") VALUES (");
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append (sql, i > 0 ? ", ?" : "?");
-  g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET ");
-  for (guint i = 0, n = 0; i < columns->len; i++)
-    {
-      g_autofree char *col = column_for_property (((GParamSpec *) columns->pdata[i])->name);
-      if (g_str_equal (col, "id"))
-        continue;
-      g_string_append_printf (sql, "%s%s = excluded.%s", n++ > 0 ? ", " : "", col, col);
-    }
-
-  stmt = get_statement (self, sql->str, error);
+  stmt = get_statement (self, info->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < info->columns->len; i++)
     {
-      GParamSpec *pspec = columns->pdata[i];
+      GParamSpec *pspec = info->columns->pdata[i];
       g_auto(GValue) value = G_VALUE_INIT;
 
       g_value_init (&value, pspec->value_type);
@@ -756,14 +815,13 @@ pd_store_save (PdStore  *self,
       return set_sqlite_error (error, self->db, rc, what);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+  for (guint i = 0; i < info->links->len; i++)
     {
+      const Link *link = info->links->pdata[i];
       g_auto(GStrv) values = NULL;
 
-      if (!g_str_equal (links[i].table, table))
-        continue;
-      g_object_get (record, links[i].property, &values, NULL);
-      if (!save_link (self, &links[i], id, (const char * const *) values, error))
+      g_object_get (record, link->property, &values, NULL);
+      if (!save_link (self, link, id, (const char * const *) values, error))
         return FALSE;
     }
 
@@ -803,34 +861,62 @@ pd_store_delete (PdStore     *self,
 
 /* Reading */
 
+/* Reads the link table of @link for every record the WHERE clause
+ * selects, in one query, and sets each record's list. */
 static gboolean
-load_link (PdStore     *self,
-           GObject     *record,
-           const Link  *link,
-           const char  *owner_id,
-           GError     **error)
+load_links (PdStore     *self,
+            TypeInfo    *info,
+            const Link  *link,
+            const char  *where,
+            const char  *arg,
+            GHashTable  *by_id,
+            GError     **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) values = NULL;
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_strv_builder_unref);
+  GHashTableIter iter;
+  gpointer key, value;
   sqlite3_stmt *stmt;
   int rc;
 
-  sql = g_strdup_printf ("SELECT driver_id FROM %s WHERE %s = ?%s ORDER BY position",
-                         link->link_table, link->owner_column, link->extra_where);
+  sql = g_strdup_printf ("SELECT %s, driver_id FROM %s WHERE %s IN (SELECT id FROM %s%s%s)%s"
+                         " ORDER BY %s, position",
+                         link->owner_column, link->link_table, link->owner_column, info->table,
+                         where != NULL ? " WHERE " : "", where != NULL ? where : "",
+                         link->extra_where, link->owner_column);
   stmt = get_statement (self, sql, error);
   if (stmt == NULL)
     return FALSE;
+  if (arg != NULL)
+    sqlite3_bind_text (stmt, 1, arg, -1, SQLITE_TRANSIENT);
 
-  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+    {
+      const char *owner = (const char *) sqlite3_column_text (stmt, 0);
+      GStrvBuilder *builder = g_hash_table_lookup (lists, owner);
+
+      if (builder == NULL)
+        {
+          builder = g_strv_builder_new ();
+          g_hash_table_insert (lists, g_strdup (owner), builder);
+        }
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 1));
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
 
-  values = g_strv_builder_end (builder);
-  g_object_set (record, link->property, values, NULL);
+  g_hash_table_iter_init (&iter, lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GObject *record = g_hash_table_lookup (by_id, key);
+      g_auto(GStrv) values = g_strv_builder_end (value);
+
+      if (record != NULL)
+        g_object_set (record, link->property, values, NULL);
+    }
+
   return TRUE;
 }
 
@@ -844,20 +930,15 @@ query_records (PdStore     *self,
                const char  *order_by,
                GError     **error)
 {
-  g_autofree char *table = table_for_type (type);
-  g_autoptr(GPtrArray) columns = column_properties (type);
+  TypeInfo *info = get_type_info (self, type);
   g_autoptr(GListStore) store = g_list_store_new (type);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) sql = g_string_new ("SELECT ");
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GString) sql = g_string_new (info->select_sql);
+  g_autofree GValue *values = g_new0 (GValue, info->columns->len);
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint i = 0; i < columns->len; i++)
-    {
-      g_autofree char *col = column_for_property (((GParamSpec *) columns->pdata[i])->name);
-      g_string_append_printf (sql, "%s%s.%s", i > 0 ? ", " : "", table, col);
-    }
-  g_string_append_printf (sql, " FROM %s", table);
   if (where != NULL)
     g_string_append_printf (sql, " WHERE %s", where);
   if (order_by != NULL)
@@ -871,20 +952,20 @@ query_records (PdStore     *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GObject *record = g_object_new (type, NULL);
+      gboolean ok = TRUE;
 
-      g_ptr_array_add (records, record);
-      for (guint i = 0; i < columns->len; i++)
+      for (guint i = 0; i < info->columns->len && ok; i++)
+        ok = read_value (stmt, i, info->columns->pdata[i], &values[i], error);
+      if (ok)
+        g_ptr_array_add (records, g_object_new_with_properties (type, info->columns->len,
+                                                                info->names, values));
+      for (guint i = 0; i < info->columns->len; i++)
+        if (G_IS_VALUE (&values[i]))
+          g_value_unset (&values[i]);
+      if (!ok)
         {
-          GParamSpec *pspec = columns->pdata[i];
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          if (!read_value (stmt, i, pspec, &value, error))
-            {
-              sqlite3_reset (stmt);
-              return NULL;
-            }
-          g_object_set_property (record, pspec->name, &value);
+          sqlite3_reset (stmt);
+          return NULL;
         }
     }
   sqlite3_reset (stmt);
@@ -894,17 +975,20 @@ query_records (PdStore     *self,
       return NULL;
     }
 
-  /* The link tables are read once the main statement is reset, since the
-   * cached statements may not be stepped while another runs over them. */
-  for (guint r = 0; r < records->len; r++)
+  /* The lists in link tables come in one query per link, not one per
+   * record. */
+  if (info->links->len > 0 && records->len > 0)
     {
-      GObject *record = records->pdata[r];
-      g_autofree char *id = NULL;
+      by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint r = 0; r < records->len; r++)
+        {
+          char *id = NULL;
 
-      g_object_get (record, "id", &id, NULL);
-      for (guint i = 0; i < G_N_ELEMENTS (links); i++)
-        if (g_str_equal (links[i].table, table) &&
-            !load_link (self, record, &links[i], id, error))
+          g_object_get (records->pdata[r], "id", &id, NULL);
+          g_hash_table_insert (by_id, id, records->pdata[r]);
+        }
+      for (guint i = 0; i < info->links->len; i++)
+        if (!load_links (self, info, info->links->pdata[i], where, arg, by_id, error))
           return NULL;
     }
 
