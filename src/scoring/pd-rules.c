@@ -821,3 +821,156 @@ pd_rules_list_presets (void)
   g_ptr_array_add (ids, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
 }
+
+static char *
+describe_table (const PdPoints *table,
+                guint           n_table)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_table; i++)
+    g_ptr_array_add (items, pd_points_format (table[i]));
+  g_ptr_array_add (items, NULL);
+  /* TRANSLATORS: the separator between the points of a table: "25, 18, 15" */
+  return g_strjoinv (_(", "), (char **) items->pdata);
+}
+
+static void
+describe_counting (GPtrArray        *lines,
+                   const char       *who,
+                   const PdCounting *counting)
+{
+  if (counting->n_parts == 0)
+    {
+      /* TRANSLATORS: %s is "Drivers" or "Teams" */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s: all results count"), who));
+      return;
+    }
+  if (counting->n_parts == 1 && counting->parts[0].rounds == 0)
+    {
+      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: the best %d result counts",
+                                                            "%s: the best %d results count",
+                                                            counting->parts[0].best),
+                                               who, counting->parts[0].best));
+      return;
+    }
+  for (guint p = 0; p < counting->n_parts; p++)
+    {
+      const PdCountingPart *part = &counting->parts[p];
+
+      if (part->rounds > 0)
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: the best %d of the next %d rounds"),
+                                                 who, part->best, part->rounds));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: the best %d of the remaining rounds"), who, part->best));
+    }
+}
+
+/**
+ * pd_rules_describe:
+ *
+ * Returns: (transfer full): the rules in translated sentences, one a
+ *   line, for people to read in the app and on the command line
+ */
+char **
+pd_rules_describe (const PdRules *rules)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  for (guint k = 0; k < PD_N_SESSION_KINDS; k++)
+    {
+      const PdSessionRule *rule = &rules->drivers.sessions[k];
+      g_autofree char *table = NULL;
+
+      if (!rule->enabled)
+        continue;
+      table = describe_table (rule->table, rule->n_table);
+      if (rule->per_class)
+        /* TRANSLATORS: a kind of session, then its points table */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s, in each class"), pd_session_kind_to_label (k), table));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), pd_session_kind_to_label (k), table));
+
+      if (!pd_points_is_zero (rule->fastest_lap))
+        {
+          g_autofree char *points = pd_points_format (rule->fastest_lap);
+
+          if (rule->fastest_lap_top > 0)
+            g_ptr_array_add (lines, g_strdup_printf (_("Fastest lap: %s, only when classified in the top %d"),
+                                                     points, rule->fastest_lap_top));
+          else
+            g_ptr_array_add (lines, g_strdup_printf (_("Fastest lap: %s, shared when tied"), points));
+        }
+      if (!pd_points_is_zero (rule->pole))
+        {
+          g_autofree char *points = pd_points_format (rule->pole);
+          g_ptr_array_add (lines, g_strdup_printf (_("Pole position: %s"), points));
+        }
+    }
+
+  switch (rules->drivers.shared_cars)
+    {
+    case PD_SHARED_CARS_SPLIT:
+      g_ptr_array_add (lines, g_strdup (_("A shared car’s points are divided among its drivers")));
+      break;
+    case PD_SHARED_CARS_NONE:
+      g_ptr_array_add (lines, g_strdup (_("A shared car scores nothing")));
+      break;
+    case PD_SHARED_CARS_FULL:
+      g_ptr_array_add (lines, g_strdup (_("Every driver of a car scores its points")));
+      break;
+    }
+
+  describe_counting (lines, _("Drivers"), &rules->drivers.counting);
+  if (rules->teams.enabled)
+    {
+      describe_counting (lines, _("Teams"), &rules->teams.counting);
+      if (rules->teams.best_car_only)
+        g_ptr_array_add (lines, g_strdup (_("Teams: only the best car of a team scores")));
+    }
+
+  g_ptr_array_add (lines, g_strdup (rules->tie_break == PD_TIE_BREAK_COUNTBACK
+                                    ? _("Ties: decided by the most wins, then second places, and so on")
+                                    : _("Ties: equal points share a position")));
+
+  for (guint i = 0; i < rules->multipliers->len; i++)
+    {
+      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
+      g_autofree char *factor = pd_points_format (m->factor);
+
+      /* TRANSLATORS: such as "Round 4, Race: points × 0.5" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: points × %s"), m->round,
+                                               pd_session_kind_to_label (m->kind), factor));
+    }
+  for (guint i = 0; i < rules->ineligible->len; i++)
+    {
+      PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
+
+      g_ptr_array_add (lines, g_strdup_printf (e->pass_down
+                                               ? _("Round %d: %s cannot score; the points pass down")
+                                               : _("Round %d: %s cannot score"), e->round, e->driver));
+    }
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    {
+      PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
+      g_autofree char *points = pd_points_format (a->points);
+
+      switch (a->kind)
+        {
+        case PD_ADJUSTMENT_EXCLUDE:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s is excluded from the championship"), a->id));
+          break;
+        case PD_ADJUSTMENT_DEDUCT:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s points deducted"), a->id, points));
+          break;
+        case PD_ADJUSTMENT_RESET:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: a new entry from round %d"), a->id, a->round));
+          break;
+        }
+    }
+
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}

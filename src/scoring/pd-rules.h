@@ -126,3 +126,9 @@ void     pd_rules_free        (PdRules     *rules);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdRules, pd_rules_free)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+char **pd_rules_describe (const PdRules *rules);
+
+G_END_DECLS

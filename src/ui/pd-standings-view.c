@@ -75,6 +75,8 @@ struct _PdStandingsView
   GtkDropDown    *kind_dropdown;
   GtkDropDown    *class_dropdown;
   GtkDropDown    *round_dropdown;
+  GtkMenuButton  *rules_button;
+  GtkLabel       *rules_label;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
@@ -456,6 +458,8 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_button);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, empty_page);
@@ -526,6 +530,15 @@ pd_standings_view_set_season (PdStandingsView *self,
       if (self->season == NULL)
         g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
       adw_status_page_set_description (self->empty_page, _("No result of this season has scored points yet."));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_button), self->rules != NULL);
+  if (self->rules != NULL)
+    {
+      g_auto(GStrv) lines = pd_rules_describe (self->rules);
+      g_autofree char *body = g_strjoinv ("\n• ", lines);
+      g_autofree char *text = g_strdup_printf ("%s\n• %s", self->rules->name, body);
+
+      gtk_label_set_label (self->rules_label, text);
     }
   g_clear_error (&error);
 

@@ -258,6 +258,17 @@ test_standings (void)
   g_assert_nonnull (strstr (silver, "Bäckman / Bäckman\n0\n"));
 
   screenshot ("standings");
+
+  /* The season's points rules, shown with the standings. */
+  {
+    GtkLabel *rules = NULL;
+    GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
+    GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+
+    rules = GTK_LABEL (gtk_popover_get_child (popover));
+    g_assert_nonnull (strstr (gtk_label_get_text (rules), "GT4 European Series"));
+    g_assert_nonnull (strstr (gtk_label_get_text (rules), "25, 18, 15, 12, 10, 8, 6, 4, 2, 1"));
+  }
 }
 
 static gboolean
