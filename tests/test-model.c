@@ -16,6 +16,7 @@
 
 #include "pd-enums.h"
 #include "pd-model-types.h"
+#include "pd-test.h"
 
 static GType
 record_type (guint index)
@@ -565,48 +566,6 @@ test_enum_nicks (gconstpointer data)
   g_assert_cmpstr (c->label ((int) n_nicks), ==, "");
 }
 
-/* Each test runs in a child process of its own (g_test_trap_subprocess):
- * a failed assertion fails that one test, and the others still run and
- * report. */
-
-typedef struct {
-  GTestDataFunc func;
-  gconstpointer data;
-} TestCase;
-
-static TestCase test_cases[64];
-static guint n_test_cases;
-
-static void
-run_test_cb (gconstpointer user_data)
-{
-  const TestCase *tc = user_data;
-
-  if (g_test_subprocess ())
-    {
-      tc->func (tc->data);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
-static void
-add_test (const char    *path,
-          GTestDataFunc  func,
-          gconstpointer  data)
-{
-  TestCase *tc;
-
-  g_assert_cmpuint (n_test_cases, <, G_N_ELEMENTS (test_cases));
-  tc = &test_cases[n_test_cases++];
-  tc->func = func;
-  tc->data = data;
-  g_test_add_data_func (path, tc, run_test_cb);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -625,17 +584,17 @@ main (int   argc,
       g_autofree char *prefix = type_prefix (record_type (i));
       g_autofree char *path = g_strdup_printf ("/model/%s/properties", prefix);
 
-      add_test (path, test_record_properties, GUINT_TO_POINTER (i));
+      pd_test_add_isolated (path, test_record_properties, GUINT_TO_POINTER (i));
     }
   g_assert_true (record_type (N_RECORD_TYPES) == G_TYPE_INVALID);
-  add_test ("/model/session/gobject-set", test_record_gobject_set, NULL);
+  pd_test_add_isolated ("/model/session/gobject-set", test_record_gobject_set, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (enum_cases); i++)
     {
       g_autofree char *name = g_strdup (g_type_name (enum_cases[i].get_type ()));
       g_autofree char *path = g_strdup_printf ("/model/enum/%s", name);
 
-      add_test (path, test_enum_nicks, &enum_cases[i]);
+      pd_test_add_isolated (path, test_enum_nicks, &enum_cases[i]);
     }
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pd-rules.h"
+#include "pd-test.h"
 
 /* A file with one of everything. Each error case below changes one spot
  * of it, found by a piece of text that occurs exactly once. */
@@ -74,46 +75,6 @@ static const char base_document[] =
 static const char minimal_document[] =
   "{\"format\": \"paddock-rules\", \"version\": 1, \"id\": \"minimal\", \"name\": \"Minimal\","
   " \"drivers\": {\"race\": {\"points\": [10, 6, 4, 3, 2, 1]}}}";
-
-/* Running each test in a child process of its own. */
-
-typedef struct {
-  GTestDataFunc func;
-  gconstpointer data;
-} TestCase;
-
-static TestCase test_cases[256];
-static guint n_test_cases;
-
-static void
-run_test_cb (gconstpointer user_data)
-{
-  const TestCase *tc = user_data;
-
-  if (g_test_subprocess ())
-    {
-      tc->func (tc->data);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
-static void
-add_test (const char    *path,
-          GTestDataFunc  func,
-          gconstpointer  data)
-{
-  TestCase *tc;
-
-  g_assert_cmpuint (n_test_cases, <, G_N_ELEMENTS (test_cases));
-  tc = &test_cases[n_test_cases++];
-  tc->func = func;
-  tc->data = data;
-  g_test_add_data_func (path, tc, run_test_cb);
-}
 
 /* @document with the only occurrence of @find replaced by @replace. */
 static char *
@@ -804,22 +765,22 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/rules/full", test_full, NULL);
-  add_test ("/rules/minimal", test_minimal, NULL);
-  add_test ("/rules/absent-bonus-is-zero", test_absent_bonus_is_zero, NULL);
-  add_test ("/rules/teams-defaults", test_teams_defaults, NULL);
-  add_test ("/rules/counting-variants", test_counting_variants, NULL);
-  add_test ("/rules/presets", test_presets, NULL);
-  add_test ("/rules/preset-eras", test_preset_eras, NULL);
-  add_test ("/rules/preset-unknown", test_preset_unknown, NULL);
-  add_test ("/rules/length", test_length, NULL);
-  add_test ("/rules/error/not-an-object", test_not_an_object, NULL);
-  add_test ("/rules/error/newer-version-first", test_newer_version, NULL);
+  pd_test_add_isolated ("/rules/full", test_full, NULL);
+  pd_test_add_isolated ("/rules/minimal", test_minimal, NULL);
+  pd_test_add_isolated ("/rules/absent-bonus-is-zero", test_absent_bonus_is_zero, NULL);
+  pd_test_add_isolated ("/rules/teams-defaults", test_teams_defaults, NULL);
+  pd_test_add_isolated ("/rules/counting-variants", test_counting_variants, NULL);
+  pd_test_add_isolated ("/rules/presets", test_presets, NULL);
+  pd_test_add_isolated ("/rules/preset-eras", test_preset_eras, NULL);
+  pd_test_add_isolated ("/rules/preset-unknown", test_preset_unknown, NULL);
+  pd_test_add_isolated ("/rules/length", test_length, NULL);
+  pd_test_add_isolated ("/rules/error/not-an-object", test_not_an_object, NULL);
+  pd_test_add_isolated ("/rules/error/newer-version-first", test_newer_version, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/rules/error/%s", error_cases[i].name);
-      add_test (path, test_error, &error_cases[i]);
+      pd_test_add_isolated (path, test_error, &error_cases[i]);
     }
 
   return g_test_run ();

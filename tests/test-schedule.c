@@ -18,117 +18,25 @@
 
 #include "pd-database.h"
 #include "pd-schedule.h"
+#include "pd-test.h"
 #include "pd-time.h"
 
-typedef struct {
-  char    *dir;
-  char    *path;
-  PdStore *store;
-} Fixture;
+/* The harness (a child process and a TMPDIR per test, the folder with
+ * its database) is pd-test.c's. */
+
+typedef PdTestFixture Fixture;
+
+static const PdTestFixtureOptions fixture_options = {
+  .name = "schedule",
+  .store = PD_TEST_STORE_SEEDED,
+};
 
 static void
-remove_tree (const char *path)
+add_test (const char        *path,
+          PdTestFixtureFunc  func,
+          gconstpointer      data)
 {
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("paddock-test-schedule-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "paddock.db", NULL);
-  f->store = pd_database_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->store);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-/* Each test runs in a child process of its own (g_test_trap_subprocess),
- * with TMPDIR in a folder that the parent removes afterwards: a failed
- * assertion fails that one test, the others still run and report, and
- * nothing is left behind in /tmp. */
-
-typedef void (*FixtureFunc) (Fixture *f, gconstpointer data);
-
-typedef struct {
-  FixtureFunc   func;
-  gconstpointer data;
-} TestCase;
-
-static TestCase test_cases[128];
-static guint n_test_cases;
-
-static void
-run_test_cb (gconstpointer user_data)
-{
-  const TestCase *tc = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *saved_tmpdir = NULL;
-
-  if (g_test_subprocess ())
-    {
-      Fixture f = { 0 };
-
-      fixture_set_up (&f, tc->data);
-      tc->func (&f, tc->data);
-      fixture_tear_down (&f, tc->data);
-      return;
-    }
-
-  tmp = g_dir_make_tmp ("paddock-test-XXXXXX", &error);
-  g_assert_no_error (error);
-  saved_tmpdir = g_strdup (g_getenv ("TMPDIR"));
-  g_setenv ("TMPDIR", tmp, TRUE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (saved_tmpdir != NULL)
-    g_setenv ("TMPDIR", saved_tmpdir, TRUE);
-  else
-    g_unsetenv ("TMPDIR");
-  remove_tree (tmp);
-
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
-static void
-add_test (const char    *path,
-          FixtureFunc    func,
-          gconstpointer  data)
-{
-  TestCase *tc;
-
-  g_assert_cmpuint (n_test_cases, <, G_N_ELEMENTS (test_cases));
-  tc = &test_cases[n_test_cases++];
-  tc->func = func;
-  tc->data = data;
-  g_test_add_data_func (path, tc, run_test_cb);
+  pd_test_add_fixture (path, &fixture_options, func, data, PD_TEST_FLAGS_NONE);
 }
 
 /* Messages in English, dates and times in Swedish: the message catalogue

@@ -15,46 +15,7 @@
 #include <string.h>
 
 #include "pd-standings.h"
-
-/* Running each test in a child process of its own. */
-
-typedef struct {
-  GTestDataFunc func;
-  gconstpointer data;
-} TestCase;
-
-static TestCase test_cases[64];
-static guint n_test_cases;
-
-static void
-run_test_cb (gconstpointer user_data)
-{
-  const TestCase *tc = user_data;
-
-  if (g_test_subprocess ())
-    {
-      tc->func (tc->data);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
-static void
-add_test (const char    *path,
-          GTestDataFunc  func,
-          gconstpointer  data)
-{
-  TestCase *tc;
-
-  g_assert_cmpuint (n_test_cases, <, G_N_ELEMENTS (test_cases));
-  tc = &test_cases[n_test_cases++];
-  tc->func = func;
-  tc->data = data;
-  g_test_add_data_func (path, tc, run_test_cb);
-}
+#include "pd-test.h"
 
 /* Rules */
 
@@ -1532,31 +1493,31 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/standings/table", test_table, NULL);
-  add_test ("/standings/classes", test_classes, NULL);
-  add_test ("/standings/class-view/overall-table", test_class_view_overall_table, NULL);
-  add_test ("/standings/class-view/fastest-lap", test_class_view_fastest_lap, NULL);
-  add_test ("/standings/fastest-lap/anyone", test_fastest_lap_anyone, NULL);
-  add_test ("/standings/fastest-lap/top", test_fastest_lap_top, NULL);
-  add_test ("/standings/fastest-lap/split", test_fastest_lap_split, NULL);
-  add_test ("/standings/pole", test_pole, NULL);
-  add_test ("/standings/multipliers", test_multipliers, NULL);
-  add_test ("/standings/shortened", test_shortened, NULL);
-  add_test ("/standings/shared-cars/modes", test_shared_cars_modes, NULL);
-  add_test ("/standings/shared-cars/full-bonus", test_shared_cars_full_bonus, NULL);
-  add_test ("/standings/shared-cars/1950s", test_shared_cars_1950s, NULL);
-  add_test ("/standings/counting/best-n-per-result", test_best_n_per_result, NULL);
-  add_test ("/standings/counting/split-season", test_split_season, NULL);
-  add_test ("/standings/teams/best-car", test_teams_best_car, NULL);
-  add_test ("/standings/teams/fastest-lap", test_teams_fastest_lap, NULL);
-  add_test ("/standings/teams/drivers-only", test_drivers_only, NULL);
-  add_test ("/standings/ineligible/pass-down", test_ineligible, NULL);
-  add_test ("/standings/ineligible/best-car", test_ineligible_best_car, NULL);
-  add_test ("/standings/adjustments", test_adjustments, NULL);
-  add_test ("/standings/tie-break/countback", test_countback, NULL);
-  add_test ("/standings/tie-break/shared", test_tie_shared, NULL);
-  add_test ("/standings/entries", test_entries, NULL);
-  add_test ("/standings/pure", test_pure, NULL);
+  pd_test_add_isolated ("/standings/table", test_table, NULL);
+  pd_test_add_isolated ("/standings/classes", test_classes, NULL);
+  pd_test_add_isolated ("/standings/class-view/overall-table", test_class_view_overall_table, NULL);
+  pd_test_add_isolated ("/standings/class-view/fastest-lap", test_class_view_fastest_lap, NULL);
+  pd_test_add_isolated ("/standings/fastest-lap/anyone", test_fastest_lap_anyone, NULL);
+  pd_test_add_isolated ("/standings/fastest-lap/top", test_fastest_lap_top, NULL);
+  pd_test_add_isolated ("/standings/fastest-lap/split", test_fastest_lap_split, NULL);
+  pd_test_add_isolated ("/standings/pole", test_pole, NULL);
+  pd_test_add_isolated ("/standings/multipliers", test_multipliers, NULL);
+  pd_test_add_isolated ("/standings/shortened", test_shortened, NULL);
+  pd_test_add_isolated ("/standings/shared-cars/modes", test_shared_cars_modes, NULL);
+  pd_test_add_isolated ("/standings/shared-cars/full-bonus", test_shared_cars_full_bonus, NULL);
+  pd_test_add_isolated ("/standings/shared-cars/1950s", test_shared_cars_1950s, NULL);
+  pd_test_add_isolated ("/standings/counting/best-n-per-result", test_best_n_per_result, NULL);
+  pd_test_add_isolated ("/standings/counting/split-season", test_split_season, NULL);
+  pd_test_add_isolated ("/standings/teams/best-car", test_teams_best_car, NULL);
+  pd_test_add_isolated ("/standings/teams/fastest-lap", test_teams_fastest_lap, NULL);
+  pd_test_add_isolated ("/standings/teams/drivers-only", test_drivers_only, NULL);
+  pd_test_add_isolated ("/standings/ineligible/pass-down", test_ineligible, NULL);
+  pd_test_add_isolated ("/standings/ineligible/best-car", test_ineligible_best_car, NULL);
+  pd_test_add_isolated ("/standings/adjustments", test_adjustments, NULL);
+  pd_test_add_isolated ("/standings/tie-break/countback", test_countback, NULL);
+  pd_test_add_isolated ("/standings/tie-break/shared", test_tie_shared, NULL);
+  pd_test_add_isolated ("/standings/entries", test_entries, NULL);
+  pd_test_add_isolated ("/standings/pure", test_pure, NULL);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pd-test.h"
 #include "pd-time.h"
 
 /* 2023-09-30T14:50:00Z, Race 1 at Barcelona. */
@@ -427,48 +428,6 @@ test_date_in_zone (gconstpointer data)
   g_assert_null (none);
 }
 
-/* Each test runs in a child process of its own (g_test_trap_subprocess):
- * a failed assertion fails that one test, and the others still run and
- * report. */
-
-typedef struct {
-  GTestDataFunc func;
-  gconstpointer data;
-} TestCase;
-
-static TestCase test_cases[64];
-static guint n_test_cases;
-
-static void
-run_test_cb (gconstpointer user_data)
-{
-  const TestCase *tc = user_data;
-
-  if (g_test_subprocess ())
-    {
-      tc->func (tc->data);
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (!g_test_trap_has_passed ())
-    g_test_fail ();
-}
-
-static void
-add_test (const char    *path,
-          GTestDataFunc  func,
-          gconstpointer  data)
-{
-  TestCase *tc;
-
-  g_assert_cmpuint (n_test_cases, <, G_N_ELEMENTS (test_cases));
-  tc = &test_cases[n_test_cases++];
-  tc->func = func;
-  tc->data = data;
-  g_test_add_data_func (path, tc, run_test_cb);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -476,19 +435,19 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  add_test ("/time/zone/valid", test_zone_valid, NULL);
-  add_test ("/time/zone/invalid", test_zone_invalid, NULL);
-  add_test ("/time/rfc3339/parse", test_rfc3339_parse, NULL);
-  add_test ("/time/rfc3339/refuse", test_rfc3339_refuse, NULL);
-  add_test ("/time/rfc3339/format", test_rfc3339_format, NULL);
-  add_test ("/time/rfc3339/format-small-year", test_rfc3339_format_small_year, NULL);
-  add_test ("/time/dst/spring-2023", test_dst_spring, NULL);
-  add_test ("/time/dst/autumn-2023", test_dst_autumn, NULL);
-  add_test ("/time/barcelona-race1", test_barcelona_race1, NULL);
-  add_test ("/time/from-local/invalid", test_from_local_invalid, NULL);
-  add_test ("/time/from-local/without-seconds", test_from_local_without_seconds, NULL);
-  add_test ("/time/date/parse", test_parse_date, NULL);
-  add_test ("/time/date/in-zone", test_date_in_zone, NULL);
+  pd_test_add_isolated ("/time/zone/valid", test_zone_valid, NULL);
+  pd_test_add_isolated ("/time/zone/invalid", test_zone_invalid, NULL);
+  pd_test_add_isolated ("/time/rfc3339/parse", test_rfc3339_parse, NULL);
+  pd_test_add_isolated ("/time/rfc3339/refuse", test_rfc3339_refuse, NULL);
+  pd_test_add_isolated ("/time/rfc3339/format", test_rfc3339_format, NULL);
+  pd_test_add_isolated ("/time/rfc3339/format-small-year", test_rfc3339_format_small_year, NULL);
+  pd_test_add_isolated ("/time/dst/spring-2023", test_dst_spring, NULL);
+  pd_test_add_isolated ("/time/dst/autumn-2023", test_dst_autumn, NULL);
+  pd_test_add_isolated ("/time/barcelona-race1", test_barcelona_race1, NULL);
+  pd_test_add_isolated ("/time/from-local/invalid", test_from_local_invalid, NULL);
+  pd_test_add_isolated ("/time/from-local/without-seconds", test_from_local_without_seconds, NULL);
+  pd_test_add_isolated ("/time/date/parse", test_parse_date, NULL);
+  pd_test_add_isolated ("/time/date/in-zone", test_date_in_zone, NULL);
 
   return g_test_run ();
 }
