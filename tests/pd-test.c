@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "pd-database.h"
+#include <sqlite3.h>
+
 #include "pd-test.h"
 
 void
@@ -200,4 +202,66 @@ pd_test_fixture_tear_down (PdTestFixture              *f,
     options->after_tear_down (f);
   g_free (f->dir);
   g_free (f->path);
+}
+
+/**
+ * pd_test_dump_database:
+ *
+ * Every row of every table, through a connection of its own, in a fixed
+ * order (by every column) and with each value's type: two dumps are equal
+ * when the databases hold the same data.
+ *
+ * Returns: (transfer full): the dump
+ */
+char *
+pd_test_dump_database (const char *path)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (tables->len, >=, 11);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
+      g_autoptr(GString) sql = g_string_new (probe);
+      int n_columns;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL), ==, SQLITE_OK);
+      n_columns = sqlite3_column_count (stmt);
+      sqlite3_finalize (stmt);
+
+      /* Ordered by every column, so that the order is total. */
+      g_string_append (sql, " ORDER BY ");
+      for (int c = 1; c <= n_columns; c++)
+        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < n_columns; c++)
+            {
+              int type = sqlite3_column_type (stmt, c);
+
+              if (type == SQLITE_NULL)
+                g_string_append (out, "NULL");
+              else
+                g_string_append_printf (out, "%d:%s", type, (const char *) sqlite3_column_text (stmt, c));
+              g_string_append_c (out, c + 1 < n_columns ? '|' : '\n');
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
 }

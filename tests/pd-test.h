@@ -66,4 +66,6 @@ void pd_test_add_fixture        (const char                 *path,
                                  gconstpointer               data,
                                  PdTestFlags                 flags);
 
+char *pd_test_dump_database (const char *path);
+
 G_END_DECLS

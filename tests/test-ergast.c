@@ -39,55 +39,6 @@ add_test (const char        *path,
   pd_test_add_fixture (path, &fixture_options, func, data, PD_TEST_FLAGS_NONE);
 }
 
-/* Every row of every table, through a connection of its own, in a fixed
- * order: two dumps are equal when the databases hold the same data. */
-static char *
-dump_database (const char *path)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >=, 11);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
-      g_autoptr(GString) sql = g_string_new (probe);
-      int n_columns;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL), ==, SQLITE_OK);
-      n_columns = sqlite3_column_count (stmt);
-      sqlite3_finalize (stmt);
-
-      g_string_append (sql, " ORDER BY ");
-      for (int c = 1; c <= n_columns; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n_columns; c++)
-            {
-              const char *text = (const char *) sqlite3_column_text (stmt, c);
-              g_string_append_printf (out, "%s%s", c > 0 ? "|" : "", text != NULL ? text : "NULL");
-            }
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
-    }
-
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 static guint
 count_rows (const char *path,
@@ -564,9 +515,9 @@ test_twice (Fixture       *f,
   PdErgastStats stats1 = { 0 }, stats2 = { 0 };
 
   import_ok (f->store, dir, &stats1);
-  first = dump_database (f->path);
+  first = pd_test_dump_database (f->path);
   import_ok (f->store, dir, &stats2);
-  second = dump_database (f->path);
+  second = pd_test_dump_database (f->path);
 
   g_assert_cmpstr (first, ==, second);
   g_assert_cmpuint (stats1.results, ==, stats2.results);
@@ -717,12 +668,12 @@ test_error (Fixture       *f,
 
   /* An empty database stays empty: the files before the broken one, and
    * the rows before the broken one, are all rolled back. */
-  before = dump_database (f->path);
+  before = pd_test_dump_database (f->path);
   g_assert_false (pd_ergast_import (f->store, dir, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("%s: %s", c->variant, error->message);
   g_assert_error (error, c->domain (), c->code);
-  after = dump_database (f->path);
+  after = pd_test_dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpuint (count_rows (f->path, "series"), ==, 0);
 
@@ -744,10 +695,10 @@ test_error (Fixture       *f,
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   g_clear_error (&error);
-  before = dump_database (f->path);
+  before = pd_test_dump_database (f->path);
   g_assert_false (pd_ergast_import (f->store, dir, NULL, &error));
   g_assert_error (error, c->domain (), c->code);
-  after = dump_database (f->path);
+  after = pd_test_dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -758,7 +709,7 @@ test_missing_file (Fixture       *f,
 {
   g_autofree char *dir = make_variant (f, NULL);
   g_autofree char *results = g_build_filename (dir, "results.csv", NULL);
-  g_autofree char *before = dump_database (f->path);
+  g_autofree char *before = pd_test_dump_database (f->path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -767,7 +718,7 @@ test_missing_file (Fixture       *f,
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "results.csv"));
-  after = dump_database (f->path);
+  after = pd_test_dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -935,11 +886,11 @@ test_full_history (Fixture       *f,
   assert_shared_car (f->store, race_id, "8", 1, "fagioli", "fangio");
 
   /* And again: nothing changes. */
-  first = dump_database (f->path);
+  first = pd_test_dump_database (f->path);
   t0 = g_get_monotonic_time ();
   import_ok (f->store, dir, NULL);
   g_test_message ("second full import: %.2f s", (g_get_monotonic_time () - t0) / 1e6);
-  second = dump_database (f->path);
+  second = pd_test_dump_database (f->path);
   g_assert_true (g_str_equal (first, second));
 }
 

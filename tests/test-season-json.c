@@ -70,60 +70,6 @@ add_test (const char        *path,
   pd_test_add_fixture (path, &fixture_options, func, data, PD_TEST_FLAGS_NONE);
 }
 
-/* Every row of every table, through a connection of its own, in a fixed
- * order: two dumps are equal when the databases hold the same data. */
-static char *
-dump_database (const char *path)
-{
-  GString *out = g_string_new (NULL);
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >=, 11);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) tables->pdata[t]);
-      g_autoptr(GString) sql = g_string_new (probe);
-      int n_columns;
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL), ==, SQLITE_OK);
-      n_columns = sqlite3_column_count (stmt);
-      sqlite3_finalize (stmt);
-
-      /* Ordered by every column, so that the order is total. */
-      g_string_append (sql, " ORDER BY ");
-      for (int c = 1; c <= n_columns; c++)
-        g_string_append_printf (sql, "%s%d", c > 1 ? ", " : "", c);
-
-      g_assert_cmpint (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), ==, SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", (char *) tables->pdata[t]);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < n_columns; c++)
-            {
-              int type = sqlite3_column_type (stmt, c);
-
-              if (type == SQLITE_NULL)
-                g_string_append (out, "NULL");
-              else
-                g_string_append_printf (out, "%d:%s", type, (const char *) sqlite3_column_text (stmt, c));
-              g_string_append_c (out, c + 1 < n_columns ? '|' : '\n');
-            }
-        }
-      sqlite3_finalize (stmt);
-    }
-
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
-}
 
 static gint64
 count_rows (const char *path,
@@ -275,9 +221,9 @@ test_load_twice (Fixture       *f,
   g_autofree char *second = NULL;
 
   import_ok (f->store, base_document);
-  first = dump_database (f->path);
+  first = pd_test_dump_database (f->path);
   import_ok (f->store, base_document);
-  second = dump_database (f->path);
+  second = pd_test_dump_database (f->path);
 
   g_assert_cmpstr (first, ==, second);
   g_assert_cmpint (count_rows (f->path, "entry_crew"), ==, 2);
@@ -408,7 +354,7 @@ test_error (Fixture       *f,
     }
 
   import_ok (f->store, base_document);
-  before = dump_database (f->path);
+  before = pd_test_dump_database (f->path);
 
   g_assert_false (pd_season_json_import (f->store, worse, strlen (worse), &season_id, &error));
   g_assert_nonnull (error);
@@ -420,7 +366,7 @@ test_error (Fixture       *f,
   if (c->also != NULL)
     g_assert_nonnull (strstr (error->message, c->also));
 
-  after = dump_database (f->path);
+  after = pd_test_dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
 
   /* The message is translated: under sv_SE (the tests' locale) it is not
@@ -468,13 +414,13 @@ test_error_line (Fixture       *f,
   g_assert_cmpint (line, >, 10);
   line_tag = g_strdup_printf (":%d:", line);
 
-  before = dump_database (f->path);
+  before = pd_test_dump_database (f->path);
   g_assert_false (pd_season_json_import (f->store, bad, strlen (bad), NULL, &error));
   g_assert_error (error, PD_SEASON_JSON_ERROR, PD_SEASON_JSON_ERROR_SYNTAX);
   g_test_message ("%s", error->message);
   if (strstr (error->message, line_tag) == NULL)
     g_error ("“%s” does not give line %d", error->message, line);
-  after = dump_database (f->path);
+  after = pd_test_dump_database (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -499,7 +445,7 @@ test_error_documents (Fixture       *f,
   g_autofree char *before = NULL;
 
   import_ok (f->store, base_document);
-  before = dump_database (f->path);
+  before = pd_test_dump_database (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -513,7 +459,7 @@ test_error_documents (Fixture       *f,
       g_assert_nonnull (error);
       g_test_message ("%s", error->message);
       g_assert_error (error, PD_SEASON_JSON_ERROR, cases[i].code);
-      after = dump_database (f->path);
+      after = pd_test_dump_database (f->path);
       g_assert_cmpstr (before, ==, after);
     }
 }
