@@ -632,6 +632,109 @@ cmd_standings (int    argc,
   return EXIT_OK;
 }
 
+typedef struct {
+  PdSeason *season;
+} SaveSeason;
+
+static gboolean
+save_season_cb (PdStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  SaveSeason *save = user_data;
+
+  return pd_store_save (store, G_OBJECT (save->season), error);
+}
+
+static int
+cmd_rules (int    argc,
+           char **argv)
+{
+  g_autofree char *preset = NULL;
+  g_autofree char *file = NULL;
+  gboolean list = FALSE;
+  const GOptionEntry entries[] = {
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("Give the season the preset ID"), N_("ID") },
+    { "file", 0, 0, G_OPTION_ARG_FILENAME, &file, N_("Give the season the rules in FILE"), N_("FILE") },
+    { "list-presets", 0, 0, G_OPTION_ARG_NONE, &list, N_("List the presets"), NULL },
+    { NULL }
+  };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdSeason) season = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("[SEASON]"), _("Shows a season's points rules, or gives it a preset or a rules file."),
+                      entries, &argc, &argv, &status))
+    return status;
+
+  if (list)
+    {
+      g_auto(GStrv) presets = pd_rules_list_presets ();
+
+      for (guint i = 0; presets[i] != NULL; i++)
+        g_print ("%s\n", presets[i]);
+      return EXIT_OK;
+    }
+
+  if (argc != 2)
+    return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
+  if (preset != NULL && file != NULL)
+    return usage_error (_("Give either --preset or --file, not both"));
+
+  /* The new rules are read and checked before the database is touched. */
+  if (preset != NULL && (rules = pd_rules_load_preset (preset, &error)) == NULL)
+    return usage_error (error->message);
+  if (file != NULL)
+    {
+      gsize length;
+
+      if (!g_file_get_contents (file, &contents, &length, &error) ||
+          (rules = pd_rules_parse (contents, length, &error)) == NULL)
+        return usage_error (error->message);
+    }
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+  season = pd_store_get (store, PD_TYPE_SEASON, argv[1], &error);
+  if (season == NULL)
+    return usage_error (error->message);
+
+  if (preset != NULL || file != NULL)
+    {
+      SaveSeason save = { season };
+
+      if (preset != NULL)
+        {
+          pd_season_set_rules_id (season, preset);
+          pd_season_set_rules (season, NULL);
+        }
+      else
+        pd_season_set_rules (season, contents);
+
+      if (!pd_store_transaction (store, save_season_cb, &save, &error))
+        {
+          g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+          return EXIT_FAILED;
+        }
+    }
+  else if ((rules = pd_rules_for_season (store, argv[1], &error)) == NULL)
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  lines = pd_rules_describe (rules);
+  g_print ("%s\n", rules->name);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("  %s\n", lines[i]);
+  return EXIT_OK;
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
@@ -682,6 +785,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "seasons", _("List the seasons"));
   fprintf (stream, "  %-10s %s\n", "schedule", _("Show a season's sessions"));
   fprintf (stream, "  %-10s %s\n", "standings", _("Show a season's championship standings"));
+  fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
   fprintf (stream, "  %-10s %s\n", "import", _("Import seasons (ergast DIR)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
@@ -744,6 +848,8 @@ main (int    argc,
     return cmd_standings (argc, argv);
   if (g_str_equal (command, "import"))
     return cmd_import (argc, argv);
+  if (g_str_equal (command, "rules"))
+    return cmd_rules (argc, argv);
 
   g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), command);
   print_help (stderr);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "pd-classification.h"
 #include "pd-score-loader.h"
@@ -256,6 +257,13 @@ pd_rules_for_season (PdStore     *store,
 
   if (season == NULL)
     return NULL;
+
+  /* The season's own rules, if it has been given any, come first. */
+  if (pd_season_get_rules (season) != NULL)
+    {
+      const char *rules = pd_season_get_rules (season);
+      return pd_rules_parse (rules, strlen (rules), error);
+    }
 
   if (pd_season_get_rules_id (season) == NULL)
     {

@@ -133,6 +133,9 @@ static const char * const migrations[] = {
    * a result of their own; the fastest lap scored a point in some eras. */
   "ALTER TABLE result ADD COLUMN car_number TEXT;\n"
   "ALTER TABLE result ADD COLUMN fastest_lap INTEGER NOT NULL DEFAULT 0;\n",
+
+  /* 2 → 3: a season's own points rules, edited from a preset. */
+  "ALTER TABLE season ADD COLUMN rules TEXT;\n",
 };
 
 int

@@ -333,6 +333,82 @@ class UsageErrorTest(CliTestCase):
         self.assertFalse(os.path.exists(self.db))
 
 
+class StandingsAndRulesTest(CliTestCase):
+    """Standings computed from the stored results, and the season's rules."""
+
+    def standings(self, *args):
+        rows = self.json_ok('standings', SEASON, '--format', 'json', *args)
+        self.assertIsInstance(rows, list)
+        return {r['ref']: r for r in rows}
+
+    def test_gt4_standings_from_the_seeds(self):
+        # The seeds' partial results with the GT4 preset (25-18-... per
+        # class, drivers of a car share its points): #2 Schrey/Piana won
+        # Race 2 at Barcelona (25) and were the second Silver car known to
+        # finish Race 1, behind #3 (18): 43 each, level, so a shared first.
+        rows = self.standings()
+        for ref in ('michael-schrey', 'gabriele-piana'):
+            self.assertEqual(rows[ref]['points'], 43)
+            self.assertEqual(rows[ref]['position'], 1)
+            self.assertEqual(rows[ref]['position_text'], '=1')
+        # The Bäckmans were 20th and 24th in class at Spa: no points.
+        self.assertEqual(rows['andreas-backman']['points'], 0)
+        silver = self.standings('--kind', 'entries', '--class', 'Silver')
+        self.assertEqual(silver['gt4-european-2023.2']['position'], 1)
+        self.assertEqual(silver['gt4-european-2023.3']['points'], 25)
+        r6 = [r for r in silver['gt4-european-2023.2']['rounds'] if r['round'] == 6][0]
+        self.assertEqual(r6['counted'], 43)
+        self.assertEqual(r6['dropped'], 0)
+
+    def test_unknown_class_and_kind(self):
+        for args, word in ((['--class', 'Platinum'], 'Platinum'), (['--kind', 'cars'], 'cars')):
+            code, out, err = self.run_cli('standings', SEASON, *args)
+            self.assertEqual(code, 2)
+            self.assertEqual(out, '')
+            self.assertIn(word, err)
+
+    def test_csv(self):
+        out = self.ok('standings', SEASON, '--format', 'csv')
+        lines = out.split('\r\n')
+        self.assertTrue(lines[0].startswith('position,name,ref,points,wins,R3,R6'))
+        self.assertIn('=1,Gabriele Piana,gabriele-piana,43.00,1,', out)
+
+    def test_rules_shown_and_set(self):
+        out = self.ok('rules', SEASON)
+        self.assertIn('GT4 European Series', out)
+        self.assertIn('25, 18, 15, 12, 10, 8, 6, 4, 2, 1, in each class', out)
+        self.ok('rules', SEASON, '--preset', 'club-dropped-rounds')
+        rows = self.standings()
+        # The club scale gives 20 for a win, and a shared car's points are
+        # split: #77 Rattican/Emson won Race 1 at Barcelona, 10 each.
+        self.assertEqual(rows['josh-rattican']['points'], 10)
+        self.assertEqual(rows['tom-emson']['points'], 10)
+
+        rules_file = os.path.join(self.tmp, 'rules.json')
+        with open(rules_file, 'w', encoding='utf-8') as f:
+            json.dump({'format': 'paddock-rules', 'version': 1, 'id': 'mine', 'name': 'Mine',
+                       'drivers': {'race': {'points': [7]}}}, f)
+        self.assertIn('Mine', self.ok('rules', SEASON, '--file', rules_file))
+        # 7 for a win, split between the car's two drivers by default.
+        self.assertEqual(self.standings()['josh-rattican']['points'], 3.5)
+
+    def test_bad_rules_file_changes_nothing(self):
+        before = self.ok('rules', SEASON)
+        bad = os.path.join(self.tmp, 'bad.json')
+        with open(bad, 'w', encoding='utf-8') as f:
+            f.write('{"format": "paddock-rules", "version": 1, "id": "x", "name": "X",'
+                    ' "drivers": {"race": {"points": [1, "a"]}}}')
+        code, out, err = self.run_cli('rules', SEASON, '--file', bad)
+        self.assertEqual(code, 2)
+        self.assertEqual(out, '')
+        self.assertIn('drivers.race.points[1]', err)
+        self.assertEqual(self.ok('rules', SEASON), before)
+        code, out, err = self.run_cli('rules', SEASON, '--preset', 'no-such-rules')
+        self.assertEqual(code, 2)
+        self.assertIn('no-such-rules', err)
+        self.assertEqual(self.ok('rules', SEASON), before)
+
+
 class DatabasePathTest(CliTestCase):
     """--database, else PADDOCK_DATABASE, else $XDG_DATA_HOME/paddock/paddock.db."""
 
