@@ -77,6 +77,8 @@ struct _PdStandingsView
   GtkDropDown    *round_dropdown;
   GtkMenuButton  *rules_button;
   GtkLabel       *rules_label;
+  GtkDropDown    *preset_dropdown;
+  GtkButton      *preset_button;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
@@ -414,6 +416,44 @@ choice_changed_cb (PdStandingsView *self)
   update (self);
 }
 
+static gboolean
+save_season_cb (PdStore   *store,
+                gpointer   user_data,
+                GError   **error)
+{
+  return pd_store_save (store, user_data, error);
+}
+
+/* Gives the season a shipped preset, in one transaction, and shows the
+ * standings under it at once. */
+static void
+use_preset_cb (PdStandingsView *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (self->preset_dropdown);
+  g_autoptr(PdSeason) season = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *season_id = NULL;
+
+  if (item == NULL || self->store == NULL || self->season_id == NULL)
+    return;
+
+  season = pd_store_get (self->store, PD_TYPE_SEASON, self->season_id, &error);
+  if (season != NULL)
+    {
+      pd_season_set_rules_id (season, gtk_string_object_get_string (item));
+      pd_season_set_rules (season, NULL);
+    }
+  if (season == NULL || !pd_store_transaction (self->store, save_season_cb, season, &error))
+    {
+      g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+      return;
+    }
+
+  gtk_menu_button_popdown (self->rules_button);
+  season_id = g_strdup (self->season_id);
+  pd_standings_view_set_season (self, self->store, season_id);
+}
+
 static void
 pd_standings_view_dispose (GObject *object)
 {
@@ -460,6 +500,8 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, empty_page);
@@ -484,6 +526,16 @@ pd_standings_view_init (PdStandingsView *self)
 
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preset_button, "clicked", G_CALLBACK (use_preset_cb),
+                           self, G_CONNECT_SWAPPED);
+  {
+    g_auto(GStrv) presets = pd_rules_list_presets ();
+    g_autoptr(GtkStringList) list = gtk_string_list_new ((const char * const *) presets);
+    g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+    gtk_drop_down_set_model (self->preset_dropdown, G_LIST_MODEL (list));
+    gtk_drop_down_set_expression (self->preset_dropdown, expression);
+  }
   g_signal_connect_object (self->class_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->round_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
@@ -531,7 +583,7 @@ pd_standings_view_set_season (PdStandingsView *self,
         g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
       adw_status_page_set_description (self->empty_page, _("No result of this season has scored points yet."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->rules_button), self->rules != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_button), TRUE);
   if (self->rules != NULL)
     {
       g_auto(GStrv) lines = pd_rules_describe (self->rules);
@@ -540,6 +592,17 @@ pd_standings_view_set_season (PdStandingsView *self,
 
       gtk_label_set_label (self->rules_label, text);
     }
+  {
+    GListModel *presets = gtk_drop_down_get_model (self->preset_dropdown);
+
+    for (guint i = 0; presets != NULL && i < g_list_model_get_n_items (presets); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (presets, i);
+
+        if (self->rules != NULL && g_strcmp0 (gtk_string_object_get_string (item), self->rules->id) == 0)
+          gtk_drop_down_set_selected (self->preset_dropdown, i);
+      }
+  }
   g_clear_error (&error);
 
   self->session_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -265,9 +265,32 @@ test_standings (void)
     GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
 
-    rules = GTK_LABEL (gtk_popover_get_child (popover));
+    GtkDropDown *presets = GTK_DROP_DOWN (find_widget (gtk_popover_get_child (popover), GTK_TYPE_DROP_DOWN));
+    /* The row under the text: the preset chooser, then its button. */
+    GtkWidget *use = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_popover_get_child (popover)));
+    GListModel *ids = gtk_drop_down_get_model (presets);
+    g_autofree char *after = NULL;
+
+    rules = GTK_LABEL (find_widget (gtk_popover_get_child (popover), GTK_TYPE_LABEL));
     g_assert_nonnull (strstr (gtk_label_get_text (rules), "GT4 European Series"));
     g_assert_nonnull (strstr (gtk_label_get_text (rules), "25, 18, 15, 12, 10, 8, 6, 4, 2, 1"));
+
+    /* Picking another preset changes the standings at once: the club
+     * scale gives 20 for a win, split between a car's two drivers. */
+    for (guint i = 0; i < g_list_model_get_n_items (ids); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (ids, i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), "club-dropped-rounds"))
+          gtk_drop_down_set_selected (presets, i);
+      }
+    pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+    g_assert_true (GTK_IS_BUTTON (use) && !GTK_IS_TOGGLE_BUTTON (use));
+    g_signal_emit_by_name (use, "clicked");
+    settle (300);
+    after = shown_text (view);
+    g_assert_nonnull (strstr (after, "Josh Rattican\n10\n"));
+    g_assert_nonnull (strstr (gtk_label_get_text (rules), "Club championship with dropped rounds"));
   }
 }
 
