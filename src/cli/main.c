@@ -289,41 +289,6 @@ compare_ints (const int *a,
   return *a - *b;
 }
 
-/* The name shown for a competitor of the standings. */
-static char *
-competitor_name (PdStore         *store,
-                 PdStandingsKind  kind,
-                 const char      *id)
-{
-  if (kind == PD_STANDINGS_DRIVERS)
-    {
-      g_autoptr(PdDriver) driver = pd_store_get (store, PD_TYPE_DRIVER, id, NULL);
-
-      if (driver != NULL && pd_driver_get_first_name (driver) != NULL)
-        return g_strdup_printf ("%s %s", pd_driver_get_first_name (driver), pd_driver_get_last_name (driver));
-      if (driver != NULL)
-        return g_strdup (pd_driver_get_last_name (driver));
-    }
-  else if (kind == PD_STANDINGS_TEAMS)
-    {
-      g_autoptr(PdTeam) team = pd_store_get (store, PD_TYPE_TEAM, id, NULL);
-
-      if (team != NULL)
-        return g_strdup (pd_team_get_name (team));
-    }
-  else
-    {
-      g_autoptr(PdEntry) entry = pd_store_get (store, PD_TYPE_ENTRY, id, NULL);
-      g_autoptr(PdTeam) team = entry != NULL && pd_entry_get_team_id (entry) != NULL
-        ? pd_store_get (store, PD_TYPE_TEAM, pd_entry_get_team_id (entry), NULL) : NULL;
-
-      if (entry != NULL)
-        return g_strdup_printf ("#%s %s", pd_entry_get_number (entry) != NULL ? pd_entry_get_number (entry) : "—",
-                                team != NULL ? pd_team_get_name (team) : pd_entry_get_car_model (entry));
-    }
-  return g_strdup (id);
-}
-
 static char *
 position_text (PdStandingsRow *row)
 {
@@ -510,7 +475,7 @@ cmd_standings (int    argc,
       for (guint i = 0; i < rows->len; i++)
         {
           PdStandingsRow *row = rows->pdata[i];
-          g_autofree char *name = competitor_name (store, kind, row->id);
+          g_autofree char *name = pd_standings_name (store, kind, row->id);
           g_autofree char *pos = position_text (row);
           g_autofree char *exact = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                                                     row->points.num, row->points.den);
@@ -578,7 +543,7 @@ cmd_standings (int    argc,
       for (guint i = 0; i < rows->len; i++)
         {
           PdStandingsRow *row = rows->pdata[i];
-          g_autofree char *name = competitor_name (store, kind, row->id);
+          g_autofree char *name = pd_standings_name (store, kind, row->id);
           g_autofree char *pos = position_text (row);
           g_autofree char *points = g_strdup_printf ("%.2f", pd_points_to_double (row->points));
           g_autofree char *wins = g_strdup_printf ("%d", row->wins);
@@ -610,7 +575,7 @@ cmd_standings (int    argc,
   for (guint i = 0; i < rows->len; i++)
     {
       PdStandingsRow *row = rows->pdata[i];
-      g_autofree char *name = competitor_name (store, kind, row->id);
+      g_autofree char *name = pd_standings_name (store, kind, row->id);
       g_autofree char *pos = position_text (row);
       g_autofree char *points = pd_points_format (row->points);
       g_autoptr(GString) dropped = g_string_new (NULL);

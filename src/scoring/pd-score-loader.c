@@ -274,3 +274,71 @@ pd_rules_for_season (PdStore     *store,
 
   return pd_rules_load_preset (pd_season_get_rules_id (season), error);
 }
+
+static char *
+driver_name (PdStore    *store,
+             const char *id,
+             gboolean    last_only)
+{
+  g_autoptr(PdDriver) driver = pd_store_get (store, PD_TYPE_DRIVER, id, NULL);
+
+  if (driver == NULL)
+    return g_strdup (id);
+  if (last_only || pd_driver_get_first_name (driver) == NULL)
+    return g_strdup (pd_driver_get_last_name (driver));
+  /* TRANSLATORS: a driver's name: first name, last name */
+  return g_strdup_printf (_("%s %s"), pd_driver_get_first_name (driver), pd_driver_get_last_name (driver));
+}
+
+/**
+ * pd_standings_name:
+ * @kind: what @id names
+ * @id: a driver, team or entry id from a standings row
+ *
+ * Returns: (transfer full): the name people read for a competitor: a
+ *   driver's full name, a team's name, or a car's number and crew
+ */
+char *
+pd_standings_name (PdStore         *store,
+                   PdStandingsKind  kind,
+                   const char      *id)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (kind == PD_STANDINGS_DRIVERS)
+    return driver_name (store, id, FALSE);
+
+  if (kind == PD_STANDINGS_TEAMS)
+    {
+      g_autoptr(PdTeam) team = pd_store_get (store, PD_TYPE_TEAM, id, NULL);
+
+      return g_strdup (team != NULL ? pd_team_get_name (team) : id);
+    }
+
+  {
+    g_autoptr(PdEntry) entry = pd_store_get (store, PD_TYPE_ENTRY, id, NULL);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    g_autofree char *crew = NULL;
+    const char * const *crew_ids;
+
+    if (entry == NULL)
+      return g_strdup (id);
+
+    crew_ids = pd_entry_get_crew_ids (entry);
+    for (guint i = 0; crew_ids != NULL && crew_ids[i] != NULL; i++)
+      g_ptr_array_add (names, driver_name (store, crew_ids[i], TRUE));
+    g_ptr_array_add (names, NULL);
+    crew = g_strjoinv (" / ", (char **) names->pdata);
+    if (*crew == '\0')
+      {
+        g_free (crew);
+        crew = g_strdup (pd_entry_get_car_model (entry) != NULL ? pd_entry_get_car_model (entry) : id);
+      }
+
+    if (pd_entry_get_number (entry) != NULL)
+      /* TRANSLATORS: a car in the standings: its number, then its drivers */
+      return g_strdup_printf (_("#%s %s"), pd_entry_get_number (entry), crew);
+    return g_steal_pointer (&crew);
+  }
+}

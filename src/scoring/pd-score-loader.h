@@ -12,4 +12,8 @@ PdRules       *pd_rules_for_season  (PdStore     *store,
                                      const char  *season_id,
                                      GError     **error);
 
+char          *pd_standings_name    (PdStore         *store,
+                                     PdStandingsKind  kind,
+                                     const char      *id);
+
 G_END_DECLS

@@ -104,52 +104,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static char *
-competitor_name (PdStandingsView *self,
-                 PdStandingsKind  kind,
-                 const char      *id)
-{
-  if (kind == PD_STANDINGS_DRIVERS)
-    {
-      g_autoptr(PdDriver) driver = pd_store_get (self->store, PD_TYPE_DRIVER, id, NULL);
-
-      if (driver != NULL)
-        return pd_ui_driver_name (driver);
-    }
-  else if (kind == PD_STANDINGS_TEAMS)
-    {
-      g_autoptr(PdTeam) team = pd_store_get (self->store, PD_TYPE_TEAM, id, NULL);
-
-      if (team != NULL)
-        return g_strdup (pd_team_get_name (team));
-    }
-  else
-    {
-      g_autoptr(PdEntry) entry = pd_store_get (self->store, PD_TYPE_ENTRY, id, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *joined = NULL;
-      const char * const *crew;
-
-      if (entry != NULL)
-        {
-          crew = pd_entry_get_crew_ids (entry);
-          for (guint i = 0; crew != NULL && crew[i] != NULL; i++)
-            {
-              g_autoptr(PdDriver) driver = pd_store_get (self->store, PD_TYPE_DRIVER, crew[i], NULL);
-              g_ptr_array_add (names, driver != NULL ? g_strdup (pd_driver_get_last_name (driver)) : g_strdup (crew[i]));
-            }
-          g_ptr_array_add (names, NULL);
-          joined = g_strjoinv (" / ", (char **) names->pdata);
-          if (pd_entry_get_number (entry) != NULL)
-            /* TRANSLATORS: a car in the standings: its number, then its drivers */
-            return g_strdup_printf (_("#%s %s"), pd_entry_get_number (entry), joined);
-          return g_steal_pointer (&joined);
-        }
-    }
-
-  return g_strdup (id);
-}
-
-static char *
 tie_note (PdStandingsRow *row)
 {
   if (row->excluded)
@@ -360,7 +314,7 @@ update (PdStandingsView *self)
       item->position_text = row->excluded ? g_strdup (C_("standings", "EX"))
                           : row->shared ? g_strdup_printf ("=%d", row->position)
                           : g_strdup_printf ("%d", row->position);
-      item->name = competitor_name (self, kind, row->id);
+      item->name = pd_standings_name (self->store, kind, row->id);
       item->points = row->points;
       item->points_text = pd_points_format (row->points);
       item->wins = row->wins;
