@@ -595,7 +595,8 @@ pd_standings_view_set_season (PdStandingsView *self,
   g_signal_handlers_block_by_func (self->round_dropdown, choice_changed_cb, self);
   gtk_drop_down_set_model (self->class_dropdown, G_LIST_MODEL (class_names));
   gtk_drop_down_set_selected (self->class_dropdown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->class_dropdown), self->class_ids->len > 1);
+  /* Hide the flow box's cell too, or it leaves a gap. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->class_dropdown)), self->class_ids->len > 1);
   gtk_drop_down_set_model (self->round_dropdown, G_LIST_MODEL (round_names));
   gtk_drop_down_set_selected (self->round_dropdown, 0);
   g_signal_handlers_unblock_by_func (self->class_dropdown, choice_changed_cb, self);
