@@ -46,22 +46,29 @@ usage_error (const char *message)
 }
 
 static int
-format_error (const char *format)
+format_error (const char *format,
+              gboolean    with_csv)
 {
-  g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text” or “json”"), format);
+  g_autofree char *message = NULL;
 
+  if (with_csv)
+    message = g_strdup_printf (_("Unknown format “%s”; use “text”, “csv” or “json”"), format);
+  else
+    message = g_strdup_printf (_("Unknown format “%s”; use “text” or “json”"), format);
   return usage_error (message);
 }
 
+/* Only the commands that write CSV take "csv". */
 static gboolean
 parse_format (const char   *text,
+              gboolean      with_csv,
               OutputFormat *format)
 {
   if (text == NULL || g_str_equal (text, "text"))
     *format = FORMAT_TEXT;
   else if (g_str_equal (text, "json"))
     *format = FORMAT_JSON;
-  else if (g_str_equal (text, "csv"))
+  else if (with_csv && g_str_equal (text, "csv"))
     *format = FORMAT_CSV;
   else
     return FALSE;
@@ -139,8 +146,8 @@ cmd_seasons (int    argc,
     return status;
   if (argc > 1)
     return usage_error (_("“seasons” takes no arguments"));
-  if (!parse_format (format_text, &format))
-    return format_error (format_text);
+  if (!parse_format (format_text, FALSE, &format))
+    return format_error (format_text, FALSE);
 
   store = open_store (&status);
   if (store == NULL)
@@ -229,8 +236,8 @@ cmd_schedule (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  if (!parse_format (format_text, &format))
-    return format_error (format_text);
+  if (!parse_format (format_text, FALSE, &format))
+    return format_error (format_text, FALSE);
   if (round_number < 0)
     return usage_error (_("A round number is 1 or more"));
 
@@ -412,8 +419,8 @@ cmd_standings (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  if (!parse_format (format_text, &format))
-    return format_error (format_text);
+  if (!parse_format (format_text, TRUE, &format))
+    return format_error (format_text, TRUE);
   if (after_round < 0)
     return usage_error (_("A round number is 1 or more"));
   if (kind_text == NULL || g_str_equal (kind_text, "drivers"))

@@ -373,6 +373,19 @@ class StandingsAndRulesTest(CliTestCase):
         self.assertTrue(lines[0].startswith('position,name,ref,points,wins,R3,R6'))
         self.assertIn('=1,Gabriele Piana,gabriele-piana,43.00,1,', out)
 
+    def test_csv_only_where_written(self):
+        # seasons and schedule write text or JSON; a CSV request is refused
+        # rather than answered with nothing or with text.
+        for args in (['seasons'], ['schedule', SEASON]):
+            code, out, err = self.run_cli(*args, '--format', 'csv')
+            self.assertEqual(code, 2)
+            self.assertEqual(out, '')
+            self.assertIn('csv', err)
+        code, out, err = self.run_cli('standings', SEASON, '--format', 'xml')
+        self.assertEqual(code, 2)
+        self.assertIn('xml', err)
+        self.assertIn('csv', err)
+
     def test_rules_shown_and_set(self):
         out = self.ok('rules', SEASON)
         self.assertIn('GT4 European Series', out)
