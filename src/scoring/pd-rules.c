@@ -886,6 +886,67 @@ describe_counting (GPtrArray        *lines,
     }
 }
 
+/* The decisions of the season (multipliers, ineligible finishers,
+ * drivers-only sessions, adjustments), one sentence each, with their
+ * sources in @sources when given. */
+static void
+describe_decisions (const PdRules *rules,
+                    GPtrArray     *lines,
+                    GPtrArray     *sources)
+{
+  for (guint i = 0; i < rules->multipliers->len; i++)
+    {
+      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
+      g_autofree char *factor = pd_points_format (m->factor);
+
+      /* TRANSLATORS: such as "Round 4, Race: points × 0.5" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: points × %s"), m->round,
+                                               pd_session_kind_to_label (m->kind), factor));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (m->source));
+    }
+  for (guint i = 0; i < rules->ineligible->len; i++)
+    {
+      PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
+
+      g_ptr_array_add (lines, g_strdup_printf (e->pass_down
+                                               ? _("Round %d: %s cannot score; the points pass down")
+                                               : _("Round %d: %s cannot score"), e->round, e->driver));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (e->source));
+    }
+  for (guint i = 0; i < rules->drivers_only->len; i++)
+    {
+      PdDriversOnly *d = &g_array_index (rules->drivers_only, PdDriversOnly, i);
+
+      /* TRANSLATORS: such as "Round 3, Race: for the drivers only, not the teams" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: for the drivers only, not the teams"), d->round,
+                                               pd_session_kind_to_label (d->kind)));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (d->source));
+    }
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    {
+      PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
+      g_autofree char *points = pd_points_format (a->points);
+
+      switch (a->kind)
+        {
+        case PD_ADJUSTMENT_EXCLUDE:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s is excluded from the championship"), a->id));
+          break;
+        case PD_ADJUSTMENT_DEDUCT:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s points deducted"), a->id, points));
+          break;
+        case PD_ADJUSTMENT_RESET:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: a new entry from round %d"), a->id, a->round));
+          break;
+        }
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (a->source));
+    }
+}
+
 /**
  * pd_rules_describe:
  *
@@ -955,43 +1016,33 @@ pd_rules_describe (const PdRules *rules)
                                     ? _("Ties: decided by the most wins, then second places, and so on")
                                     : _("Ties: equal points share a position")));
 
-  for (guint i = 0; i < rules->multipliers->len; i++)
-    {
-      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
-      g_autofree char *factor = pd_points_format (m->factor);
-
-      /* TRANSLATORS: such as "Round 4, Race: points × 0.5" */
-      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: points × %s"), m->round,
-                                               pd_session_kind_to_label (m->kind), factor));
-    }
-  for (guint i = 0; i < rules->ineligible->len; i++)
-    {
-      PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
-
-      g_ptr_array_add (lines, g_strdup_printf (e->pass_down
-                                               ? _("Round %d: %s cannot score; the points pass down")
-                                               : _("Round %d: %s cannot score"), e->round, e->driver));
-    }
-  for (guint i = 0; i < rules->adjustments->len; i++)
-    {
-      PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
-      g_autofree char *points = pd_points_format (a->points);
-
-      switch (a->kind)
-        {
-        case PD_ADJUSTMENT_EXCLUDE:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s is excluded from the championship"), a->id));
-          break;
-        case PD_ADJUSTMENT_DEDUCT:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s points deducted"), a->id, points));
-          break;
-        case PD_ADJUSTMENT_RESET:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s: a new entry from round %d"), a->id, a->round));
-          break;
-        }
-    }
+  describe_decisions (rules, lines, NULL);
 
   g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+/**
+ * pd_rules_describe_decisions:
+ * @sources: (out) (transfer full): the source of each decision
+ *
+ * Returns: (transfer full): the decisions of the season in translated
+ *   sentences, one a line, in the order of @sources
+ */
+char **
+pd_rules_describe_decisions (const PdRules   *rules,
+                             char          ***sources)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) source_lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (sources != NULL, NULL);
+
+  describe_decisions (rules, lines, source_lines);
+  g_ptr_array_add (lines, NULL);
+  g_ptr_array_add (source_lines, NULL);
+  *sources = (char **) g_ptr_array_free (g_steal_pointer (&source_lines), FALSE);
   return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
 }
 

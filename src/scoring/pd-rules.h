@@ -144,6 +144,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-char **pd_rules_describe (const PdRules *rules);
+char **pd_rules_describe           (const PdRules   *rules);
+char **pd_rules_describe_decisions (const PdRules   *rules,
+                                    char          ***sources);
 
 G_END_DECLS

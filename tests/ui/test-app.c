@@ -12,6 +12,7 @@
 #include "pd-application.h"
 #include "pd-calendar-view.h"
 #include "pd-results-view.h"
+#include "pd-rules-editor.h"
 #include "pd-schedule-view.h"
 #include "pd-standings-view.h"
 #include "pd-window.h"
@@ -113,9 +114,9 @@ wait_for (gboolean (*condition) (gpointer),
 }
 
 static void
-screenshot (const char *name)
+screenshot_widget (GtkWidget  *widget,
+                   const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -133,6 +134,12 @@ screenshot (const char *name)
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+screenshot (const char *name)
+{
+  screenshot_widget (GTK_WIDGET (window), name);
 }
 
 static void
@@ -228,6 +235,35 @@ test_results (void)
   screenshot ("results");
 }
 
+/* Picks a points rules preset in the standings view's popover and uses it. */
+static void
+choose_preset (GtkWidget  *view,
+               const char *id)
+{
+  GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkDropDown *presets = GTK_DROP_DOWN (find_widget (gtk_popover_get_child (popover), GTK_TYPE_DROP_DOWN));
+  /* The preset chooser and its button share a row. */
+  GtkWidget *use = gtk_widget_get_next_sibling (GTK_WIDGET (presets));
+  GListModel *ids = gtk_drop_down_get_model (presets);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ids); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (ids, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), id))
+        {
+          gtk_drop_down_set_selected (presets, i);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (GTK_IS_BUTTON (use) && !GTK_IS_TOGGLE_BUTTON (use));
+  g_signal_emit_by_name (use, "clicked");
+  settle (300);
+}
+
 static void
 test_standings (void)
 {
@@ -264,11 +300,6 @@ test_standings (void)
     GtkLabel *rules = NULL;
     GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-
-    GtkDropDown *presets = GTK_DROP_DOWN (find_widget (gtk_popover_get_child (popover), GTK_TYPE_DROP_DOWN));
-    /* The row under the text: the preset chooser, then its button. */
-    GtkWidget *use = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_popover_get_child (popover)));
-    GListModel *ids = gtk_drop_down_get_model (presets);
     g_autofree char *after = NULL;
 
     rules = GTK_LABEL (find_widget (gtk_popover_get_child (popover), GTK_TYPE_LABEL));
@@ -277,21 +308,123 @@ test_standings (void)
 
     /* Picking another preset changes the standings at once: the club
      * scale gives 20 for a win, split between a car's two drivers. */
-    for (guint i = 0; i < g_list_model_get_n_items (ids); i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (ids, i);
-
-        if (g_str_equal (gtk_string_object_get_string (item), "club-dropped-rounds"))
-          gtk_drop_down_set_selected (presets, i);
-      }
     pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
-    g_assert_true (GTK_IS_BUTTON (use) && !GTK_IS_TOGGLE_BUTTON (use));
-    g_signal_emit_by_name (use, "clicked");
+    choose_preset (view, "club-dropped-rounds");
     settle (300);
     after = shown_text (view);
     g_assert_nonnull (strstr (after, "Josh Rattican\n10\n"));
     g_assert_nonnull (strstr (gtk_label_get_text (rules), "Club championship with dropped rounds"));
   }
+}
+
+static PdRulesEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_RULES_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return PD_RULES_EDITOR (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_is_shown (gpointer data)
+{
+  PdRulesEditor *editor = find_editor ();
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+/* Types into an entry row and presses Enter (the row's apply). */
+static void
+type_and_apply (AdwEntryRow *row,
+                const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  settle (300);
+}
+
+/* The season's rules edited in the app: a table, the counting, a bonus;
+ * the standings follow at once, a wrong value changes nothing, and the
+ * rules are stored with the season. */
+static void
+test_rules_editor (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  GtkWidget *menu = find_widget (view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu));
+  GtkLabel *rules_label = GTK_LABEL (find_widget (gtk_popover_get_child (popover), GTK_TYPE_LABEL));
+  GtkWidget *edit = gtk_widget_get_last_child (gtk_popover_get_child (popover));
+  PdRulesEditor *editor;
+  GtkWidget *race, *counting_row;
+  AdwEntryRow *table;
+  GtkSpinButton *best;
+  g_autofree char *before = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *doubled = NULL;
+  g_autofree char *best_one = NULL;
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  choose_preset (view, "gt4-european");
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  settle (300);
+  before = shown_text (view);
+  g_assert_nonnull (strstr (before, "Michael Schrey\n43\n"));
+
+  g_assert_true (GTK_IS_BUTTON (edit));
+  g_signal_emit_by_name (edit, "clicked");
+  wait_for (editor_is_shown, NULL, "the rules editor");
+  editor = find_editor ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+
+  /* The drivers' page comes first, the race first on it. */
+  race = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (race);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (race)), ==, pd_session_kind_to_label (PD_SESSION_KIND_RACE));
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (race)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (race), TRUE);
+  table = ADW_ENTRY_ROW (find_widget (race, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (table)), ==, "25 18 15 12 10 8 6 4 2 1");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor");
+
+  /* Not a table: marked on its row, nothing changes. */
+  type_and_apply (table, "50 36 30 24 zwanzig 16");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (table), "error"));
+  wrong = shown_text (view);
+  g_assert_nonnull (strstr (wrong, "Michael Schrey\n43\n"));
+
+  /* Double points: the standings follow at once (25 + 18 → 50 + 36). */
+  type_and_apply (table, "50 36 30 24 20 16 12 8 4 2");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (table), "error"));
+  doubled = shown_text (view);
+  g_test_message ("%s", doubled);
+  g_assert_nonnull (strstr (doubled, "Michael Schrey\n86\n"));
+  /* Stored with the season: the view read the rules back from the database. */
+  g_assert_nonnull (strstr (gtk_label_get_text (rules_label), "50, 36, 30, 24, 20, 16, 12, 8, 4, 2"));
+
+  /* Only the best result counts: 50, with 36 dropped in brackets. */
+  counting_row = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (counting_row), 1);
+  settle (100);
+  best = GTK_SPIN_BUTTON (find_widget (gtk_widget_get_next_sibling (counting_row), GTK_TYPE_SPIN_BUTTON));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (counting_row)));
+  gtk_spin_button_set_value (best, 1);
+  settle (300);
+  best_one = shown_text (view);
+  g_test_message ("%s", best_one);
+  g_assert_nonnull (strstr (best_one, "Michael Schrey\n50\n"));
+  g_assert_nonnull (strstr (best_one, "(36)\n"));
+  g_assert_nonnull (strstr (gtk_label_get_text (rules_label), swedish ? "bästa 1 resultat räknas" : "the best 1 result counts"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  settle (100);
 }
 
 static gboolean
@@ -372,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/app/schedule", test_schedule);
   g_test_add_func ("/app/results", test_results);
   g_test_add_func ("/app/standings", test_standings);
+  g_test_add_func ("/app/rules-editor", test_rules_editor);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   status = g_test_run ();
 
