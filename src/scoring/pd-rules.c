@@ -1155,7 +1155,7 @@ pd_rules_parse_table (const char  *text,
           /* TRANSLATORS: a points table typed by the user is wrong at a
            * place: %d is the place (1 = first), %s what was typed */
           g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE,
-                       _("Place %d: “%s” is not a number of points (such as 25, 4.5 or 1/7)"),
+                       _("Place %d: “%s” is not a number of points"),
                        points->len + 1, items[i]);
           return FALSE;
         }

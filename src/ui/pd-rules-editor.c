@@ -418,8 +418,7 @@ bonus_apply_cb (AdwEntryRow   *row,
       g_autofree char *message = NULL;
 
       /* TRANSLATORS: %s is what was typed as a bonus */
-      message = g_strdup_printf (_("“%s” is not a number of points (such as 1, 0.5 or 1/7); leave it empty for none"),
-                                 text);
+      message = g_strdup_printf (_("“%s” is not a number of points"), text);
       set_error_state (GTK_WIDGET (row), TRUE);
       show_error (self, message);
       return;
@@ -660,7 +659,8 @@ add_group (AdwPreferencesPage *page,
 {
   GtkWidget *group = adw_preferences_group_new ();
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   if (description != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
@@ -740,11 +740,13 @@ add_counting_rows (PdRulesEditor *self,
 
 static AdwPreferencesPage *
 add_page (PdRulesEditor *self,
+          const char    *name,
           const char    *title,
           const char    *icon_name)
 {
   GtkWidget *page = adw_preferences_page_new ();
 
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), name);
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), title);
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), icon_name);
   adw_preferences_page_set_use_underline (ADW_PREFERENCES_PAGE (page), TRUE);
@@ -755,9 +757,9 @@ add_page (PdRulesEditor *self,
 static void
 build_drivers_page (PdRulesEditor *self)
 {
-  AdwPreferencesPage *page = add_page (self, _("_Drivers"), "avatar-default-symbolic");
+  AdwPreferencesPage *page = add_page (self, "drivers", _("_Drivers"), "avatar-default-symbolic");
   GtkWidget *group = add_group (page, _("Sessions That Score"),
-                                _("Points by place apart by spaces, such as “25 18 15”; exact values such as 4.5 or 1/7. Press Enter to apply."));
+                                _("Points by place apart by spaces, such as “25 18 15”; exact values such as 4.5 or 1/7. Leave a bonus empty for none. Press Enter to apply."));
   const char * const shared[] = {
     _("Divided Among Its Drivers"), _("Nothing"), _("All of Them to Each Driver"), NULL
   };
@@ -776,8 +778,8 @@ build_drivers_page (PdRulesEditor *self)
 static void
 build_teams_page (PdRulesEditor *self)
 {
-  AdwPreferencesPage *page = add_page (self, _("_Teams"), "system-users-symbolic");
-  GtkWidget *group = add_group (page, _("Teams’ Championship"), NULL);
+  AdwPreferencesPage *page = add_page (self, "teams", _("_Teams"), "system-users-symbolic");
+  GtkWidget *group = add_group (page, NULL, NULL);
 
   self->teams_enabled = add_switch_row (group, _("Teams’ Championship"), NULL);
   group = add_group (page, _("Sessions That Score"),
@@ -800,10 +802,10 @@ build_teams_page (PdRulesEditor *self)
 static void
 build_general_page (PdRulesEditor *self)
 {
-  AdwPreferencesPage *page = add_page (self, _("_General"), "emblem-system-symbolic");
+  AdwPreferencesPage *page = add_page (self, "general", _("_General"), "emblem-system-symbolic");
   GtkWidget *group = add_group (page, _("Rules"), NULL);
   const char * const ties[] = {
-    _("Most Wins, Then Second Places, and So On"), _("Equal Points Share a Position"), NULL
+    _("Countback"), _("Shared Positions"), NULL
   };
   g_auto(GStrv) sources = NULL;
   g_auto(GStrv) decisions = pd_rules_describe_decisions (self->rules, &sources);
@@ -811,6 +813,8 @@ build_general_page (PdRulesEditor *self)
   self->name = add_entry_row (group, _("_Name"));
   g_signal_connect (self->name, "apply", G_CALLBACK (name_apply_cb), self);
   self->tie_break = add_combo_row (group, _("Ties"), ties);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->tie_break),
+                               _("Countback: most wins, then most second places, and so on"));
   g_signal_connect (self->tie_break, "notify::selected", G_CALLBACK (combo_changed_cb), self);
   if (self->rules->source != NULL && *self->rules->source != '\0')
     {

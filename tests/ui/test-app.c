@@ -423,6 +423,13 @@ test_rules_editor (void)
   g_assert_nonnull (strstr (best_one, "(36)\n"));
   g_assert_nonnull (strstr (gtk_label_get_text (rules_label), swedish ? "bästa 1 resultat räknas" : "the best 1 result counts"));
 
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "teams");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor-teams");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "general");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor-general");
+
   gtk_window_destroy (GTK_WINDOW (editor));
   settle (100);
 }
