@@ -882,14 +882,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
+  pd_test_init (&argc, &argv);
 
   pd_test_add_isolated ("/rules/full", test_full, NULL);
   pd_test_add_isolated ("/rules/minimal", test_minimal, NULL);

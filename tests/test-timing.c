@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pd-timing.h"
+#include "pd-test.h"
 
 static void
 test_times (void)
@@ -138,14 +139,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
+  pd_test_init (&argc, &argv);
 
   g_test_add_func ("/timing/times", test_times);
   g_test_add_func ("/timing/not-times", test_not_times);
