@@ -275,7 +275,7 @@ static const Broken broken[] = {
   { "broken-no-number.csv", PD_ALKAMEL_ERROR_FORMAT, 1, "NUMBER" },
   { "broken-time.csv", PD_ALKAMEL_ERROR_VALUE, 3, "40'0x.500" },
   { "broken-duplicate.csv", PD_ALKAMEL_ERROR_DUPLICATE, 4, "7" },
-  { "broken-status.csv", PD_ALKAMEL_ERROR_VALUE, 3, "Finished" },
+  { "broken-status.csv", PD_ALKAMEL_ERROR_VALUE, 3, "Winner" },
   { "broken-quote.csv", -1, 3, NULL },
   { "broken-encoding.csv", -1, 2, NULL },
 };
@@ -324,7 +324,7 @@ test_swedish (PdTestFixture *f,
 
   g_assert_false (import_file (f, "broken-status.csv", "x", 1, "Race", NULL, &error));
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "statusen ”Finished” är inte"));
+  g_assert_nonnull (strstr (error->message, "statusen ”Winner” är inte"));
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "pd-alkamel.h"
 #include "pd-csv.h"
+#include "pd-enums.h"
 #include "pd-timing.h"
 
 /*
@@ -262,32 +263,6 @@ get_field (PdCsvReader *reader,
 }
 
 static gboolean
-read_status (const char     *text,
-             PdResultStatus *status)
-{
-  static const struct { const char *text; PdResultStatus status; } statuses[] = {
-    { "classified", PD_RESULT_STATUS_CLASSIFIED },
-    { "not classified", PD_RESULT_STATUS_NOT_CLASSIFIED },
-    { "nc", PD_RESULT_STATUS_NOT_CLASSIFIED },
-    { "not started", PD_RESULT_STATUS_DNS },
-    { "dns", PD_RESULT_STATUS_DNS },
-    { "retired", PD_RESULT_STATUS_DNF },
-    { "dnf", PD_RESULT_STATUS_DNF },
-    { "disqualified", PD_RESULT_STATUS_DSQ },
-    { "dsq", PD_RESULT_STATUS_DSQ },
-    { "excluded", PD_RESULT_STATUS_EXCLUDED },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    if (g_ascii_strcasecmp (text, statuses[i].text) == 0)
-      {
-        *status = statuses[i].status;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static gboolean
 read_int_field (PdCsvReader  *reader,
                 int           column,
                 const char   *name,
@@ -356,7 +331,7 @@ read_row (PdCsvReader  *reader,
     }
 
   status = get_field (reader, col->status);
-  if (!read_status (status, &row->status))
+  if (!pd_result_status_from_text (status, &row->status))
     {
       pd_csv_reader_set_error (reader, error, PD_ALKAMEL_ERROR, PD_ALKAMEL_ERROR_VALUE,
                                _("the status “%s” is not one of Classified, Not classified, Not started, "
