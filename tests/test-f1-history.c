@@ -38,7 +38,7 @@ typedef struct {
 
 static const Unchecked unchecked[] = {
   { 1957, 1957, FALSE, "at the British GP, car 16's fourth place gave Trintignant all 3 points and Collins, "
-                       "who drove it a few laps, none (official classification; F1DB and Ergast agree); the "
+                       "who drove it for part of the race, none (official classification; F1DB and Ergast agree); the "
                        "rules format can only split a shared car's points equally (1.5 each)" },
 };
 
