@@ -262,15 +262,15 @@ same_driver (const char *id,
              const char *ref)
 {
   g_autoptr(PdDriver) driver = pd_store_get (store, PD_TYPE_DRIVER, ref, NULL);
+  g_autofree char *name = NULL;
   g_autofree char *full = NULL;
   g_autofree char *last = NULL;
   g_autofree char *suffix = NULL;
 
   g_assert_nonnull (driver);
-  full = g_strdup_printf ("%s %s", pd_driver_get_first_name (driver) != NULL ? pd_driver_get_first_name (driver) : "",
+  name = g_strdup_printf ("%s %s", pd_driver_get_first_name (driver) != NULL ? pd_driver_get_first_name (driver) : "",
                           pd_driver_get_last_name (driver));
-  g_free (full);
-  full = slug (full);
+  full = slug (name);
   last = slug (pd_driver_get_last_name (driver));
   suffix = g_strconcat ("-", last, NULL);
   return g_str_equal (id, full) || g_str_has_suffix (id, suffix);
