@@ -57,6 +57,15 @@ DOUBLE_POINTS = {2014: [(19, "2014 Formula One Sporting Regulations, article 6.4
                              "final race, the Abu Dhabi Grand Prix")]}
 
 INELIGIBLE = {
+    1958: [(8, "mclaren", False, "1958 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
+                                "score; McLaren's Formula 2 Cooper (5th, first of the Formula 2 cars) scored nothing and the "
+                                "points for fifth were not passed down (F1DB race-results.yml and Ergast results.csv "
+                                "both give 0 points to 5th and below)"),
+           (10, "gregory", False, "1958 Italian Grand Prix: Masten Gregory and Carroll Shelby shared Maserati car 32 "
+                                 "to 4th; from 1958 a car driven by more than one driver scored nothing, for its "
+                                 "drivers or its constructor, and the points were not passed down (F1DB race-results.yml "
+                                 "and Ergast results.csv give 4th nothing; official constructors' table: Maserati 6, "
+                                 "from Argentina and France)")],
     1967: [(7, "oliver", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
                               "score; Oliver's Lotus 48 (5th) passed its points to the next Formula 1 car"),
            (7, "rees", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
