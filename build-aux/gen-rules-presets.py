@@ -80,6 +80,15 @@ INELIGIBLE = {
                                 "the championship; Dalmas's fifth place scored nothing")],
 }
 
+# Drivers of a shared car left out of its points, which its other drivers
+# share instead.
+LEFT_OUT_OF_SHARED_CAR = {
+    1957: [(5, "collins", "1957 British Grand Prix: car 16 (Trintignant, Collins) finished 4th; the official "
+                          "classification gives Trintignant all 3 points and Collins, who drove it for part of the "
+                          "race, none (F1DB seasons/1957/races/05-great-britain/race-results.yml and Ergast "
+                          "results.csv agree)")],
+}
+
 ADJUSTMENTS = {
     1997: [("drivers", "michael_schumacher", "exclude", None,
             "FIA World Motor Sport Council, 11 November 1997: Michael Schumacher excluded from the 1997 "
@@ -172,6 +181,10 @@ def f1(year):
     if year in INELIGIBLE:
         rules["ineligible"] = [{"round": r, "session": "race", "driver": d, "pass_down": p, "source": s}
                                for r, d, p, s in INELIGIBLE[year]]
+    if year in LEFT_OUT_OF_SHARED_CAR:
+        rules.setdefault("ineligible", []).extend(
+            {"round": r, "session": "race", "driver": d, "to_co_drivers": True, "source": s}
+            for r, d, s in LEFT_OUT_OF_SHARED_CAR[year])
     if year in ADJUSTMENTS:
         adjustments = []
         for champ, ident, kind, points, source in ADJUSTMENTS[year]:

@@ -36,10 +36,12 @@ typedef struct {
   const char *why;
 } Unchecked;
 
+/* Seasons the proof cannot check yet, each with its reason. None are
+ * left; the last one (1957 drivers: Collins left out of car 16's points
+ * at the British GP) is now a documented rule of the 1957 preset. The
+ * table ends in an entry that matches no year. */
 static const Unchecked unchecked[] = {
-  { 1957, 1957, FALSE, "at the British GP, car 16's fourth place gave Trintignant all 3 points and Collins, "
-                       "who drove it for part of the race, none (official classification; F1DB and Ergast agree); the "
-                       "rules format can only split a shared car's points equally (1.5 each)" },
+  { 0, -1, FALSE, NULL },
 };
 
 static PdStore *store;
@@ -504,7 +506,7 @@ test_history (gconstpointer data)
   g_test_message ("%s: %u of %u seasons checked match the official tables; %u not checked yet",
                   teams ? "constructors" : "drivers", matched, checked, skipped);
   for (guint i = 0; i < G_N_ELEMENTS (unchecked); i++)
-    if (unchecked[i].teams == teams)
+    if (unchecked[i].teams == teams && unchecked[i].why != NULL)
       g_test_message ("not checked: %d-%d: %s", unchecked[i].first, unchecked[i].last, unchecked[i].why);
   for (guint i = 0; !teams && i < G_N_ELEMENTS (f1db_driver_years); i++)
     g_test_message ("checked against F1DB: %d: %s", f1db_driver_years[i].year, f1db_driver_years[i].why);

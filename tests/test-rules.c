@@ -781,6 +781,10 @@ static const ErrorCase error_cases[] = {
   { "ineligible-no-round", "{\"round\": 6, ", "{", PD_RULES_ERROR_FORMAT, "ineligible[0]", "round" },
   { "ineligible-bad-pass-down", "\"pass_down\": true", "\"pass_down\": \"true\"", PD_RULES_ERROR_VALUE,
     "ineligible[0].pass_down", NULL },
+  { "ineligible-pass-down-and-co-drivers", "\"pass_down\": true", "\"pass_down\": true, \"to_co_drivers\": true",
+    PD_RULES_ERROR_FORMAT, "ineligible[0]", "to_co_drivers" },
+  { "ineligible-bad-co-drivers", "\"pass_down\": true", "\"to_co_drivers\": 1", PD_RULES_ERROR_VALUE,
+    "ineligible[0].to_co_drivers", NULL },
 
   { "drivers-only-no-source", ", \"source\": \"The Indianapolis 500\"", "", PD_RULES_ERROR_VALUE,
     "drivers_only[0].source", NULL },

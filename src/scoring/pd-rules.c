@@ -562,14 +562,18 @@ read_ineligible (PdRules     *rules,
                  const char  *where,
                  GError     **error)
 {
-  PdIneligible entry = { 0, PD_SESSION_KIND_RACE, NULL, FALSE, NULL };
+  PdIneligible entry = { 0, PD_SESSION_KIND_RACE, NULL, FALSE, FALSE, NULL };
   const char *driver = read_string (item, "driver", TRUE, where, error);
 
   if (driver == NULL ||
       !read_int (item, "round", 1, 1000, &entry.round, where, error) ||
       !read_kind (item, where, &entry.kind, error) ||
-      !read_bool (item, "pass_down", &entry.pass_down, where, error))
+      !read_bool (item, "pass_down", &entry.pass_down, where, error) ||
+      !read_bool (item, "to_co_drivers", &entry.to_co_drivers, where, error))
     return FALSE;
+  if (entry.pass_down && entry.to_co_drivers)
+    return fail (error, PD_RULES_ERROR_FORMAT, where,
+                 _("give either “pass_down” or “to_co_drivers”, not both"));
   if (entry.round == 0)
     return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
   entry.driver = g_strdup (driver);
@@ -668,7 +672,8 @@ pd_rules_parse (const char  *data,
   };
   static const char * const multiplier_allowed[] = { "round", "session", "factor", "bonuses", "source", NULL };
   static const char * const shortened_allowed[] = { "below_percent", "min_laps", "points", NULL };
-  static const char * const ineligible_allowed[] = { "round", "session", "driver", "pass_down", "source", NULL };
+  static const char * const ineligible_allowed[] = { "round", "session", "driver", "pass_down", "to_co_drivers",
+                                                     "source", NULL };
   static const char * const drivers_only_allowed[] = { "round", "session", "source", NULL };
   static const char * const adjustment_allowed[] = { "championship", "id", "kind", "points", "round", "source", NULL };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -909,9 +914,13 @@ describe_decisions (const PdRules *rules,
     {
       PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
 
-      g_ptr_array_add (lines, g_strdup_printf (e->pass_down
-                                               ? _("Round %d: %s cannot score; the points pass down")
-                                               : _("Round %d: %s cannot score"), e->round, e->driver));
+      if (e->to_co_drivers)
+        g_ptr_array_add (lines, g_strdup_printf (_("Round %d: %s does not share the car’s points; its other drivers do"),
+                                                 e->round, e->driver));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (e->pass_down
+                                                 ? _("Round %d: %s cannot score; the points pass down")
+                                                 : _("Round %d: %s cannot score"), e->round, e->driver));
       if (sources != NULL)
         g_ptr_array_add (sources, g_strdup (e->source));
     }
@@ -1426,6 +1435,11 @@ pd_rules_to_json (const PdRules *rules)
           if (e->pass_down)
             {
               json_builder_set_member_name (builder, "pass_down");
+              json_builder_add_boolean_value (builder, TRUE);
+            }
+          if (e->to_co_drivers)
+            {
+              json_builder_set_member_name (builder, "to_co_drivers");
               json_builder_add_boolean_value (builder, TRUE);
             }
           add_source (builder, e->source);

@@ -71,6 +71,7 @@ typedef struct {
   PdSessionKind  kind;
   char          *driver;  /* a driver who cannot score there */
   gboolean       pass_down;
+  gboolean       to_co_drivers;  /* only this driver: the car's points go to its other drivers */
   char          *source;
 } PdIneligible;
 
