@@ -640,6 +640,28 @@ pd_standings_view_set_season (PdStandingsView *self,
 }
 
 /**
+ * pd_standings_view_reload:
+ *
+ * Reads the season's results again, after they were edited, and shows
+ * the standings with the same choices.
+ */
+void
+pd_standings_view_reload (PdStandingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_STANDINGS_VIEW (self));
+
+  if (self->store == NULL || self->season_id == NULL || self->rules == NULL)
+    return;
+  g_clear_pointer (&self->season, pd_score_season_free);
+  self->season = pd_score_season_load (self->store, self->season_id, &error);
+  if (self->season == NULL)
+    g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+  update (self);
+}
+
+/**
  * pd_standings_view_set_filter:
  * @kind: a #PdStandingsKind
  * @class_id: (nullable): a class, or %NULL for all

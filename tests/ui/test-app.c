@@ -11,6 +11,7 @@
 
 #include "pd-application.h"
 #include "pd-calendar-view.h"
+#include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
 #include "pd-schedule-view.h"
@@ -434,6 +435,175 @@ test_rules_editor (void)
   settle (100);
 }
 
+/* The cell of the results editor for @column (its "pd-column") of car
+ * @number. */
+static GtkEntry *
+find_cell (GtkWidget  *root,
+           int         column,
+           const char *number)
+{
+  g_autofree char *suffix = g_strdup_printf (".%s", number);
+
+  if (GTK_IS_ENTRY (root) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "pd-column")) == column &&
+      g_object_get_data (G_OBJECT (root), "pd-result-id") != NULL &&
+      g_str_has_suffix (g_object_get_data (G_OBJECT (root), "pd-result-id"), suffix))
+    return GTK_ENTRY (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEntry *found = find_cell (child, column, number);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into a cell and presses Enter. */
+static void
+type_in_cell (GtkWidget  *editor,
+              int         column,
+              const char *number,
+              const char *text)
+{
+  GtkEntry *cell = find_cell (editor, column, number);
+
+  if (cell == NULL)
+    g_error ("no cell %d of car %s", column, number);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_signal_emit_by_name (cell, "activate");
+  settle (150);
+}
+
+static void
+type_car (GtkEntry   *entry,
+          const char *number)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), number);
+  g_signal_emit_by_name (entry, "activate");
+  settle (100);
+}
+
+/* A team manager enters Paul Ricard's Race 1 (no result stored yet):
+ * cars in order, then times; a +11 s penalty moves #2 from first to
+ * third overall and second in the Silver class, and the standings
+ * follow; undo brings them back. */
+static void
+test_results_editor (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_RESULTS_VIEW);
+  GtkWidget *standings = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  GtkWidget *editor;
+  GtkToggleButton *edit = NULL;
+  GtkEntry *car_entry;
+  g_autofree char *entered = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  static const char * const order[] = { "2", "42", "12", "3", "77" };
+
+  /* The standard rules again (the rules editor test changed them). */
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  choose_preset (standings, "gt4-european");
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (standings), 0, NULL, 0);
+
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  pd_results_view_select_session (PD_RESULTS_VIEW (view), "gt4-european-2023.r2", "gt4-european-2023.r2.race1");
+  settle (200);
+  /* The toggle beside the session chooser, by its (translated) label. */
+  edit = GTK_TOGGLE_BUTTON (find_button (view, _("_Edit Results")));
+  g_assert_nonnull (edit);
+  gtk_toggle_button_set_active (edit, TRUE);
+  settle (300);
+  editor = find_widget (view, PD_TYPE_RESULTS_EDITOR_VIEW);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* Car numbers in finishing order, Enter after each. */
+  car_entry = GTK_ENTRY (find_widget (editor, GTK_TYPE_ENTRY));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    type_car (car_entry, order[i]);
+  settle (200);
+  entered = shown_text (editor);
+  g_test_message ("%s", entered);
+  g_assert_nonnull (strstr (entered, "Michael Schrey / Gabriele Piana"));
+  g_assert_true (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor)))->len == 5);
+  g_ptr_array_unref (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor))));
+
+  /* Not a time: marked on its cell, not saved. */
+  type_in_cell (editor, 4, "2", "25");
+  type_in_cell (editor, 5, "2", "1:00:0x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_cell (editor, 5, "2")), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (find_cell (editor, 5, "2"))));
+  type_in_cell (editor, 5, "2", "1:00:00.000");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_cell (editor, 5, "2")), "error"));
+  type_in_cell (editor, 5, "42", "+5.0");
+  type_in_cell (editor, 5, "12", "+10.0");
+  type_in_cell (editor, 5, "3", "+20.0");
+  type_in_cell (editor, 5, "77", "+30.0");
+
+  /* Race 1 at Paul Ricard: #2 Silver winner, 25 more for Schrey. */
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  table = shown_text (standings);
+  g_assert_nonnull (strstr (table, "Michael Schrey\n68\n"));
+
+  /* +11 s for #2: 1:00:11, behind #42 (+5) and #12 (+10). */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  {
+    /* The penalty form, last under the table: car (#2 leads, first in
+     * the list), kind (time, first), value, reason, document, Add. */
+    GtkFlowBox *form = GTK_FLOW_BOX (gtk_widget_get_last_child (gtk_widget_get_first_child (editor)));
+    GtkWidget *car = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 0));
+    GtkWidget *value = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 2));
+    GtkWidget *add = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 5));
+
+    g_assert_true (GTK_IS_DROP_DOWN (car) && GTK_IS_ENTRY (value) && GTK_IS_BUTTON (add));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (car), 0);
+    gtk_editable_set_text (GTK_EDITABLE (value), "11");
+    g_signal_emit_by_name (add, "clicked");
+    settle (300);
+  }
+  after = shown_text (editor);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, swedish ? "Bil 2: 1 → 3 totalt, 1 → 2 i klassen" : "Car 2: 1 → 3 overall, 1 → 2 in class"));
+  screenshot ("results-editor");
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  g_free (table);
+  table = shown_text (standings);
+  g_assert_nonnull (strstr (table, "Michael Schrey\n61\n"));
+
+  /* Ctrl+Z: the penalty is undone, and the standings with it. */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  gtk_widget_activate_action (editor, "editor.undo", NULL);
+  settle (300);
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  undone = shown_text (standings);
+  g_assert_nonnull (strstr (undone, "Michael Schrey\n68\n"));
+
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  gtk_toggle_button_set_active (edit, FALSE);
+  settle (200);
+}
+
 static gboolean
 is_narrow (gpointer data)
 {
@@ -513,6 +683,7 @@ main (int    argc,
   g_test_add_func ("/app/results", test_results);
   g_test_add_func ("/app/standings", test_standings);
   g_test_add_func ("/app/rules-editor", test_rules_editor);
+  g_test_add_func ("/app/results-editor", test_results_editor);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   status = g_test_run ();
 
