@@ -280,6 +280,49 @@ test_undo_after_restart (PdTestFixture *f,
   g_assert_false (pd_results_editor_can_redo (editor));
 }
 
+/* Rows pasted from a spreadsheet: one edit (one undo); a car not in the
+ * entry list is refused unless it may be added; a paste with a problem
+ * changes nothing. */
+static void
+test_paste (PdTestFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(PdResultsEditor) editor = empty_session (f);
+  g_autoptr(PdPaste) paste = pd_paste_parse ("Pos\tNo.\tLaps\tTime\tBest lap\n"
+                                             "1\t42\t25\t1:01:14.020\t2:25.300\n"
+                                             "2\t2\t25\t+0.500\t2:25.101\n"
+                                             "3\t999\t24\t1 lap\t\n");
+  g_autoptr(PdPaste) broken = pd_paste_parse ("No.\tTime\n2\tsoon\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pasted = NULL;
+
+  g_assert_cmpuint (paste->problems->len, ==, 0);
+  before = pd_test_dump_database (f->path);
+  g_assert_false (pd_results_editor_apply_paste (editor, paste, FALSE, &error));
+  g_assert_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_NO_CAR);
+  g_clear_error (&error);
+  g_assert_false (pd_results_editor_apply_paste (editor, broken, TRUE, &error));
+  g_assert_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE);
+  g_clear_error (&error);
+  after = pd_test_dump_database (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_true (pd_results_editor_apply_paste (editor, paste, TRUE, &error));
+  g_assert_no_error (error);
+  pasted = order (editor);
+  g_assert_cmpstr (pasted, ==, "42 2 999");
+  g_assert_cmpint (pd_result_get_total_time_ms (car (editor, "2")), ==, 3674520);
+  g_assert_cmpint (pd_result_get_laps (car (editor, "999")), ==, 24);
+  g_assert_true (pd_result_get_fastest_lap (car (editor, "2")));
+
+  /* One undo takes the whole paste back. */
+  g_assert_true (pd_results_editor_undo (editor, &error));
+  g_assert_cmpuint (pd_results_editor_get_results (editor)->len, ==, 0);
+  g_ptr_array_unref (pd_results_editor_get_results (editor));
+}
+
 static void
 test_final (PdTestFixture *f,
             gconstpointer  data)
@@ -308,6 +351,7 @@ main (int   argc,
   pd_test_add_fixture ("/results-editor/undo-after-restart", &seeded_store, test_undo_after_restart, NULL,
                        PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/final", &seeded_store, test_final, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-editor/paste", &seeded_store, test_paste, NULL, PD_TEST_FLAGS_NONE);
 
   return g_test_run ();
 }

@@ -401,6 +401,7 @@ typedef struct {
   GPtrArray       *penalties;
   PdEdit          *edit;        /* to save, or NULL */
   gboolean         drop_undone; /* a new edit: the undone ones go */
+  GPtrArray       *extra;       /* records to save first (new cars), or NULL */
 } Write;
 
 static gboolean
@@ -434,6 +435,10 @@ write_cb (PdStore   *store,
 
   if (stored == NULL)
     return FALSE;
+
+  for (guint i = 0; w->extra != NULL && i < w->extra->len; i++)
+    if (!pd_store_save (store, w->extra->pdata[i], error))
+      return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
     {
@@ -484,6 +489,7 @@ static gboolean
 commit (PdResultsEditor  *self,
         const char       *before,
         const char       *description,
+        GPtrArray        *extra,
         GError          **error)
 {
   g_autofree char *after = NULL;
@@ -502,7 +508,7 @@ commit (PdResultsEditor  *self,
   edit = g_object_new (PD_TYPE_EDIT, "id", id, "session-id", pd_session_get_id (self->session), "seq", seq,
                        "description", description, "state-before", before, "state-after", after, NULL);
 
-  w = (Write) { self, self->results, self->penalties, edit, TRUE };
+  w = (Write) { self, self->results, self->penalties, edit, TRUE, extra };
   if (!pd_store_transaction (self->store, write_cb, &w, error))
     {
       load_state (self, NULL);
@@ -558,6 +564,20 @@ entry_by_number (PdResultsEditor *self,
     if (g_strcmp0 (pd_entry_get_number (value), number) == 0)
       return value;
   return NULL;
+}
+
+/**
+ * pd_results_editor_has_car_number:
+ *
+ * Returns: whether the season's entry list has a car of that number
+ */
+gboolean
+pd_results_editor_has_car_number (PdResultsEditor *self,
+                                  const char      *number)
+{
+  g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
+
+  return entry_by_number (self, number) != NULL;
 }
 
 /**
@@ -623,7 +643,7 @@ pd_results_editor_add_car (PdResultsEditor  *self,
 
   /* TRANSLATORS: an edit of a session's results, for undo */
   description = g_strdup_printf (_("Car %s added"), clean);
-  return commit (self, before, description, error);
+  return commit (self, before, description, NULL, error);
 }
 
 static gboolean
@@ -633,6 +653,7 @@ save_entry_cb (PdStore   *store,
 {
   return pd_store_save (store, user_data, error);
 }
+
 
 /**
  * pd_results_editor_add_new_car:
@@ -826,7 +847,7 @@ pd_results_editor_set_field (PdResultsEditor  *self,
       g_return_val_if_reached (FALSE);
     }
 
-  return commit (self, before, description, error);
+  return commit (self, before, description, NULL, error);
 }
 
 /**
@@ -859,7 +880,7 @@ pd_results_editor_move (PdResultsEditor  *self,
   g_ptr_array_insert (self->results, (int) to_index, result);
   /* TRANSLATORS: an edit of a session's results, for undo */
   description = g_strdup_printf (_("Car %s moved to place %u"), car_of (result), to_index + 1);
-  return commit (self, before, description, error);
+  return commit (self, before, description, NULL, error);
 }
 
 gboolean
@@ -885,7 +906,7 @@ pd_results_editor_remove (PdResultsEditor  *self,
     if (g_str_equal (pd_penalty_get_result_id (self->penalties->pdata[p - 1]), result_id))
       g_ptr_array_remove_index (self->penalties, p - 1);
   g_ptr_array_remove_index (self->results, index);
-  return commit (self, before, description, error);
+  return commit (self, before, description, NULL, error);
 }
 
 /**
@@ -970,7 +991,7 @@ pd_results_editor_add_penalty (PdResultsEditor  *self,
   /* TRANSLATORS: an edit of a session's results, for undo: a kind of
    * penalty ("Time penalty"), then the car */
   description = g_strdup_printf (_("%s for car %s"), pd_penalty_kind_to_label (kind), car_of (result));
-  return commit (self, before, description, error);
+  return commit (self, before, description, NULL, error);
 }
 
 gboolean
@@ -995,12 +1016,135 @@ pd_results_editor_remove_penalty (PdResultsEditor  *self,
       /* TRANSLATORS: an edit of a session's results, for undo */
       description = g_strdup_printf (_("Penalty of car %s removed"), result != NULL ? car_of (result) : "");
       g_ptr_array_remove_index (self->penalties, p);
-      return commit (self, before, description, error);
+      return commit (self, before, description, NULL, error);
     }
 
   g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE,
                _("The penalty “%s” is not in this session"), penalty_id);
   return FALSE;
+}
+
+/**
+ * pd_results_editor_apply_paste:
+ * @paste: rows read by pd_paste_parse(), without problems
+ * @add_missing: whether cars not in the entry list are added to it; if
+ *   not, such a car is an error and nothing changes
+ *
+ * Puts pasted rows into the session as one edit (one undo): cars not
+ * in it yet are added after the others in the pasted order (or at their
+ * pasted position), and the values given replace the stored ones.
+ */
+gboolean
+pd_results_editor_apply_paste (PdResultsEditor  *self,
+                               const PdPaste    *paste,
+                               gboolean          add_missing,
+                               GError          **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) new_entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
+  g_return_val_if_fail (paste != NULL, FALSE);
+
+  if (paste->problems->len > 0)
+    {
+      const PdPasteProblem *problem = paste->problems->pdata[0];
+      g_set_error_literal (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE, problem->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < paste->rows->len; i++)
+    {
+      const PdPasteRow *row = paste->rows->pdata[i];
+
+      if (entry_by_number (self, row->number) == NULL && !add_missing)
+        {
+          g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_NO_CAR,
+                       _("Car %s is not in the entry list"), row->number);
+          return FALSE;
+        }
+    }
+
+  before = snapshot (self);
+  for (guint i = 0; i < paste->rows->len; i++)
+    {
+      const PdPasteRow *row = paste->rows->pdata[i];
+      PdEntry *entry = entry_by_number (self, row->number);
+      PdResult *result = NULL;
+      guint index = 0;
+
+      if (entry == NULL)
+        {
+          g_autofree char *slug = pd_make_id (row->number);
+          g_autofree char *id = g_strdup_printf ("%s.%s", self->season_id, *slug != '\0' ? slug : "car");
+
+          while (g_hash_table_contains (self->entries, id))
+            {
+              char *longer = g_strconcat (id, "-", NULL);
+              g_free (id);
+              id = longer;
+            }
+          entry = g_object_new (PD_TYPE_ENTRY, "id", id, "season-id", self->season_id, "number", row->number, NULL);
+          g_hash_table_insert (self->entries, g_strdup (id), entry);
+          g_ptr_array_add (new_entries, g_object_ref (entry));
+        }
+
+      for (guint r = 0; r < self->results->len && result == NULL; r++)
+        if (g_str_equal (pd_result_get_entry_id (self->results->pdata[r]), pd_entry_get_id (entry)))
+          {
+            result = self->results->pdata[r];
+            index = r;
+          }
+      if (result == NULL)
+        {
+          g_autofree char *slug = pd_make_id (row->number);
+          g_autofree char *id = g_strdup_printf ("%s.%s", pd_session_get_id (self->session),
+                                                 *slug != '\0' ? slug : "car");
+
+          while (find_result (self, id, NULL) != NULL)
+            {
+              char *longer = g_strconcat (id, "-", NULL);
+              g_free (id);
+              id = longer;
+            }
+          result = g_object_new (PD_TYPE_RESULT, "id", id, "session-id", pd_session_get_id (self->session),
+                                 "entry-id", pd_entry_get_id (entry), "car-number", row->number,
+                                 "driver-ids", pd_entry_get_crew_ids (entry), NULL);
+          g_ptr_array_add (self->results, result);
+          index = self->results->len - 1;
+        }
+      /* The pasted order is the order on the road. */
+      if (row->position > 0 || paste->rows->len > 1)
+        {
+          guint to = row->position > 0 ? (guint) row->position - 1 : i;
+
+          to = MIN (to, self->results->len - 1);
+          g_object_ref (result);
+          g_ptr_array_remove_index (self->results, index);
+          g_ptr_array_insert (self->results, (int) to, result);
+        }
+      if (row->laps >= 0)
+        pd_result_set_laps (result, row->laps);
+      if (row->total_time_ms > 0)
+        pd_result_set_total_time_ms (result, row->total_time_ms);
+      if (row->best_lap_ms > 0)
+        pd_result_set_best_lap_ms (result, row->best_lap_ms);
+      if (row->has_status)
+        pd_result_set_status (result, row->status);
+    }
+
+  /* TRANSLATORS: an edit of a session's results, for undo */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row pasted", "%u rows pasted", paste->rows->len),
+                                 paste->rows->len);
+  /* The new cars are stored with the edit, in its transaction. */
+  if (!commit (self, before, description, new_entries, error))
+    {
+      for (guint i = 0; i < new_entries->len; i++)
+        g_hash_table_remove (self->entries, pd_entry_get_id (new_entries->pdata[i]));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1089,7 +1233,7 @@ restore (PdResultsEditor  *self,
                          "seq", pd_edit_get_seq (edit), "description", pd_edit_get_description (edit),
                          "undone", undo, "state-before", pd_edit_get_state_before (edit),
                          "state-after", pd_edit_get_state_after (edit), NULL);
-  w = (Write) { self, results, penalties, marked, FALSE };
+  w = (Write) { self, results, penalties, marked, FALSE, NULL };
   if (!pd_store_transaction (self->store, write_cb, &w, error))
     return FALSE;
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pd-paste.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ GPtrArray       *pd_results_editor_get_penalties (PdResultsEditor  *self,
 PdEntry         *pd_results_editor_get_entry     (PdResultsEditor  *self,
                                                   const char       *entry_id);
 gboolean         pd_results_editor_get_final     (PdResultsEditor  *self);
+gboolean         pd_results_editor_has_car_number (PdResultsEditor *self,
+                                                  const char       *number);
 
 gboolean         pd_results_editor_add_car       (PdResultsEditor  *self,
                                                   const char       *number,
@@ -64,6 +67,10 @@ gboolean         pd_results_editor_add_penalty   (PdResultsEditor  *self,
                                                   GError          **error);
 gboolean         pd_results_editor_remove_penalty (PdResultsEditor *self,
                                                   const char       *penalty_id,
+                                                  GError          **error);
+gboolean         pd_results_editor_apply_paste   (PdResultsEditor  *self,
+                                                  const PdPaste    *paste,
+                                                  gboolean          add_missing,
                                                   GError          **error);
 gboolean         pd_results_editor_set_final     (PdResultsEditor  *self,
                                                   gboolean          final,

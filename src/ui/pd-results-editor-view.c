@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-paste.h"
 #include "pd-results-editor-view.h"
 #include "pd-timing.h"
 #include "pd-ui-util.h"
@@ -528,6 +529,126 @@ add_penalty_cb (PdResultsEditorView *self)
       }
 }
 
+/* The preview of what is pasted: rows, new cars, or the problems. */
+static void
+paste_changed_cb (GtkTextBuffer *buffer,
+                  AdwMessageDialog *dialog)
+{
+  PdResultsEditorView *self = g_object_get_data (G_OBJECT (dialog), "pd-view");
+  GtkLabel *preview = g_object_get_data (G_OBJECT (dialog), "pd-preview");
+  g_autofree char *text = NULL;
+  g_autoptr(PdPaste) paste = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkTextIter start, end;
+  guint new_cars = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  paste = pd_paste_parse (text);
+
+  if (paste->problems->len > 0)
+    {
+      for (guint i = 0; i < paste->problems->len && i < 5; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? "\n" : "",
+                                ((PdPasteProblem *) paste->problems->pdata[i])->message);
+      gtk_widget_add_css_class (GTK_WIDGET (preview), "error");
+    }
+  else
+    {
+      g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+
+      for (guint i = 0; i < paste->rows->len; i++)
+        {
+          PdPasteRow *row = paste->rows->pdata[i];
+          g_ptr_array_add (numbers, row->number);
+          if (!pd_results_editor_has_car_number (self->editor, row->number))
+            new_cars++;
+        }
+      g_ptr_array_add (numbers, NULL);
+      if (paste->rows->len > 0)
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) numbers->pdata);
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u row: %s", "%u rows: %s", paste->rows->len),
+                                  paste->rows->len, list);
+          if (new_cars > 0)
+            {
+              g_string_append_c (out, '\n');
+              g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u car is not in the entry list and will be added to it",
+                                                        "%u cars are not in the entry list and will be added to it",
+                                                        new_cars), new_cars);
+            }
+        }
+      gtk_widget_remove_css_class (GTK_WIDGET (preview), "error");
+    }
+
+  gtk_label_set_label (preview, out->str);
+  adw_message_dialog_set_response_enabled (dialog, "paste", paste->rows->len > 0 && paste->problems->len == 0);
+}
+
+static void
+paste_response_cb (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   PdResultsEditorView *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "pd-buffer");
+  g_autofree char *text = NULL;
+  g_autoptr(PdPaste) paste = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  if (!g_str_equal (response, "paste") || self->editor == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  paste = pd_paste_parse (text);
+  if (!pd_results_editor_apply_paste (self->editor, paste, TRUE, &error))
+    say (self, error->message, TRUE);
+}
+
+static void
+paste_cb (PdResultsEditorView *self)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *text_view = gtk_text_view_new ();
+  GtkWidget *preview = gtk_label_new (NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->editor == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Paste Rows"),
+                                   _("Paste rows copied from a spreadsheet. A first row may name the columns "
+                                     "(Pos., No., Laps, Time, Gap, Best lap, Status); without one they are the "
+                                     "car number, laps, time, best lap and status. Nothing is stored before you "
+                                     "add the rows."));
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (text_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pasted rows"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), text_view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_label_set_xalign (GTK_LABEL (preview), 0);
+  gtk_label_set_wrap (GTK_LABEL (preview), TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), preview);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "paste", _("_Add Rows"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "paste", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "paste", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data (G_OBJECT (dialog), "pd-view", self);
+  g_object_set_data (G_OBJECT (dialog), "pd-preview", preview);
+  g_object_set_data (G_OBJECT (dialog), "pd-buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)));
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view)), "changed",
+                    G_CALLBACK (paste_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 final_cb (PdResultsEditorView *self)
 {
@@ -643,6 +764,13 @@ pd_results_editor_view_init (PdResultsEditorView *self)
   self->redo_button = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-redo-symbolic"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->redo_button), _("Redo (Ctrl+Shift+Z)"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->redo_button), "editor.redo");
+  {
+    GtkWidget *paste = gtk_button_new_with_mnemonic (_("_Paste Rows…"));
+
+    gtk_widget_set_tooltip_text (paste, _("Rows copied from a spreadsheet, with a preview"));
+    g_signal_connect_swapped (paste, "clicked", G_CALLBACK (paste_cb), self);
+    gtk_box_append (GTK_BOX (bar), paste);
+  }
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->undo_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->redo_button));
   self->final_switch = GTK_SWITCH (gtk_switch_new ());

@@ -599,7 +599,43 @@ test_results_editor (void)
   undone = shown_text (standings);
   g_assert_nonnull (strstr (undone, "Michael Schrey\n68\n"));
 
+  /* Rows pasted from a spreadsheet, with a preview first. */
   show_view ("results", PD_TYPE_RESULTS_VIEW);
+  {
+    GtkWidget *paste = find_button (editor, _("_Paste Rows…"));
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    GtkTextView *text_view;
+    GtkLabel *preview;
+    g_autofree char *pasted = NULL;
+
+    g_assert_nonnull (paste);
+    g_signal_emit_by_name (paste, "clicked");
+    settle (300);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "No.\tLaps\tTime\n36\t25\t+4x\n", -1);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "paste"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "No.\tLaps\tTime\n36\t25\t1:00:40.000\n", -1);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "paste"));
+    preview = GTK_LABEL (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog)));
+    g_assert_nonnull (strstr (gtk_label_get_text (preview), "36"));
+    settle (200);
+    screenshot_widget (GTK_WIDGET (dialog), "paste-rows");
+    adw_message_dialog_response (dialog, "paste");
+    settle (300);
+    pasted = shown_text (editor);
+    g_assert_nonnull (strstr (pasted, "Antoine Leclerc / Jean-Bernard Bouvet"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (editor, 5, "36"))), ==, "1:00:40.000");
+  }
+
   gtk_toggle_button_set_active (edit, FALSE);
   settle (200);
 }
