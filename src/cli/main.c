@@ -14,6 +14,7 @@
 #include "pd-csv.h"
 #include "pd-database.h"
 #include "pd-ergast.h"
+#include "pd-provisional.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-score-loader.h"
@@ -370,6 +371,17 @@ pad_to_width (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Whether any of a competitor's results is not final yet. */
+static gboolean
+row_is_provisional (PdStandingsRow *row,
+                    GHashTable     *provisional_ids)
+{
+  for (guint s = 0; s < row->scores->len; s++)
+    if (g_hash_table_contains (provisional_ids, g_array_index (row->scores, PdStandingsScore, s).session_id))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -390,6 +402,9 @@ cmd_standings (int    argc,
   g_autoptr(PdScoreSeason) season = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) rounds = NULL;
+  g_autoptr(GPtrArray) provisional = NULL;
+  g_autoptr(GHashTable) provisional_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) provisional_rounds = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *class_id = NULL;
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
@@ -454,6 +469,14 @@ cmd_standings (int    argc,
 
   rows = pd_standings_compute (rules, season, kind, class_id, after_round);
   rounds = standings_rounds (rows);
+  provisional = pd_season_provisional_sessions (store, argv[1], after_round, NULL);
+  for (guint i = 0; provisional != NULL && i < provisional->len; i++)
+    {
+      PdProvisional *p = provisional->pdata[i];
+
+      g_hash_table_add (provisional_ids, p->session_id);
+      g_hash_table_add (provisional_rounds, GINT_TO_POINTER (p->round_number));
+    }
 
   if (format == FORMAT_JSON)
     {
@@ -489,6 +512,8 @@ cmd_standings (int    argc,
           json_builder_set_member_name (builder, "tie_break_place");
           row->tie_place > 0 ? json_builder_add_int_value (builder, row->tie_place)
                              : json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, row_is_provisional (row, provisional_ids));
           json_builder_set_member_name (builder, "rounds");
           json_builder_begin_array (builder);
           for (guint r = 0; r < rounds->len; r++)
@@ -504,6 +529,9 @@ cmd_standings (int    argc,
               json_builder_add_double_value (builder, pd_points_to_double (counted));
               json_builder_set_member_name (builder, "dropped");
               json_builder_add_double_value (builder, pd_points_to_double (dropped));
+              json_builder_set_member_name (builder, "provisional");
+              json_builder_add_boolean_value (builder,
+                                              g_hash_table_contains (provisional_rounds, GINT_TO_POINTER (round)));
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -582,6 +610,12 @@ cmd_standings (int    argc,
         }
       g_print ("%4s  %s %8s%s\n", pos, padded, points, dropped->str);
     }
+  {
+    g_autofree char *note = pd_provisional_describe (provisional);
+
+    if (note != NULL)
+      g_print ("\n%s\n", note);
+  }
 
   return EXIT_OK;
 }

@@ -464,6 +464,22 @@ class ResultsTest(CliTestCase):
         self.assertIsNone(by_number['78']['total_time_ms'])
         self.assertEqual([r['number'] for r in rows], ['2', '42', '12', '10', '77', '89', '36', '3', '78'])
 
+    def test_standings_say_provisional(self):
+        # An imported classification is provisional until marked final;
+        # the embedded season's results are final.
+        self.import_gt4()
+        self.ok('rules', 'gt4-test-2023', '--preset', 'gt4-european')
+        rows = self.json_ok('standings', 'gt4-test-2023', '--format', 'json')
+        self.assertTrue(rows)
+        self.assertTrue(all(r['provisional'] for r in rows))
+        self.assertEqual([r['provisional'] for r in rows[0]['rounds']], [True])
+        out = self.ok('standings', 'gt4-test-2023')
+        self.assertIn('Provisional', out.splitlines()[-1])
+        self.assertIn('Race 2', out.splitlines()[-1])
+        seeded = self.json_ok('standings', 'gt4-european-2023', '--format', 'json')
+        self.assertFalse(any(r['provisional'] for r in seeded))
+        self.assertNotIn('Provisional', self.ok('standings', 'gt4-european-2023'))
+
     def test_import_twice_changes_nothing(self):
         self.import_gt4()
         before = self.results()
