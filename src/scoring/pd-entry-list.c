@@ -917,7 +917,7 @@ pd_entry_list_set_nationality (PdEntryList  *self,
   if (*clean != '\0' && (strlen (clean) != 2 || !g_ascii_isalpha (clean[0]) || !g_ascii_isalpha (clean[1])))
     {
       g_set_error (error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE,
-                   _("“%s” is not a country code such as SE or GB"), clean);
+                   _("“%s” is not a country code such as SE or GB"), code);
       return FALSE;
     }
   if ((driver = begin_driver (self, driver_id, &copy, error)) == NULL)
