@@ -372,6 +372,26 @@ pad_to_width (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The season's class by its name (any case) or id, or NULL. */
+static char *
+find_class (PdStore    *store,
+            const char *season_id,
+            const char *text)
+{
+  g_autoptr(GListModel) classes = pd_store_list_classes (store, season_id, NULL);
+  g_autofree char *wanted = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
+      g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
+
+      if (g_str_equal (name, wanted) || g_str_equal (pd_class_get_id (klass), text))
+        return g_strdup (pd_class_get_id (klass));
+    }
+  return NULL;
+}
+
 /* Whether any of a competitor's results is not final yet. */
 static gboolean
 row_is_provisional (PdStandingsRow *row,
@@ -440,17 +460,7 @@ cmd_standings (int    argc,
 
   if (class_text != NULL)
     {
-      g_autoptr(GListModel) classes = pd_store_list_classes (store, argv[1], NULL);
-      g_autofree char *wanted = g_utf8_casefold (class_text, -1);
-
-      for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes) && class_id == NULL; i++)
-        {
-          g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
-          g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
-
-          if (g_str_equal (name, wanted) || g_str_equal (pd_class_get_id (klass), class_text))
-            class_id = g_strdup (pd_class_get_id (klass));
-        }
+      class_id = find_class (store, argv[1], class_text);
       if (class_id == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
@@ -1211,17 +1221,7 @@ cmd_entries (int    argc,
     }
   if (class_text != NULL && g_ascii_strcasecmp (class_text, "none") != 0)
     {
-      g_autoptr(GListModel) classes = pd_store_list_classes (store, argv[1], NULL);
-      g_autofree char *wanted = g_utf8_casefold (class_text, -1);
-
-      for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes) && class_id == NULL; i++)
-        {
-          g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
-          g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
-
-          if (g_str_equal (name, wanted))
-            class_id = g_strdup (pd_class_get_id (klass));
-        }
+      class_id = find_class (store, argv[1], class_text);
       if (class_id == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
