@@ -18,6 +18,7 @@
 #include "pd-provisional.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
+#include "pd-standings-sheet.h"
 #include "pd-score-loader.h"
 #include "pd-time.h"
 #include "pd-timing.h"
@@ -302,17 +303,6 @@ compare_ints (const int *a,
   return *a - *b;
 }
 
-static char *
-position_text (PdStandingsRow *row)
-{
-  if (row->excluded)
-    /* TRANSLATORS: in a standings table, for a competitor excluded from the championship */
-    return g_strdup (C_("standings", "EX"));
-  if (row->shared)
-    return g_strdup_printf ("=%d", row->position);
-  return g_strdup_printf ("%d", row->position);
-}
-
 /* Rounds in order, and each row's counted and dropped points per round. */
 static GArray *
 standings_rounds (GPtrArray *rows)
@@ -410,12 +400,17 @@ cmd_standings (int    argc,
   g_autofree char *format_text = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *class_text = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper_text = NULL;
   int after_round = 0;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Drivers, teams or entries"), N_("KIND") },
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_text, N_("Only the class NAME"), N_("NAME") },
     { "after-round", 0, 0, G_OPTION_ARG_INT, &after_round, N_("The standings after round N"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv, json or pdf"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper of the PDF: a4 or letter (the locale’s by default)"),
+      N_("PAPER") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -429,7 +424,9 @@ cmd_standings (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *class_id = NULL;
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
-  OutputFormat format;
+  OutputFormat format = FORMAT_TEXT;
+  PdPaper paper = pd_paper_default ();
+  gboolean pdf;
   int status = EXIT_OK;
 
   if (!parse_options (_("SEASON"), _("Shows a season's championship standings, computed from its results."),
@@ -437,8 +434,25 @@ cmd_standings (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  if (!parse_format (format_text, TRUE, &format))
-    return format_error (format_text, TRUE);
+  pdf = g_strcmp0 (format_text, "pdf") == 0;
+  if (!pdf && !parse_format (format_text, TRUE, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text”, “csv”, “json” or “pdf”"),
+                                                  format_text);
+      return usage_error (message);
+    }
+  /* A PDF goes to a file, never to the terminal. */
+  if (pdf && (output == NULL || *output == '\0'))
+    return usage_error (_("--format pdf needs --output FILE"));
+  if (!pdf && output != NULL)
+    return usage_error (_("--output is for --format pdf"));
+  if (!pdf && paper_text != NULL)
+    return usage_error (_("--paper is for --format pdf"));
+  if (paper_text != NULL && !pd_paper_from_string (paper_text, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”; use “a4” or “letter”"), paper_text);
+      return usage_error (message);
+    }
   if (after_round < 0)
     return usage_error (_("A round number is 1 or more"));
   if (kind_text == NULL || g_str_equal (kind_text, "drivers"))
@@ -466,6 +480,21 @@ cmd_standings (int    argc,
           g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
           return usage_error (message);
         }
+    }
+
+  if (pdf)
+    {
+      g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (store, argv[1], kind, class_id, after_round,
+                                                                  &error);
+
+      if (sheet == NULL && g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+        return usage_error (error->message);
+      if (sheet == NULL || !pd_standings_sheet_write_pdf (sheet, output, paper, &error))
+        {
+          g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+          return EXIT_FAILED;
+        }
+      return EXIT_OK;
     }
 
   rules = pd_rules_for_season (store, argv[1], &error);
@@ -499,7 +528,7 @@ cmd_standings (int    argc,
         {
           PdStandingsRow *row = rows->pdata[i];
           g_autofree char *name = pd_standings_name (store, kind, row->id);
-          g_autofree char *pos = position_text (row);
+          g_autofree char *pos = pd_standings_row_position_text (row);
           g_autofree char *exact = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
                                                     row->points.num, row->points.den);
 
@@ -572,7 +601,7 @@ cmd_standings (int    argc,
         {
           PdStandingsRow *row = rows->pdata[i];
           g_autofree char *name = pd_standings_name (store, kind, row->id);
-          g_autofree char *pos = position_text (row);
+          g_autofree char *pos = pd_standings_row_position_text (row);
           g_autofree char *points = g_strdup_printf ("%.2f", pd_points_to_double (row->points));
           g_autofree char *wins = g_strdup_printf ("%d", row->wins);
 
@@ -604,7 +633,7 @@ cmd_standings (int    argc,
     {
       PdStandingsRow *row = rows->pdata[i];
       g_autofree char *name = pd_standings_name (store, kind, row->id);
-      g_autofree char *pos = position_text (row);
+      g_autofree char *pos = pd_standings_row_position_text (row);
       g_autofree char *points = pd_points_format (row->points);
       g_autoptr(GString) dropped = g_string_new (NULL);
       g_autofree char *padded = pad_to_width (name, 32);

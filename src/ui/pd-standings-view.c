@@ -7,6 +7,7 @@
 #include "pd-provisional.h"
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
+#include "pd-standings-sheet.h"
 #include "pd-standings-view.h"
 #include "pd-ui-util.h"
 
@@ -107,25 +108,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static char *
-tie_note (PdStandingsRow *row)
-{
-  if (row->excluded)
-    return g_strdup (_("Excluded from the championship; results kept"));
-  if (row->shared)
-    return g_strdup (_("Level on points and countback: position shared"));
-  if (row->tie_place == 1)
-    return g_strdup (_("Ahead on countback: more wins"));
-  if (row->tie_place > 1)
-    return g_strdup_printf (_("Ahead on countback: more finishes in place %d"), row->tie_place);
-  if (!pd_points_is_zero (row->deducted))
-    {
-      g_autofree char *points = pd_points_format (row->deducted);
-      return g_strdup_printf (_("%s points deducted"), points);
-    }
-  return g_strdup ("");
-}
 
 /* The sessions that scored, in order: (round, session) pairs. */
 typedef struct {
@@ -331,45 +313,16 @@ update (PdStandingsView *self)
       g_autoptr(PdStandingsItem) item = g_object_new (PD_TYPE_STANDINGS_ITEM, NULL);
 
       item->position = row->excluded ? G_MAXINT : row->position;
-      item->position_text = row->excluded ? g_strdup (C_("standings", "EX"))
-                          : row->shared ? g_strdup_printf ("=%d", row->position)
-                          : g_strdup_printf ("%d", row->position);
+      item->position_text = pd_standings_row_position_text (row);
       item->name = pd_standings_name (self->store, kind, row->id);
       item->points = row->points;
       item->points_text = pd_points_format (row->points);
       item->wins = row->wins;
-      item->notes = tie_note (row);
+      item->notes = pd_standings_row_note (row);
 
       for (guint c = 0; c < columns->len; c++)
-        {
-          SessionColumn *column = &g_array_index (columns, SessionColumn, c);
-          PdPoints counted = PD_POINTS_ZERO, dropped = PD_POINTS_ZERO;
-          gboolean any = FALSE;
-
-          for (guint s = 0; s < row->scores->len; s++)
-            {
-              PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
-
-              if (g_strcmp0 (score->session_id, column->session_id) != 0)
-                continue;
-              any = TRUE;
-              if (score->counted)
-                counted = pd_points_add (counted, score->points);
-              else
-                dropped = pd_points_add (dropped, score->points);
-            }
-
-          if (!any)
-            g_ptr_array_add (item->cells, g_strdup (""));
-          else if (!pd_points_is_zero (dropped))
-            {
-              /* Dropped results are shown in brackets, as in the official tables. */
-              g_autofree char *text = pd_points_format (dropped);
-              g_ptr_array_add (item->cells, g_strdup_printf ("(%s)", text));
-            }
-          else
-            g_ptr_array_add (item->cells, pd_points_format (counted));
-        }
+        g_ptr_array_add (item->cells,
+                         pd_standings_row_session_text (row, g_array_index (columns, SessionColumn, c).session_id));
 
       g_list_store_append (self->items, item);
     }
@@ -382,6 +335,8 @@ update (PdStandingsView *self)
       gtk_label_set_label (self->summary_label, summary);
     }
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.export-pdf", rows->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.print", rows->len > 0);
 }
 
 static void
@@ -484,6 +439,201 @@ edit_rules_cb (PdStandingsView *self)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The sheet of what the table shows now: the same choices. */
+static PdStandingsSheet *
+current_sheet (PdStandingsView  *self,
+               GError          **error)
+{
+  guint class_index = gtk_drop_down_get_selected (self->class_dropdown);
+  guint round_index = gtk_drop_down_get_selected (self->round_dropdown);
+  const char *class_id = NULL;
+  int after_round = 0;
+
+  if (self->class_ids != NULL && class_index < self->class_ids->len)
+    class_id = self->class_ids->pdata[class_index];
+  if (self->round_numbers != NULL && round_index < self->round_numbers->len)
+    after_round = g_array_index (self->round_numbers, int, round_index);
+
+  return pd_standings_sheet_new (self->store, self->season_id, gtk_drop_down_get_selected (self->kind_dropdown),
+                                 class_id, after_round, error);
+}
+
+/**
+ * pd_standings_view_export_pdf:
+ *
+ * Writes the standings as the table shows them as a PDF sheet, on the
+ * locale's paper.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_standings_view_export_pdf (PdStandingsView  *self,
+                              const char       *path,
+                              GError          **error)
+{
+  g_autoptr(PdStandingsSheet) sheet = NULL;
+
+  g_return_val_if_fail (PD_IS_STANDINGS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* A few tens of milliseconds even for a long season with a full grid. */
+  sheet = current_sheet (self, error);
+  return sheet != NULL && pd_standings_sheet_write_pdf (sheet, path, pd_paper_default (), error);
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(PdStandingsView) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (path != NULL && pd_standings_view_export_pdf (self, path, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* TRANSLATORS: %s is a file name */
+      g_autofree char *message = g_strdup_printf (_("Standings saved as “%s”"), name);
+
+      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("The standings could not be saved: %s"),
+                                                  error != NULL ? error->message : _("not a local file"));
+
+      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+    }
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PdStandingsView *self = PD_STANDINGS_VIEW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL || self->season_id == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Standings as PDF"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* TRANSLATORS: the suggested file name of exported standings; %s is the season's id */
+  name = g_strdup_printf (_("%s-standings.pdf"), self->season_id);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                PdStandingsSheet  *sheet)
+{
+  gtk_print_operation_set_n_pages (operation,
+                                   pd_standings_sheet_paginate (sheet, gtk_print_context_get_width (context),
+                                                                gtk_print_context_get_height (context)));
+}
+
+/* What is printed is what is exported: the same function draws both. */
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              PdStandingsSheet  *sheet)
+{
+  pd_standings_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context),
+                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
+                                page);
+}
+
+/**
+ * pd_standings_view_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path
+ * @export_path: (nullable): the PDF to write when exporting
+ *
+ * Prints the standings as the table shows them, through
+ * GtkPrintOperation, on the sheet's pages.
+ *
+ * Returns: whether it was printed (or exported)
+ */
+gboolean
+pd_standings_view_print (PdStandingsView          *self,
+                         GtkPrintOperationAction   action,
+                         const char               *export_path,
+                         GError                  **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  PdStandingsSheet *sheet;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (PD_IS_STANDINGS_VIEW (self), FALSE);
+
+  sheet = current_sheet (self, error);
+  if (sheet == NULL)
+    return FALSE;
+
+  /* The page setup's paper is the locale's; a wide table turns it. */
+  if (pd_standings_sheet_wants_landscape (sheet, gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                          gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS)))
+    gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  operation = gtk_print_operation_new ();
+  g_object_set_data_full (G_OBJECT (operation), "pd-sheet", sheet, (GDestroyNotify) pd_standings_sheet_free);
+  gtk_print_operation_set_job_name (operation, pd_standings_sheet_get_title (sheet));
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* The sheet keeps its own margins, as in the PDF. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), sheet);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), sheet);
+
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                    error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PdStandingsView *self = PD_STANDINGS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->season_id == NULL)
+    return;
+
+  if (!pd_standings_view_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The standings could not be printed: %s"), error->message);
+
+      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+    }
+}
+
 static void
 pd_standings_view_dispose (GObject *object)
 {
@@ -523,6 +673,9 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
 
   signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "standings.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "standings.print", NULL, print_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-standings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);

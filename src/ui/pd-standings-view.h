@@ -17,5 +17,12 @@ void pd_standings_view_set_filter (PdStandingsView *self,
                                    int              kind,
                                    const char      *class_id,
                                    int              after_round);
+gboolean pd_standings_view_export_pdf (PdStandingsView  *self,
+                                       const char       *path,
+                                       GError          **error);
+gboolean pd_standings_view_print  (PdStandingsView          *self,
+                                   GtkPrintOperationAction   action,
+                                   const char               *export_path,
+                                   GError                  **error);
 
 G_END_DECLS

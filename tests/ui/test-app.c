@@ -273,6 +273,22 @@ choose_preset (GtkWidget  *view,
   settle (300);
 }
 
+/* A PDF's text, as pdftotext lays it out. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
 static void
 test_standings (void)
 {
@@ -303,6 +319,34 @@ test_standings (void)
   g_assert_nonnull (strstr (silver, "Bäckman / Bäckman\n0\n"));
 
   screenshot ("standings");
+
+  /* The standings sheet: exported as a PDF, and printed through
+   * GtkPrintOperation to a file, it reads the same. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("paddock-sheet-XXXXXX", NULL);
+    g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+    g_autofree char *exported_text = NULL;
+    g_autofree char *printed_text = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (pd_standings_view_export_pdf (PD_STANDINGS_VIEW (view), exported, &error));
+    g_assert_no_error (error);
+    g_assert_true (pd_standings_view_print (PD_STANDINGS_VIEW (view), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            printed, &error));
+    g_assert_no_error (error);
+    exported_text = pdf_text (exported);
+    printed_text = pdf_text (printed);
+    g_test_message ("%s", exported_text);
+    g_assert_cmpstr (exported_text, ==, printed_text);
+    g_assert_nonnull (strstr (exported_text, "GT4 European Series 2023"));
+    g_assert_nonnull (strstr (exported_text, "Michael Schrey / Gabriele Piana"));
+    g_assert_nonnull (strstr (exported_text, "Andreas Bäckman / Jessica Bäckman"));
+    g_assert_nonnull (strstr (exported_text, swedish ? "Sida 1 av 1" : "Page 1 of 1"));
+    g_assert_cmpint (g_remove (exported), ==, 0);
+    g_assert_cmpint (g_remove (printed), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 
   /* The season's points rules, shown with the standings. */
   {

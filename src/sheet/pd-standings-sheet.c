@@ -1,0 +1,1739 @@
+#define G_LOG_DOMAIN "paddock-sheet"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "pd-provisional.h"
+#include "pd-score-loader.h"
+#include "pd-standings-sheet.h"
+
+/*
+ * The standings sheet: the printed table a team hands out. One layout
+ * engine, drawn with cairo and Pango onto any cairo_t of a given page
+ * size, so that the PDF export and GtkPrintOperation's draw-page give the
+ * same pages.
+ *
+ * All sizes are in points (1/72 inch): the PDF surface's unit, and the
+ * unit the app asks GtkPrintOperation for. Text is laid out on a Pango
+ * context of our own at 72 dpi with unhinted metrics, so that a layout
+ * measured once is the same on every surface it is drawn on.
+ */
+
+#define MARGIN        36.0   /* half an inch all round */
+#define CELL_PAD      3.0
+#define CELL_VPAD     1.6
+#define NAME_WIDTH_MAX      150.0
+#define TEAM_WIDTH_MAX      130.0
+#define SECTION_GAP   10.0
+#define BODY_FONT     "Sans 8"
+#define BOLD_FONT     "Sans Bold 8"
+#define SMALL_FONT    "Sans 7"
+#define HEADING_FONT  "Sans Bold 11"
+#define TITLE_FONT    "Sans Bold 16"
+#define SUBTITLE_FONT "Sans 10"
+
+/* ---------------------------------------------------------------------- */
+/* Paper */
+
+/* Territories that use US Letter (CLDR's list). */
+static const char * const letter_territories[] = {
+  "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PA", "PR", "DO", "NI", "BZ", NULL
+};
+
+/**
+ * pd_paper_default:
+ *
+ * Returns: the paper of the user's locale (LC_PAPER): Letter in the
+ *   territories that use it, A4 elsewhere
+ */
+PdPaper
+pd_paper_default (void)
+{
+  const char *locale;
+  const char *underscore;
+
+#ifdef _NL_PAPER_WIDTH
+  {
+    /* glibc keeps the paper size in the locale itself, in millimetres. */
+    int width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
+
+    if (width == 216)
+      return PD_PAPER_LETTER;
+    if (width == 210)
+      return PD_PAPER_A4;
+  }
+#endif
+
+  locale = setlocale (LC_PAPER, NULL);
+  underscore = locale != NULL ? strchr (locale, '_') : NULL;
+  if (underscore != NULL && strlen (underscore) >= 3)
+    for (guint i = 0; letter_territories[i] != NULL; i++)
+      if (strncmp (underscore + 1, letter_territories[i], 2) == 0)
+        return PD_PAPER_LETTER;
+  return PD_PAPER_A4;
+}
+
+/**
+ * pd_paper_from_string:
+ * @text: "a4" or "letter", in any case
+ *
+ * Returns: whether @text names a paper
+ */
+gboolean
+pd_paper_from_string (const char *text,
+                      PdPaper    *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  if (text != NULL && g_ascii_strcasecmp (text, "a4") == 0)
+    *paper = PD_PAPER_A4;
+  else if (text != NULL && g_ascii_strcasecmp (text, "letter") == 0)
+    *paper = PD_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+pd_paper_get_size (PdPaper  paper,
+                   double  *width,
+                   double  *height)
+{
+  if (paper == PD_PAPER_LETTER)
+    {
+      *width = 612.0;
+      *height = 792.0;
+    }
+  else
+    {
+      /* 210 × 297 mm */
+      *width = 595.2756;
+      *height = 841.8898;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* What a standings row says, as the app, the command line and the sheet
+ * show it. */
+
+/**
+ * pd_standings_row_position_text:
+ *
+ * Returns: (transfer full): "3", "=3" for a shared position, or "EX"
+ */
+char *
+pd_standings_row_position_text (const PdStandingsRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (row->excluded)
+    /* TRANSLATORS: in a standings table, for a competitor excluded from the championship */
+    return g_strdup (C_("standings", "EX"));
+  if (row->shared)
+    return g_strdup_printf ("=%d", row->position);
+  return g_strdup_printf ("%d", row->position);
+}
+
+/**
+ * pd_standings_row_note:
+ *
+ * Returns: (transfer full): how the row's place was decided, or a
+ *   deduction, in a sentence; "" when there is nothing to say
+ */
+char *
+pd_standings_row_note (const PdStandingsRow *row)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  if (row->excluded)
+    return g_strdup (_("Excluded from the championship; results kept"));
+  if (row->shared)
+    return g_strdup (_("Level on points and countback: position shared"));
+  if (row->tie_place == 1)
+    return g_strdup (_("Ahead on countback: more wins"));
+  if (row->tie_place > 1)
+    return g_strdup_printf (_("Ahead on countback: more finishes in place %d"), row->tie_place);
+  if (!pd_points_is_zero (row->deducted))
+    {
+      g_autofree char *points = pd_points_format (row->deducted);
+      return g_strdup_printf (_("%s points deducted"), points);
+    }
+  return g_strdup ("");
+}
+
+/**
+ * pd_standings_row_session_text:
+ *
+ * Returns: (transfer full): the row's points in @session_id: "" when it
+ *   has no result there, the points dropped in brackets ("(12)") when
+ *   they do not count, as in the official tables
+ */
+char *
+pd_standings_row_session_text (const PdStandingsRow *row,
+                               const char           *session_id)
+{
+  PdPoints counted = PD_POINTS_ZERO, dropped = PD_POINTS_ZERO;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (row != NULL, NULL);
+
+  for (guint s = 0; s < row->scores->len; s++)
+    {
+      PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+      if (g_strcmp0 (score->session_id, session_id) != 0)
+        continue;
+      any = TRUE;
+      if (score->counted)
+        counted = pd_points_add (counted, score->points);
+      else
+        dropped = pd_points_add (dropped, score->points);
+    }
+
+  if (!any)
+    return g_strdup ("");
+  if (!pd_points_is_zero (dropped))
+    {
+      g_autofree char *text = pd_points_format (dropped);
+      return g_strdup_printf ("(%s)", text);
+    }
+  return pd_points_format (counted);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The sheet's contents */
+
+enum {
+  FIELD_POSITION,
+  FIELD_NUMBER,
+  FIELD_NAME,
+  FIELD_TEAM,
+  FIELD_NATIONALITY,
+  FIELD_POINTS,
+  N_FIELDS,
+  FIELD_SESSION = N_FIELDS,
+};
+
+enum {
+  MARK_POLE    = 1 << 0,
+  MARK_FASTEST = 1 << 1,
+};
+
+typedef struct {
+  int            round;
+  int            position;   /* in its round */
+  char          *session_id;
+  char          *label;      /* "R1", "Q" */
+  PdSessionKind  kind;
+} SessionColumn;
+
+typedef struct {
+  char      *fields[N_FIELDS];
+  GPtrArray *cells;          /* one text per session column */
+  GByteArray *marks;         /* MARK_* per session column */
+  char      *note;           /* NULL: none */
+} SheetRow;
+
+typedef struct {
+  char      *title;
+  GPtrArray *rows;           /* SheetRow */
+} SheetSection;
+
+/* One table column: a field, or a session. */
+typedef struct {
+  int     field;
+  guint   session;           /* for FIELD_SESSION */
+  double  width;
+  gboolean right;
+  double  natural;           /* its widest text; more than width when capped */
+  double  capped;
+} TableColumn;
+
+typedef enum {
+  BLOCK_PARAGRAPH,
+  BLOCK_HEADING,
+  BLOCK_TABLE_HEADER,
+  BLOCK_ROW,
+} BlockKind;
+
+/* Something placed on a page. */
+typedef struct {
+  int          page;
+  BlockKind    kind;
+  double       y;
+  double       height;
+  guint        section;
+  guint        row;
+  const char  *font;         /* paragraphs and headings */
+  const char  *text;
+  gboolean     dim;
+} Block;
+
+struct _PdStandingsSheet
+{
+  PdStandingsKind  kind;
+  char            *title;
+  char            *subtitle;
+  char            *header_right;
+  char            *footer_left;
+  char            *rounds_text;
+  char            *legend;
+  GArray          *sessions;      /* SessionColumn */
+  GHashTable      *round_names;   /* number → name */
+  GPtrArray       *sections;      /* SheetSection */
+  GPtrArray       *notes;         /* char *: the sheet's closing notes */
+
+  PangoContext    *context;
+  GArray          *columns;       /* TableColumn */
+  double           table_width;   /* as laid out for the page */
+  double           min_width;     /* with long names and teams cut short */
+  double           row_height;
+  gboolean         measured;
+
+  /* The pagination of the last page size asked for. */
+  double           width;
+  double           height;
+  double           scale;
+  int              n_pages;
+  GArray          *blocks;        /* Block */
+  GPtrArray       *strings;       /* texts the blocks point to */
+};
+
+static void
+session_column_clear (gpointer data)
+{
+  SessionColumn *column = data;
+
+  g_free (column->session_id);
+  g_free (column->label);
+}
+
+static void
+sheet_row_free (gpointer data)
+{
+  SheetRow *row = data;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_free (row->fields[i]);
+  g_ptr_array_unref (row->cells);
+  g_byte_array_unref (row->marks);
+  g_free (row->note);
+  g_free (row);
+}
+
+static void
+sheet_section_free (gpointer data)
+{
+  SheetSection *section = data;
+
+  g_free (section->title);
+  g_ptr_array_unref (section->rows);
+  g_free (section);
+}
+
+void
+pd_standings_sheet_free (PdStandingsSheet *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->header_right);
+  g_free (self->footer_left);
+  g_free (self->rounds_text);
+  g_free (self->legend);
+  g_array_unref (self->sessions);
+  g_hash_table_unref (self->round_names);
+  g_ptr_array_unref (self->sections);
+  g_ptr_array_unref (self->notes);
+  g_clear_object (&self->context);
+  g_array_unref (self->columns);
+  g_array_unref (self->blocks);
+  g_ptr_array_unref (self->strings);
+  g_free (self);
+}
+
+const char *
+pd_standings_sheet_get_title (PdStandingsSheet *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+static const char *
+kind_abbreviation (PdSessionKind kind)
+{
+  switch (kind)
+    {
+    case PD_SESSION_KIND_PRACTICE:
+      /* TRANSLATORS: a standings sheet's column for a practice session; one or two letters */
+      return C_("session abbreviation", "P");
+    case PD_SESSION_KIND_QUALIFYING:
+      /* TRANSLATORS: a standings sheet's column for a qualifying session; one or two letters */
+      return C_("session abbreviation", "Q");
+    case PD_SESSION_KIND_SPRINT:
+      /* TRANSLATORS: a standings sheet's column for a sprint race; one or two letters */
+      return C_("session abbreviation", "S");
+    case PD_SESSION_KIND_WARM_UP:
+      /* TRANSLATORS: a standings sheet's column for a warm-up; one or two letters */
+      return C_("session abbreviation", "W");
+    case PD_SESSION_KIND_RACE:
+    default:
+      /* TRANSLATORS: a standings sheet's column for a race; one or two letters */
+      return C_("session abbreviation", "R");
+    }
+}
+
+static int
+compare_session_columns (gconstpointer a,
+                         gconstpointer b)
+{
+  const SessionColumn *ca = a;
+  const SessionColumn *cb = b;
+
+  if (ca->round != cb->round)
+    return ca->round - cb->round;
+  if (ca->position != cb->position)
+    return ca->position - cb->position;
+  return g_strcmp0 (ca->session_id, cb->session_id);
+}
+
+/* A day as people read it: "1 October 2023". */
+static char *
+format_day (GDateTime *day)
+{
+  /* TRANSLATORS: a date on the standings sheet; see strftime(3), %-d is the day without padding */
+  return g_date_time_format (day, _("%-d %B %Y"));
+}
+
+static char *
+format_date_text (const char *date)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  day = g_date_time_new_local (y, m, d, 12, 0, 0);
+  return day != NULL ? format_day (day) : NULL;
+}
+
+/* The day the sheet is made: SOURCE_DATE_EPOCH when set, for sheets
+ * that must come out the same twice. */
+static char *
+format_today (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (epoch != NULL && *epoch != '\0')
+    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
+  if (now == NULL)
+    now = g_date_time_new_now_local ();
+  return format_day (now);
+}
+
+/* Looks a record up once. */
+static gpointer
+cached_get (PdStore    *store,
+            GHashTable *cache,
+            GType       type,
+            const char *id)
+{
+  gpointer record;
+
+  if (id == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (cache, id, NULL, &record))
+    return record;
+  record = pd_store_get (store, type, id, NULL);
+  g_hash_table_insert (cache, g_strdup (id), record);
+  return record;
+}
+
+/* Joins the distinct non-empty strings of @parts. */
+static char *
+join_distinct (GPtrArray  *parts,
+               const char *separator)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const char *part = parts->pdata[i];
+
+      if (part == NULL || *part == '\0' || !g_hash_table_add (seen, (gpointer) part))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, part);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What the sheet needs to know of each competitor beyond the standings:
+ * the car a driver last drove, the cars of a team, and the pole
+ * positions and fastest laps. */
+typedef struct {
+  PdStore    *store;
+  GHashTable *entries;        /* id → PdEntry (cache) */
+  GHashTable *teams;          /* id → PdTeam (cache) */
+  GHashTable *drivers;        /* id → PdDriver (cache) */
+  GHashTable *driver_entry;   /* driver id → entry id, the last one */
+  GHashTable *team_entries;   /* team id → GPtrArray of entry ids */
+  GHashTable *marks;          /* "session\x1fcompetitor" → MARK_* */
+} Competitors;
+
+static void
+add_mark (GHashTable *marks,
+          const char *session_id,
+          const char *id,
+          guint       mark)
+{
+  char *key;
+
+  if (id == NULL || mark == 0)
+    return;
+  key = g_strconcat (session_id, "\x1f", id, NULL);
+  mark |= GPOINTER_TO_UINT (g_hash_table_lookup (marks, key));
+  g_hash_table_replace (marks, key, GUINT_TO_POINTER (mark));
+}
+
+static void
+unref_nullable (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
+competitors_init (Competitors         *c,
+                  PdStore             *store,
+                  const PdScoreSeason *season,
+                  int                  after_round)
+{
+  c->store = store;
+  /* The caches keep NULL for a record that is not there. */
+  c->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
+  c->teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
+  c->drivers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_nullable);
+  c->driver_entry = g_hash_table_new (g_str_hash, g_str_equal);
+  c->team_entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  c->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint r = 0; r < season->rounds->len; r++)
+    {
+      PdScoreRound *round = season->rounds->pdata[r];
+
+      if (after_round > 0 && round->number > after_round)
+        continue;
+      for (guint s = 0; s < round->sessions->len; s++)
+        {
+          PdScoreSession *session = round->sessions->pdata[s];
+          gboolean started = session->kind == PD_SESSION_KIND_RACE || session->kind == PD_SESSION_KIND_SPRINT;
+
+          for (guint i = 0; i < session->results->len; i++)
+            {
+              PdScoreResult *result = session->results->pdata[i];
+              guint mark = (started && result->grid == 1 ? MARK_POLE : 0) |
+                           (result->fastest_lap ? MARK_FASTEST : 0);
+
+              add_mark (c->marks, session->session_id, result->entry_id, mark);
+              add_mark (c->marks, session->session_id, result->team_id, mark);
+              for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
+                {
+                  g_hash_table_insert (c->driver_entry, result->driver_ids[d], result->entry_id);
+                  add_mark (c->marks, session->session_id, result->driver_ids[d], mark);
+                }
+              if (result->team_id != NULL)
+                {
+                  GPtrArray *list = g_hash_table_lookup (c->team_entries, result->team_id);
+                  gboolean known = FALSE;
+
+                  if (list == NULL)
+                    {
+                      list = g_ptr_array_new ();
+                      g_hash_table_insert (c->team_entries, result->team_id, list);
+                    }
+                  for (guint e = 0; e < list->len && !known; e++)
+                    known = g_str_equal (list->pdata[e], result->entry_id);
+                  if (!known)
+                    g_ptr_array_add (list, result->entry_id);
+                }
+            }
+        }
+    }
+}
+
+static void
+competitors_clear (Competitors *c)
+{
+  g_hash_table_unref (c->entries);
+  g_hash_table_unref (c->teams);
+  g_hash_table_unref (c->drivers);
+  g_hash_table_unref (c->driver_entry);
+  g_hash_table_unref (c->team_entries);
+  g_hash_table_unref (c->marks);
+}
+
+static PdEntry *
+competitors_entry (Competitors *c,
+                   const char  *id)
+{
+  return cached_get (c->store, c->entries, PD_TYPE_ENTRY, id);
+}
+
+static PdTeam *
+competitors_team (Competitors *c,
+                  const char  *id)
+{
+  return cached_get (c->store, c->teams, PD_TYPE_TEAM, id);
+}
+
+static PdDriver *
+competitors_driver (Competitors *c,
+                    const char  *id)
+{
+  return cached_get (c->store, c->drivers, PD_TYPE_DRIVER, id);
+}
+
+/* Number, name(s), team and nationality of a row. */
+static void
+describe_competitor (Competitors     *c,
+                     PdStandingsKind  kind,
+                     const char      *id,
+                     SheetRow        *row)
+{
+  PdEntry *entry = NULL;
+  PdTeam *team = NULL;
+
+  if (kind == PD_STANDINGS_DRIVERS)
+    {
+      PdDriver *driver = competitors_driver (c, id);
+
+      entry = competitors_entry (c, g_hash_table_lookup (c->driver_entry, id));
+      row->fields[FIELD_NAME] = pd_standings_name (c->store, kind, id);
+      row->fields[FIELD_NATIONALITY] = g_strdup (driver != NULL ? pd_driver_get_nationality (driver) : NULL);
+    }
+  else if (kind == PD_STANDINGS_TEAMS)
+    {
+      GPtrArray *ids = g_hash_table_lookup (c->team_entries, id);
+      g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+
+      team = competitors_team (c, id);
+      for (guint i = 0; ids != NULL && i < ids->len; i++)
+        {
+          PdEntry *car = competitors_entry (c, ids->pdata[i]);
+
+          if (car != NULL)
+            g_ptr_array_add (numbers, (gpointer) pd_entry_get_number (car));
+        }
+      row->fields[FIELD_NAME] = pd_standings_name (c->store, kind, id);
+      row->fields[FIELD_NUMBER] = join_distinct (numbers, ", ");
+      row->fields[FIELD_NATIONALITY] = g_strdup (team != NULL ? pd_team_get_nationality (team) : NULL);
+      return;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) nationalities = g_ptr_array_new ();
+      const char * const *crew;
+
+      entry = competitors_entry (c, id);
+      crew = entry != NULL ? pd_entry_get_crew_ids (entry) : NULL;
+      for (guint i = 0; crew != NULL && crew[i] != NULL; i++)
+        {
+          PdDriver *driver = competitors_driver (c, crew[i]);
+
+          g_ptr_array_add (names, pd_standings_name (c->store, PD_STANDINGS_DRIVERS, crew[i]));
+          if (driver != NULL)
+            g_ptr_array_add (nationalities, (gpointer) pd_driver_get_nationality (driver));
+        }
+      row->fields[FIELD_NAME] = join_distinct (names, " / ");
+      if (*row->fields[FIELD_NAME] == '\0')
+        {
+          g_free (row->fields[FIELD_NAME]);
+          row->fields[FIELD_NAME] = pd_standings_name (c->store, kind, id);
+        }
+      row->fields[FIELD_NATIONALITY] = join_distinct (nationalities, "/");
+    }
+
+  if (entry != NULL)
+    {
+      team = competitors_team (c, pd_entry_get_team_id (entry));
+      row->fields[FIELD_NUMBER] = g_strdup (pd_entry_get_number (entry));
+    }
+  row->fields[FIELD_TEAM] = g_strdup (team != NULL ? pd_team_get_name (team) : NULL);
+}
+
+static const char *
+kind_title (PdStandingsKind kind)
+{
+  switch (kind)
+    {
+    case PD_STANDINGS_TEAMS:
+      return _("Teams’ Standings");
+    case PD_STANDINGS_ENTRIES:
+      return _("Cars’ Standings");
+    case PD_STANDINGS_DRIVERS:
+    default:
+      return _("Drivers’ Standings");
+    }
+}
+
+/**
+ * pd_standings_sheet_new:
+ * @class_id: (nullable): one class, or %NULL for a section per class
+ * @after_round: the standings after this round, or 0 for all rounds
+ *
+ * Computes the standings of @season_id and everything the sheet shows
+ * around them.
+ *
+ * Returns: (transfer full) (nullable): the sheet, or %NULL with @error set
+ */
+PdStandingsSheet *
+pd_standings_sheet_new (PdStore          *store,
+                        const char       *season_id,
+                        PdStandingsKind   kind,
+                        const char       *class_id,
+                        int               after_round,
+                        GError          **error)
+{
+  g_autoptr(PdStandingsSheet) self = NULL;
+  g_autoptr(PdSeason) season = NULL;
+  g_autoptr(PdSeries) series = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(PdScoreSeason) score = NULL;
+  g_autoptr(GListModel) rounds = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(GListModel) classes = NULL;
+  g_autoptr(GHashTable) round_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) round_dates = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) scored = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) computed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) provisional = NULL;
+  g_autofree char *provisional_text = NULL;
+  g_auto(GStrv) decisions = NULL;
+  g_auto(GStrv) sources = NULL;
+  Competitors competitors;
+  int total_rounds = 0, last_round = 0;
+
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+  g_return_val_if_fail (season_id != NULL, NULL);
+
+  season = pd_store_get (store, PD_TYPE_SEASON, season_id, error);
+  if (season == NULL ||
+      (rules = pd_rules_for_season (store, season_id, error)) == NULL ||
+      (score = pd_score_season_load (store, season_id, error)) == NULL ||
+      (rounds = pd_store_list_rounds (store, season_id, error)) == NULL ||
+      (sessions = pd_store_list_season_sessions (store, season_id, error)) == NULL ||
+      (classes = pd_store_list_classes (store, season_id, error)) == NULL)
+    return NULL;
+  if (pd_season_get_series_id (season) != NULL)
+    series = pd_store_get (store, PD_TYPE_SERIES, pd_season_get_series_id (season), NULL);
+
+  self = g_new0 (PdStandingsSheet, 1);
+  self->kind = kind;
+  self->sessions = g_array_new (FALSE, TRUE, sizeof (SessionColumn));
+  g_array_set_clear_func (self->sessions, session_column_clear);
+  self->round_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->sections = g_ptr_array_new_with_free_func (sheet_section_free);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->columns = g_array_new (FALSE, TRUE, sizeof (TableColumn));
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  self->strings = g_ptr_array_new_with_free_func (g_free);
+
+  /* The title: the season's name, which usually holds the series' name;
+   * the series' name first when it does not. */
+  if (series != NULL && pd_series_get_name (series) != NULL && pd_season_get_name (season) != NULL &&
+      strstr (pd_season_get_name (season), pd_series_get_name (series)) == NULL)
+    /* TRANSLATORS: a standings sheet's title: the series, then the season */
+    self->title = g_strdup_printf (_("%s: %s"), pd_series_get_name (series), pd_season_get_name (season));
+  else
+    self->title = g_strdup (pd_season_get_name (season) != NULL ? pd_season_get_name (season) : season_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+      int number = pd_round_get_number (round);
+
+      if (number <= 0 || pd_round_get_status (round) == PD_ROUND_STATUS_CANCELLED)
+        continue;
+      total_rounds++;
+      g_hash_table_insert (round_numbers, g_strdup (pd_round_get_id (round)), GINT_TO_POINTER (number));
+      g_hash_table_insert (self->round_names, GINT_TO_POINTER (number), g_strdup (pd_round_get_name (round)));
+      g_hash_table_insert (round_dates, GINT_TO_POINTER (number),
+                           g_strdup (pd_round_get_end_date (round) != NULL ? pd_round_get_end_date (round)
+                                                                          : pd_round_get_start_date (round)));
+    }
+
+  /* The sections: the one class asked for, each class, or the whole
+   * field when the season has no classes. */
+  {
+    g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < g_list_model_get_n_items (classes); i++)
+      {
+        g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
+
+        if (class_id != NULL && g_strcmp0 (class_id, pd_class_get_id (klass)) != 0)
+          continue;
+        g_ptr_array_add (titles, g_strdup (pd_class_get_name (klass)));
+        g_ptr_array_add (ids, g_strdup (pd_class_get_id (klass)));
+      }
+    if (ids->len == 0)
+      {
+        g_ptr_array_add (titles, g_strdup (_("Overall")));
+        g_ptr_array_add (ids, g_strdup (class_id));
+      }
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        GPtrArray *rows = pd_standings_compute (rules, score, kind, ids->pdata[i], after_round);
+        SheetSection *section = g_new0 (SheetSection, 1);
+
+        section->title = g_strdup (titles->pdata[i]);
+        section->rows = g_ptr_array_new_with_free_func (sheet_row_free);
+        g_ptr_array_add (self->sections, section);
+        g_ptr_array_add (computed, rows);
+
+        for (guint r = 0; r < rows->len; r++)
+          {
+            PdStandingsRow *row = rows->pdata[r];
+
+            for (guint s = 0; s < row->scores->len; s++)
+              {
+                PdStandingsScore *sc = &g_array_index (row->scores, PdStandingsScore, s);
+
+                g_hash_table_add (scored, (gpointer) sc->session_id);
+                last_round = MAX (last_round, sc->round);
+              }
+          }
+      }
+  }
+
+  /* A column per session that scored, in the order of the weekend. */
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (sessions, i);
+      SessionColumn column = { 0 };
+
+      if (!g_hash_table_contains (scored, pd_session_get_id (session)))
+        continue;
+      column.round = GPOINTER_TO_INT (g_hash_table_lookup (round_numbers, pd_session_get_round_id (session)));
+      column.position = pd_session_get_position (session);
+      column.session_id = g_strdup (pd_session_get_id (session));
+      column.kind = pd_session_get_kind (session);
+      g_array_append_val (self->sessions, column);
+    }
+  g_array_sort (self->sessions, compare_session_columns);
+  for (guint i = 0; i < self->sessions->len; i++)
+    {
+      SessionColumn *column = &g_array_index (self->sessions, SessionColumn, i);
+      int same = 0, index = 0;
+
+      for (guint j = 0; j < self->sessions->len; j++)
+        {
+          SessionColumn *other = &g_array_index (self->sessions, SessionColumn, j);
+
+          if (other->round != column->round || other->kind != column->kind)
+            continue;
+          same++;
+          if (j <= i)
+            index++;
+        }
+      column->label = same > 1 ? g_strdup_printf ("%s%d", kind_abbreviation (column->kind), index)
+                               : g_strdup (kind_abbreviation (column->kind));
+    }
+
+  /* The rows. */
+  competitors_init (&competitors, store, score, after_round);
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      SheetSection *section = self->sections->pdata[i];
+      GPtrArray *rows = computed->pdata[i];
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          PdStandingsRow *row = rows->pdata[r];
+          SheetRow *sheet_row = g_new0 (SheetRow, 1);
+          g_autofree char *note = pd_standings_row_note (row);
+
+          sheet_row->cells = g_ptr_array_new_with_free_func (g_free);
+          sheet_row->marks = g_byte_array_new ();
+          sheet_row->fields[FIELD_POSITION] = pd_standings_row_position_text (row);
+          sheet_row->fields[FIELD_POINTS] = pd_points_format (row->points);
+          describe_competitor (&competitors, kind, row->id, sheet_row);
+          /* A shared position shows by its "=" already. */
+          if (*note != '\0' && !row->shared)
+            sheet_row->note = g_strdup_printf ("%s %s: %s", sheet_row->fields[FIELD_POSITION],
+                                               sheet_row->fields[FIELD_NAME], note);
+
+          for (guint c = 0; c < self->sessions->len; c++)
+            {
+              SessionColumn *column = &g_array_index (self->sessions, SessionColumn, c);
+              g_autofree char *key = g_strconcat (column->session_id, "\x1f", row->id, NULL);
+              guint8 mark = GPOINTER_TO_UINT (g_hash_table_lookup (competitors.marks, key));
+
+              g_ptr_array_add (sheet_row->cells, pd_standings_row_session_text (row, column->session_id));
+              g_byte_array_append (sheet_row->marks, &mark, 1);
+            }
+          g_ptr_array_add (section->rows, sheet_row);
+        }
+    }
+  competitors_clear (&competitors);
+
+  /* The lines under the title. */
+  if (after_round > 0)
+    last_round = MIN (after_round, MAX (last_round, after_round));
+  if (last_round > 0)
+    {
+      const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (last_round));
+      g_autofree char *date = format_date_text (g_hash_table_lookup (round_dates, GINT_TO_POINTER (last_round)));
+      g_autofree char *after = NULL;
+
+      /* TRANSLATORS: on the standings sheet: "after round 6 of 6" */
+      after = g_strdup_printf (_("after round %d of %d"), last_round, total_rounds);
+      if (name != NULL && date != NULL)
+        /* TRANSLATORS: "Drivers’ Standings", "after round 6 of 6", the round, its date */
+        self->subtitle = g_strdup_printf (_("%s %s: %s, %s"), kind_title (kind), after, name, date);
+      else if (name != NULL)
+        self->subtitle = g_strdup_printf (_("%s %s: %s"), kind_title (kind), after, name);
+      else
+        self->subtitle = g_strdup_printf ("%s %s", kind_title (kind), after);
+      /* TRANSLATORS: the page header of the standings sheet: "Drivers’ Standings", "after round 6 of 6" */
+      self->header_right = g_strdup_printf (_("%s %s"), kind_title (kind), after);
+    }
+  else
+    {
+      self->subtitle = g_strdup_printf (_("%s before the first round"), kind_title (kind));
+      self->header_right = g_strdup (kind_title (kind));
+    }
+
+  {
+    g_autofree char *today = format_today ();
+    /* TRANSLATORS: the page footer of the standings sheet; %s is today's date */
+    self->footer_left = g_strdup_printf (_("Made with Paddock on %s"), today);
+  }
+
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    int previous = -1;
+
+    for (guint i = 0; i < self->sessions->len; i++)
+      {
+        int round = g_array_index (self->sessions, SessionColumn, i).round;
+        const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (round));
+
+        if (round == previous)
+          continue;
+        previous = round;
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append_printf (text, "%d %s", round, name != NULL ? name : "");
+      }
+    if (text->len > 0)
+      /* TRANSLATORS: the rounds on a standings sheet, such as "Rounds: 1 Monza · 2 Paul Ricard" */
+      self->rounds_text = g_strdup_printf (_("Rounds: %s"), text->str);
+  }
+
+  self->legend = g_strdup (_("(12): a dropped result, not counted · =3: a shared position · "
+                             "bold: from pole position · italic: fastest lap"));
+
+  /* The closing notes: the season's decisions, then what is provisional. */
+  decisions = pd_rules_describe_decisions (rules, &sources);
+  for (guint i = 0; decisions[i] != NULL; i++)
+    {
+      if (sources[i] != NULL && *sources[i] != '\0')
+        /* TRANSLATORS: a decision of the season on the standings sheet, then its source */
+        g_ptr_array_add (self->notes, g_strdup_printf (_("%s (%s)"), decisions[i], sources[i]));
+      else
+        g_ptr_array_add (self->notes, g_strdup (decisions[i]));
+    }
+  provisional = pd_season_provisional_sessions (store, season_id, after_round, NULL);
+  provisional_text = pd_provisional_describe (provisional);
+  if (provisional_text != NULL)
+    g_ptr_array_add (self->notes, g_steal_pointer (&provisional_text));
+
+  return g_steal_pointer (&self);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Layout */
+
+static PangoContext *
+sheet_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: the same layout at every scale and on every surface. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_destroy (options);
+  return context;
+}
+
+static PangoLayout *
+new_layout (PdStandingsSheet *self,
+            const char       *font,
+            const char       *text,
+            double            width,
+            gboolean          ellipsize)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      if (ellipsize)
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      else
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+static void
+text_size (PdStandingsSheet *self,
+           const char       *font,
+           const char       *text,
+           double            width,
+           double           *out_width,
+           double           *out_height)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, font, text, width, FALSE);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (out_width != NULL)
+    *out_width = (double) logical.width / PANGO_SCALE;
+  if (out_height != NULL)
+    *out_height = (double) logical.height / PANGO_SCALE;
+}
+
+static const char *
+field_heading (PdStandingsSheet *self,
+               int               field)
+{
+  switch (field)
+    {
+    /* TRANSLATORS: standings sheet column headings; keep them short */
+    case FIELD_POSITION: return C_("sheet column", "Pos.");
+    case FIELD_NUMBER: return self->kind == PD_STANDINGS_TEAMS ? C_("sheet column", "Cars")
+                                                                 : C_("sheet column", "No.");
+    case FIELD_NAME:
+      switch (self->kind)
+        {
+        case PD_STANDINGS_TEAMS: return C_("sheet column", "Team");
+        case PD_STANDINGS_ENTRIES: return C_("sheet column", "Drivers");
+        case PD_STANDINGS_DRIVERS:
+        default: return C_("sheet column", "Driver");
+        }
+    case FIELD_TEAM: return C_("sheet column", "Team");
+    /* TRANSLATORS: standings sheet column: nationality */
+    case FIELD_NATIONALITY: return C_("sheet column", "Nat.");
+    case FIELD_POINTS: return C_("sheet column", "Points");
+    default: return "";
+    }
+}
+
+static const char *
+cell_text (SheetRow          *row,
+           const TableColumn *column)
+{
+  if (column->field == FIELD_SESSION)
+    return row->cells->pdata[column->session];
+  return row->fields[column->field] != NULL ? row->fields[column->field] : "";
+}
+
+static void
+add_column (PdStandingsSheet *self,
+            int               field,
+            guint             session,
+            gboolean          right)
+{
+  TableColumn column = { field, session, 0, right, 0, 0 };
+
+  g_array_append_val (self->columns, column);
+}
+
+/* Whether any row has a value for @field: a column nobody has (car
+ * numbers of the early Formula 1 entries) is left out. */
+static gboolean
+has_values (PdStandingsSheet *self,
+            int               field)
+{
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      SheetSection *section = self->sections->pdata[s];
+
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          SheetRow *row = section->rows->pdata[r];
+
+          if (row->fields[field] != NULL && *row->fields[field] != '\0')
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Measures the table's columns at their natural widths, once. */
+static void
+measure (PdStandingsSheet *self)
+{
+  double session_width = 0;
+  double line;
+
+  if (self->measured)
+    return;
+  self->measured = TRUE;
+  self->context = sheet_context ();
+
+  add_column (self, FIELD_POSITION, 0, TRUE);
+  if (self->kind == PD_STANDINGS_ENTRIES && has_values (self, FIELD_NUMBER))
+    add_column (self, FIELD_NUMBER, 0, TRUE);
+  add_column (self, FIELD_NAME, 0, FALSE);
+  if (self->kind == PD_STANDINGS_DRIVERS && has_values (self, FIELD_NUMBER))
+    add_column (self, FIELD_NUMBER, 0, TRUE);
+  if (self->kind == PD_STANDINGS_TEAMS && has_values (self, FIELD_NUMBER))
+    add_column (self, FIELD_NUMBER, 0, FALSE);
+  else if (self->kind != PD_STANDINGS_TEAMS && has_values (self, FIELD_TEAM))
+    add_column (self, FIELD_TEAM, 0, FALSE);
+  if (has_values (self, FIELD_NATIONALITY))
+    add_column (self, FIELD_NATIONALITY, 0, FALSE);
+  for (guint i = 0; i < self->sessions->len; i++)
+    add_column (self, FIELD_SESSION, i, TRUE);
+  add_column (self, FIELD_POINTS, 0, TRUE);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+      const char *heading = column->field == FIELD_SESSION
+                            ? g_array_index (self->sessions, SessionColumn, column->session).label
+                            : field_heading (self, column->field);
+      double width;
+
+      text_size (self, BOLD_FONT, heading, -1, &width, NULL);
+      for (guint s = 0; s < self->sections->len; s++)
+        {
+          SheetSection *section = self->sections->pdata[s];
+
+          for (guint r = 0; r < section->rows->len; r++)
+            {
+              const char *text = cell_text (section->rows->pdata[r], column);
+              double w;
+
+              if (*text == '\0')
+                continue;
+              /* Bold for points and marked cells. */
+              text_size (self, column->field == FIELD_POINTS || column->field == FIELD_SESSION
+                               ? BOLD_FONT : BODY_FONT, text, -1, &w, NULL);
+              width = MAX (width, w);
+            }
+        }
+      width += 2 * CELL_PAD;
+      column->natural = width;
+      if (column->field == FIELD_NAME)
+        width = MIN (width, NAME_WIDTH_MAX);
+      else if (column->field == FIELD_TEAM || (column->field == FIELD_NUMBER && self->kind == PD_STANDINGS_TEAMS))
+        width = MIN (width, TEAM_WIDTH_MAX);
+      column->width = width;
+      if (column->field == FIELD_SESSION)
+        session_width = MAX (session_width, width);
+    }
+
+  /* Session columns all alike, wide enough for "(25)". */
+  self->table_width = 0;
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+
+      if (column->field == FIELD_SESSION)
+        column->width = MAX (session_width, 18.0);
+      column->capped = column->width;
+      self->table_width += column->width;
+    }
+  self->min_width = self->table_width;
+
+  text_size (self, BODY_FONT, "Åg", -1, NULL, &line);
+  self->row_height = ceil (line + 2 * CELL_VPAD);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Pagination */
+
+static guint
+header_rows (PdStandingsSheet *self)
+{
+  /* The rounds above their sessions' columns. */
+  return self->sessions->len > 0 ? 2 : 1;
+}
+
+static void
+add_block (PdStandingsSheet *self,
+           int               page,
+           BlockKind         kind,
+           double            y,
+           double            height,
+           guint             section,
+           guint             row,
+           const char       *font,
+           const char       *text,
+           gboolean          dim)
+{
+  Block block = { page, kind, y, height, section, row, font, text, dim };
+
+  g_array_append_val (self->blocks, block);
+}
+
+typedef struct {
+  PdStandingsSheet *self;
+  int               page;
+  double            y;
+  double            top;
+  double            bottom;
+  double            content;
+} Cursor;
+
+static void
+cursor_new_page (Cursor *cursor)
+{
+  cursor->page++;
+  cursor->y = cursor->top;
+}
+
+/* A paragraph, on the next page when it does not fit on this one. */
+static void
+add_paragraph (Cursor     *cursor,
+               const char *font,
+               const char *text,
+               gboolean    dim,
+               double      gap_after)
+{
+  double height;
+
+  text_size (cursor->self, font, text, cursor->content, NULL, &height);
+  if (cursor->y + height > cursor->bottom && cursor->y > cursor->top)
+    cursor_new_page (cursor);
+  add_block (cursor->self, cursor->page, BLOCK_PARAGRAPH, cursor->y, height, 0, 0, font, text, dim);
+  cursor->y += height + gap_after;
+}
+
+/* A section's heading and the table's header, at the top of a section
+ * and again on each page the table goes on to. */
+static void
+add_table_top (Cursor       *cursor,
+               guint         section_index,
+               const char   *title,
+               double        heading_height,
+               double        header_height)
+{
+  PdStandingsSheet *self = cursor->self;
+
+  add_block (self, cursor->page, BLOCK_HEADING, cursor->y, heading_height, section_index, 0,
+             HEADING_FONT, title, FALSE);
+  cursor->y += heading_height + 3;
+  add_block (self, cursor->page, BLOCK_TABLE_HEADER, cursor->y, header_height, section_index, 0,
+             NULL, NULL, FALSE);
+  cursor->y += header_height;
+}
+
+/* Long names and teams are cut short only when the page has no room for
+ * them: what room is left goes to them, the names first. */
+static void
+fit_columns (PdStandingsSheet *self,
+             double            content)
+{
+  double slack = content - self->min_width;
+
+  self->table_width = 0;
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+
+      column->width = column->capped;
+      if (slack > 0 && column->natural > column->capped)
+        {
+          double more = MIN (slack, column->natural - column->capped);
+
+          column->width += more;
+          slack -= more;
+        }
+      self->table_width += column->width;
+    }
+}
+
+/**
+ * pd_standings_sheet_wants_landscape:
+ * @width: the page's width in points, portrait
+ * @height: the page's height in points, portrait
+ *
+ * Returns: whether the table is too wide for the page upright
+ */
+gboolean
+pd_standings_sheet_wants_landscape (PdStandingsSheet *self,
+                                    double            width,
+                                    double            height)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  measure (self);
+  return self->min_width > MIN (width, height) - 2 * MARGIN;
+}
+
+/**
+ * pd_standings_sheet_paginate:
+ * @width: the page's width in points
+ * @height: the page's height in points
+ *
+ * Lays the sheet out on pages of that size: a table wider than the page
+ * is drawn smaller, a table that goes on to the next page repeats its
+ * heading and header there.
+ *
+ * Returns: the number of pages, at least 1
+ */
+int
+pd_standings_sheet_paginate (PdStandingsSheet *self,
+                             double            width,
+                             double            height)
+{
+  Cursor cursor = { self, 0, 0, 0, 0, 0 };
+  double small, heading_height, row_height, header_height;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (width > 2 * MARGIN && height > 4 * MARGIN, 0);
+
+  if (self->n_pages > 0 && self->width == width && self->height == height)
+    return self->n_pages;
+
+  measure (self);
+  g_array_set_size (self->blocks, 0);
+  g_ptr_array_set_size (self->strings, 0);
+  self->width = width;
+  self->height = height;
+
+  cursor.content = width - 2 * MARGIN;
+  fit_columns (self, cursor.content);
+  self->scale = MIN (1.0, cursor.content / self->table_width);
+  text_size (self, SMALL_FONT, "Åg", -1, NULL, &small);
+  text_size (self, HEADING_FONT, "Åg", -1, NULL, &heading_height);
+  cursor.top = MARGIN + small + 10;
+  cursor.bottom = height - MARGIN - small - 10;
+  cursor.y = cursor.top;
+  row_height = self->row_height * self->scale;
+  header_height = row_height * header_rows (self);
+
+  add_paragraph (&cursor, TITLE_FONT, self->title, FALSE, 2);
+  add_paragraph (&cursor, SUBTITLE_FONT, self->subtitle, FALSE, 4);
+  if (self->rounds_text != NULL)
+    add_paragraph (&cursor, SMALL_FONT, self->rounds_text, TRUE, 2);
+  add_paragraph (&cursor, SMALL_FONT, self->legend, TRUE, SECTION_GAP);
+
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      SheetSection *section = self->sections->pdata[s];
+      double needed;
+      char *continued;
+
+      if (section->rows->len == 0)
+        continue;
+      n_rows += section->rows->len;
+
+      /* A heading never ends a page: it comes with the header and a few rows. */
+      needed = heading_height + 3 + header_height + row_height * MIN (section->rows->len, 3);
+      if (cursor.y + needed > cursor.bottom && cursor.y > cursor.top)
+        cursor_new_page (&cursor);
+      add_table_top (&cursor, s, section->title, heading_height, header_height);
+
+      /* TRANSLATORS: a section of the standings sheet continued on the next page */
+      continued = g_strdup_printf (_("%s (continued)"), section->title);
+      g_ptr_array_add (self->strings, continued);
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          if (cursor.y + row_height > cursor.bottom)
+            {
+              cursor_new_page (&cursor);
+              add_table_top (&cursor, s, continued, heading_height, header_height);
+            }
+          add_block (self, cursor.page, BLOCK_ROW, cursor.y, row_height, s, r, NULL, NULL, FALSE);
+          cursor.y += row_height;
+        }
+      cursor.y += 4;
+
+      for (guint r = 0; r < section->rows->len; r++)
+        {
+          SheetRow *row = section->rows->pdata[r];
+
+          if (row->note != NULL)
+            add_paragraph (&cursor, SMALL_FONT, row->note, TRUE, 1);
+        }
+      cursor.y += SECTION_GAP;
+    }
+
+  if (n_rows == 0)
+    add_paragraph (&cursor, SUBTITLE_FONT, _("No result of this season has scored points yet."), FALSE, SECTION_GAP);
+
+  if (self->notes->len > 0)
+    {
+      add_paragraph (&cursor, BOLD_FONT, _("Notes"), FALSE, 2);
+      for (guint i = 0; i < self->notes->len; i++)
+        add_paragraph (&cursor, SMALL_FONT, self->notes->pdata[i], FALSE, 2);
+    }
+
+  self->n_pages = cursor.page + 1;
+  return self->n_pages;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Drawing */
+
+#define INK   0.10
+#define DIM   0.38
+#define RULE  0.55
+
+static void
+show_text (PdStandingsSheet *self,
+           cairo_t          *cr,
+           const char       *font,
+           const char       *text,
+           double            x,
+           double            y,
+           double            width,
+           PangoAlignment    alignment,
+           gboolean          wrap)
+{
+  g_autoptr(PangoLayout) layout = new_layout (self, font, text, width, !wrap);
+
+  pango_layout_set_alignment (layout, alignment);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static gboolean
+starts_round (PdStandingsSheet  *self,
+              const TableColumn *column)
+{
+  const SessionColumn *sessions = (const SessionColumn *) self->sessions->data;
+
+  if (column->field != FIELD_SESSION)
+    return column->field == FIELD_POINTS;
+  return column->session == 0 || sessions[column->session - 1].round != sessions[column->session].round;
+}
+
+/* Thin rules before each round's columns and before the points. */
+static void
+draw_round_rules (PdStandingsSheet *self,
+                  cairo_t          *cr,
+                  double            top,
+                  double            height)
+{
+  double x = 0;
+
+  cairo_set_source_rgb (cr, RULE, RULE, RULE);
+  cairo_set_line_width (cr, 0.4);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+
+      if (starts_round (self, column))
+        {
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, x, top + height);
+          cairo_stroke (cr);
+        }
+      x += column->width;
+    }
+}
+
+static void
+draw_table_header (PdStandingsSheet *self,
+                   cairo_t          *cr)
+{
+  double row_height = self->row_height;
+  guint rows = header_rows (self);
+  double x = 0, y = row_height * (rows - 1);
+
+  cairo_set_source_rgb (cr, 0.86, 0.87, 0.89);
+  cairo_rectangle (cr, 0, 0, self->table_width, row_height * rows);
+  cairo_fill (cr);
+
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+
+      cairo_set_source_rgb (cr, INK, INK, INK);
+      if (column->field == FIELD_SESSION)
+        {
+          SessionColumn *session = &g_array_index (self->sessions, SessionColumn, column->session);
+
+          show_text (self, cr, BOLD_FONT, session->label, x + CELL_PAD, y + CELL_VPAD,
+                     column->width - 2 * CELL_PAD, PANGO_ALIGN_RIGHT, FALSE);
+
+          /* Above the first column of a round, the round across all of them. */
+          if (starts_round (self, column))
+            {
+              const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (session->round));
+              g_autofree char *number = g_strdup_printf ("%d", session->round);
+              g_autofree char *label = g_strdup_printf ("%d %s", session->round, name != NULL ? name : "");
+              double span = 0, label_width;
+
+              for (guint o = c; o < self->columns->len; o++)
+                {
+                  TableColumn *other = &g_array_index (self->columns, TableColumn, o);
+
+                  if (other->field != FIELD_SESSION ||
+                      g_array_index (self->sessions, SessionColumn, other->session).round != session->round)
+                    break;
+                  span += other->width;
+                }
+              text_size (self, BOLD_FONT, label, -1, &label_width, NULL);
+              show_text (self, cr, BOLD_FONT, label_width <= span - 2 * CELL_PAD ? label : number,
+                         x + CELL_PAD, CELL_VPAD, span - 2 * CELL_PAD, PANGO_ALIGN_CENTER, FALSE);
+            }
+        }
+      else
+        show_text (self, cr, BOLD_FONT, field_heading (self, column->field), x + CELL_PAD, y + CELL_VPAD,
+                   column->width - 2 * CELL_PAD, column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, FALSE);
+      x += column->width;
+    }
+
+  draw_round_rules (self, cr, 0, row_height * rows);
+  cairo_set_source_rgb (cr, INK, INK, INK);
+  cairo_set_line_width (cr, 0.8);
+  cairo_move_to (cr, 0, row_height * rows);
+  cairo_line_to (cr, self->table_width, row_height * rows);
+  cairo_stroke (cr);
+}
+
+static void
+draw_row (PdStandingsSheet *self,
+          cairo_t          *cr,
+          SheetRow         *row,
+          guint             index)
+{
+  double x = 0;
+
+  if (index % 2 == 1)
+    {
+      cairo_set_source_rgb (cr, 0.95, 0.95, 0.96);
+      cairo_rectangle (cr, 0, 0, self->table_width, self->row_height);
+      cairo_fill (cr);
+    }
+
+  cairo_set_source_rgb (cr, INK, INK, INK);
+  for (guint c = 0; c < self->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+      const char *text = cell_text (row, column);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (*text == '\0')
+        {
+          x += column->width;
+          continue;
+        }
+      layout = new_layout (self, column->field == FIELD_POINTS ? BOLD_FONT : BODY_FONT, text,
+                           column->width - 2 * CELL_PAD, TRUE);
+      pango_layout_set_alignment (layout, column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+      if (column->field == FIELD_SESSION && row->marks->data[column->session] != 0)
+        {
+          guint8 mark = row->marks->data[column->session];
+          PangoAttrList *attributes = pango_attr_list_new ();
+
+          if (mark & MARK_POLE)
+            pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          if (mark & MARK_FASTEST)
+            pango_attr_list_insert (attributes, pango_attr_style_new (PANGO_STYLE_ITALIC));
+          pango_layout_set_attributes (layout, attributes);
+          pango_attr_list_unref (attributes);
+        }
+      cairo_move_to (cr, x + CELL_PAD, CELL_VPAD);
+      pango_cairo_show_layout (cr, layout);
+      x += column->width;
+    }
+
+  draw_round_rules (self, cr, 0, self->row_height);
+}
+
+/**
+ * pd_standings_sheet_draw_page:
+ * @cr: where to draw, in points, with the page's top left corner at 0, 0
+ * @width: the page's width in points
+ * @height: the page's height in points
+ * @page: the page, from 0
+ *
+ * Draws one page of the sheet, laid out for that page size (see
+ * pd_standings_sheet_paginate()): the PDF export and printing both draw
+ * with this.
+ */
+void
+pd_standings_sheet_draw_page (PdStandingsSheet *self,
+                              cairo_t          *cr,
+                              double            width,
+                              double            height,
+                              int               page)
+{
+  int n_pages;
+  double small;
+  g_autofree char *page_text = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  n_pages = pd_standings_sheet_paginate (self, width, height);
+  if (page < 0 || page >= n_pages)
+    return;
+
+  cairo_save (cr);
+  pango_cairo_update_context (cr, self->context);
+  text_size (self, SMALL_FONT, "Åg", -1, NULL, &small);
+
+  /* The page header and footer. */
+  cairo_set_source_rgb (cr, DIM, DIM, DIM);
+  show_text (self, cr, SMALL_FONT, self->title, MARGIN, MARGIN, (width - 2 * MARGIN) / 2, PANGO_ALIGN_LEFT, FALSE);
+  show_text (self, cr, SMALL_FONT, self->header_right, width / 2, MARGIN, (width - 2 * MARGIN) / 2,
+             PANGO_ALIGN_RIGHT, FALSE);
+  show_text (self, cr, SMALL_FONT, self->footer_left, MARGIN, height - MARGIN - small,
+             (width - 2 * MARGIN) / 2, PANGO_ALIGN_LEFT, FALSE);
+  /* TRANSLATORS: the standings sheet's page footer */
+  page_text = g_strdup_printf (_("Page %d of %d"), page + 1, n_pages);
+  show_text (self, cr, SMALL_FONT, page_text, width / 2, height - MARGIN - small, (width - 2 * MARGIN) / 2,
+             PANGO_ALIGN_RIGHT, FALSE);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN, MARGIN + small + 4);
+  cairo_line_to (cr, width - MARGIN, MARGIN + small + 4);
+  cairo_move_to (cr, MARGIN, height - MARGIN - small - 4);
+  cairo_line_to (cr, width - MARGIN, height - MARGIN - small - 4);
+  cairo_stroke (cr);
+
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, b);
+      SheetSection *section;
+
+      if (block->page != page)
+        continue;
+
+      switch (block->kind)
+        {
+        case BLOCK_PARAGRAPH:
+        case BLOCK_HEADING:
+          if (block->dim)
+            cairo_set_source_rgb (cr, DIM, DIM, DIM);
+          else
+            cairo_set_source_rgb (cr, INK, INK, INK);
+          show_text (self, cr, block->font, block->text, MARGIN, block->y, width - 2 * MARGIN,
+                     PANGO_ALIGN_LEFT, block->kind == BLOCK_PARAGRAPH);
+          break;
+
+        case BLOCK_TABLE_HEADER:
+        case BLOCK_ROW:
+          section = self->sections->pdata[block->section];
+          cairo_save (cr);
+          cairo_translate (cr, MARGIN, block->y);
+          cairo_scale (cr, self->scale, self->scale);
+          if (block->kind == BLOCK_TABLE_HEADER)
+            draw_table_header (self, cr);
+          else
+            draw_row (self, cr, section->rows->pdata[block->row], block->row);
+          cairo_restore (cr);
+          break;
+        }
+    }
+
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+write_bytes_cb (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * pd_standings_sheet_write_pdf:
+ * @path: the file to write
+ * @paper: the paper; a table too wide for it upright turns it sideways
+ *
+ * Writes the sheet as a PDF with its fonts embedded. The file is
+ * replaced whole or not at all.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_standings_sheet_write_pdf (PdStandingsSheet  *self,
+                              const char        *path,
+                              PdPaper            paper,
+                              GError           **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  double width, height;
+  int n_pages;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pd_paper_get_size (paper, &width, &height);
+  if (pd_standings_sheet_wants_landscape (self, width, height))
+    {
+      double portrait_width = width;
+
+      width = height;
+      height = portrait_width;
+    }
+  n_pages = pd_standings_sheet_paginate (self, width, height);
+
+  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, bytes, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Paddock");
+  cr = cairo_create (surface);
+  for (int page = 0; page < n_pages; page++)
+    {
+      pd_standings_sheet_draw_page (self, cr, width, height, page);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the standings sheet: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+}

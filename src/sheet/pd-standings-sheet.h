@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cairo.h>
+
+#include "pd-standings.h"
+#include "pd-store.h"
+
+G_BEGIN_DECLS
+
+/* Paper sizes for the printed sheet, in points (1/72 inch), portrait. */
+typedef enum {
+  PD_PAPER_A4,
+  PD_PAPER_LETTER,
+} PdPaper;
+
+PdPaper   pd_paper_default      (void);
+gboolean  pd_paper_from_string  (const char  *text,
+                                 PdPaper     *paper);
+void      pd_paper_get_size     (PdPaper      paper,
+                                 double      *width,
+                                 double      *height);
+
+char     *pd_standings_row_position_text (const PdStandingsRow *row);
+char     *pd_standings_row_note          (const PdStandingsRow *row);
+char     *pd_standings_row_session_text  (const PdStandingsRow *row,
+                                          const char           *session_id);
+
+typedef struct _PdStandingsSheet PdStandingsSheet;
+
+PdStandingsSheet *pd_standings_sheet_new       (PdStore          *store,
+                                                const char       *season_id,
+                                                PdStandingsKind   kind,
+                                                const char       *class_id,
+                                                int               after_round,
+                                                GError          **error);
+void              pd_standings_sheet_free      (PdStandingsSheet *self);
+const char       *pd_standings_sheet_get_title (PdStandingsSheet *self);
+gboolean          pd_standings_sheet_wants_landscape (PdStandingsSheet *self,
+                                                double            width,
+                                                double            height);
+int               pd_standings_sheet_paginate  (PdStandingsSheet *self,
+                                                double            width,
+                                                double            height);
+void              pd_standings_sheet_draw_page (PdStandingsSheet *self,
+                                                cairo_t          *cr,
+                                                double            width,
+                                                double            height,
+                                                int               page);
+gboolean          pd_standings_sheet_write_pdf (PdStandingsSheet *self,
+                                                const char       *path,
+                                                PdPaper           paper,
+                                                GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdStandingsSheet, pd_standings_sheet_free)
+
+G_END_DECLS
