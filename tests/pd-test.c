@@ -288,3 +288,35 @@ pd_test_init (int    *argc,
 
   g_test_init (argc, argv, NULL);
 }
+
+/* Runs a program found in PATH and returns what it printed; the test
+ * fails when it cannot run or does not exit with status 0. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+char *
+pd_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+char *
+pd_test_pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+
+  return run_tool (argv);
+}

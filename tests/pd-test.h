@@ -71,4 +71,9 @@ char *pd_test_dump_database (const char *path);
 void  pd_test_init          (int          *argc,
                              char       ***argv);
 
+/* A PDF read back with poppler-utils: its text as pdftotext -layout
+ * gives it (pages end in form feeds), and what pdfinfo says of it. */
+char *pd_test_pdf_text      (const char   *path);
+char *pd_test_pdf_info      (const char   *path);
+
 G_END_DECLS

@@ -700,6 +700,120 @@ class RefusedDatabaseTest(CliTestCase):
         self.assertIn('newer', err)
 
 
+class PdfTestCase(CliTestCase):
+    """Writes a standings PDF and reads it back with poppler-utils."""
+
+    def pdf(self, *args, env=None):
+        path = os.path.join(self.tmp, 'standings.pdf')
+        self.ok('standings', *args, '--format', 'pdf', '--output', path, env=env)
+        self.assertTrue(os.path.isfile(path))
+        with open(path, 'rb') as f:
+            self.assertEqual(f.read(5), b'%PDF-')
+        text = subprocess.run(['pdftotext', '-layout', path, '-'], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        info = subprocess.run(['pdfinfo', path], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        fonts = subprocess.run(['pdffonts', path], stdout=subprocess.PIPE,
+                               check=True).stdout.decode('utf-8')
+        os.unlink(path)
+        return text, info, fonts
+
+
+class StandingsPdfTest(PdfTestCase):
+    """standings --format pdf: the sheet, read back with pdftotext -layout.
+    English runs on en_US: Letter paper by the locale."""
+
+    def test_seeded(self):
+        text, info, fonts = self.pdf(SEASON)
+        self.assertIn('Pages:           1', info)
+        self.assertIn('612 x 792 pts (letter)', info)
+        self.assertIn('GT4 European Series 2023', text)
+        self.assertIn('Drivers’ Standings after round 6 of 6: Barcelona, 1 October 2023', text)
+        self.assertRegex(text, r'=1 +Michael Schrey +2 +Hofor Racing by Bonk Motorsport +18 +25 +43\n')
+        self.assertRegex(text, r'Andreas Bäckman +SE ')
+        self.assertIn('Page 1 of 1', text)
+        # Every font is embedded (the "emb" column of pdffonts).
+        rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row[-5], 'yes', fonts)
+
+    def test_paper_class_and_kind(self):
+        text, info, _ = self.pdf(SEASON, '--kind', 'entries', '--class', 'Pro-Am', '--paper', 'a4')
+        self.assertIn('(A4)', info)
+        self.assertIn('Cars’ Standings', text)
+        self.assertIn('Antoine Leclerc / Jean-Bernard Bouvet', text)
+        self.assertNotIn('Silver', text)
+        text, _, _ = self.pdf(SEASON, '--kind', 'teams', '--after-round', '3')
+        self.assertIn('Teams’ Standings after round 3 of 6: Spa-Francorchamps', text)
+
+    def test_swedish(self):
+        text, info, _ = self.pdf(SEASON, env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertIn('(A4)', info)
+        self.assertIn('Förarställning efter omgång 6 av 6: Barcelona, 1 oktober 2023', text)
+        self.assertIn('Plac. Förare', text)
+        self.assertIn('Poäng', text)
+        self.assertIn('Sida 1 av 1', text)
+        self.assertNotIn('Page', text)
+
+    def usage_error(self, *args, names):
+        path = os.path.join(self.tmp, 'standings.pdf')
+        code, out, err = self.run_cli('standings', *[a.replace('OUT', path) for a in args])
+        self.assertEqual(code, 2, 'exit status %d; stderr %r' % (code, err))
+        self.assertEqual(out, '')
+        self.assertIn(names, err)
+        self.assertFalse(os.path.exists(path), 'a PDF was written')
+
+    def test_usage_errors(self):
+        self.usage_error(SEASON, '--format', 'pdf', names='--output')
+        self.usage_error(SEASON, '--output', 'OUT', names='--output')
+        self.usage_error(SEASON, '--format', 'pdf', '--output', 'OUT', '--paper', 'a5', names='a5')
+        self.usage_error(SEASON, '--paper', 'a4', names='--paper')
+        self.usage_error('nope-2099', '--format', 'pdf', '--output', 'OUT', names='nope-2099')
+        self.usage_error(SEASON, '--format', 'pdf', '--output', 'OUT', '--class', 'GT3', names='GT3')
+        self.usage_error(SEASON, '--format', 'xml', names='pdf')
+
+    def test_unwritable(self):
+        path = os.path.join(self.tmp, 'no-such-folder', 'standings.pdf')
+        code, out, err = self.run_cli('standings', SEASON, '--format', 'pdf', '--output', path)
+        self.assertEqual(code, 1)
+        self.assertIn('no-such-folder', err)
+        self.assertFalse(os.path.exists(path))
+
+
+class StandingsPdfF1Test(PdfTestCase):
+    """The sheet of real Formula 1 seasons, imported from the Ergast data
+    (PADDOCK_ERGAST_DIR): 2007 (Räikkönen by a point), 1988 (only the best
+    eleven results counted: Senna 90, Prost 87 of 105) and 2023 (22 rounds
+    and 6 sprints: too wide upright, landscape)."""
+
+    def test_f1(self):
+        ergast = os.environ.get('PADDOCK_ERGAST_DIR')
+        self.assertTrue(ergast and os.path.isdir(ergast), 'PADDOCK_ERGAST_DIR is not set')
+        self.ok('import', 'ergast', ergast)
+
+        text, info, _ = self.pdf('f1-2007')
+        self.assertRegex(text, r'\n +1 Kimi Räikkönen +Ferrari +FI .* 110\n')
+        self.assertRegex(text, r'\n +2 Lewis Hamilton .* 109\n')
+
+        text, info, _ = self.pdf('f1-1988')
+        senna = re.search(r'\n +1 Ayrton Senna .*\n', text).group(0)
+        self.assertEqual(re.findall(r'\(\d+\)', senna), ['(1)', '(3)'])
+        self.assertTrue(senna.rstrip().endswith(' 90'), senna)
+        prost = re.search(r'\n +2 Alain Prost .*\n', text).group(0)
+        self.assertEqual(re.findall(r'\(\d+\)', prost), ['(6)', '(6)', '(6)'])
+        self.assertTrue(prost.rstrip().endswith(' 87'), prost)
+        self.assertIn('Pages:           2', info)
+        self.assertEqual(text.count('Pos. Driver'), 2)
+        self.assertIn('Overall (continued)', text)
+        self.assertIn('Page 2 of 2', text)
+
+        text, info, _ = self.pdf('f1-2023', '--paper', 'a4')
+        self.assertIn('841.89 x 595.276 pts (A4)', info)
+        self.assertRegex(text, r'\n +1 Max Verstappen +Red Bull +NL .* 575\n')
+        self.assertIn('Nico Hülkenberg', text)
+
+
 def swedish_mo():
     return os.path.join(LOCALEDIR or '', 'sv', 'LC_MESSAGES', 'paddock.mo')
 

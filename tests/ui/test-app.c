@@ -17,6 +17,7 @@
 #include "pd-rules-editor.h"
 #include "pd-schedule-view.h"
 #include "pd-standings-view.h"
+#include "pd-test.h"
 #include "pd-window.h"
 
 static PdApplication *app;
@@ -273,22 +274,6 @@ choose_preset (GtkWidget  *view,
   settle (300);
 }
 
-/* A PDF's text, as pdftotext lays it out. */
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return out;
-}
-
 static void
 test_standings (void)
 {
@@ -335,8 +320,8 @@ test_standings (void)
     g_assert_true (pd_standings_view_print (PD_STANDINGS_VIEW (view), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                             printed, &error));
     g_assert_no_error (error);
-    exported_text = pdf_text (exported);
-    printed_text = pdf_text (printed);
+    exported_text = pd_test_pdf_text (exported);
+    printed_text = pd_test_pdf_text (printed);
     g_test_message ("%s", exported_text);
     g_assert_cmpstr (exported_text, ==, printed_text);
     g_assert_nonnull (strstr (exported_text, "GT4 European Series 2023"));
