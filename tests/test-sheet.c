@@ -57,7 +57,10 @@ write_sheet (PdTestFixture   *f,
       g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
     }
   if (info != NULL)
-    *info = pd_test_pdf_info (path);
+    {
+      g_free (*info);
+      *info = pd_test_pdf_info (path);
+    }
   g_test_message ("%s", text);
   return text;
 }
