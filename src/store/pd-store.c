@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "pd-store.h"
 #include "pd-store-private.h"
@@ -1080,6 +1081,7 @@ pd_store_new (const char       *path,
   if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", _("Could not set up the database"), error) ||
       !exec_sql (self->db, "PRAGMA journal_mode = WAL", _("Could not set up the database"), error) ||
       !exec_sql (self->db, "PRAGMA synchronous = NORMAL", _("Could not set up the database"), error) ||
+      !exec_sql (self->db, "PRAGMA mmap_size = 268435456", _("Could not set up the database"), error) ||
       !pd_store_transaction (self, migrate_cb, &data, error))
     {
       if (!existed)
@@ -1603,4 +1605,446 @@ pd_store_list_penalties (PdStore     *self,
   g_return_val_if_fail (PD_IS_STORE (self), NULL);
 
   return query_records (self, PD_TYPE_PENALTY, "result_id = ?", result_id, "id", error);
+}
+
+/* Reading a season for scoring */
+
+static int
+property_default_int (GType       type,
+                      const char *property)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_param_value_set_default (pspec, &value);
+  if (G_VALUE_HOLDS_INT64 (&value))
+    return g_value_get_int64 (&value);
+  if (G_VALUE_HOLDS_ENUM (&value))
+    return g_value_get_enum (&value);
+  return g_value_get_int (&value);
+}
+
+/* What reading an enum column needs, worked out once per query. */
+typedef struct {
+  GEnumClass *klass;
+  int         fallback;
+  const char *property;
+} EnumColumn;
+
+static void
+enum_column_init (EnumColumn *column,
+                  GType       type,
+                  const char *property)
+{
+  GTypeClass *klass = g_type_class_ref (type);
+
+  column->klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (
+    g_object_class_find_property (G_OBJECT_CLASS (klass), property)));
+  column->fallback = property_default_int (type, property);
+  column->property = property;
+  g_type_class_unref (klass);
+}
+
+static void
+enum_column_clear (EnumColumn *column)
+{
+  g_clear_pointer (&column->klass, g_type_class_unref);
+}
+
+/* A column holding an enum's nick, or NULL for the property's default. */
+static gboolean
+column_enum (sqlite3_stmt      *stmt,
+             int                column,
+             const EnumColumn  *info,
+             int               *value,
+             GError           **error)
+{
+  const char *nick = (const char *) sqlite3_column_text (stmt, column);
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    {
+      *value = info->fallback;
+      return TRUE;
+    }
+
+  ev = g_enum_get_value_by_nick (info->klass, nick);
+  if (ev == NULL)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT,
+                   _("The database holds an unknown value “%s” for “%s”"),
+                   nick, info->property);
+      return FALSE;
+    }
+  *value = ev->value;
+  return TRUE;
+}
+
+static int
+column_int_or (sqlite3_stmt *stmt,
+               int           column,
+               int           fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int (stmt, column);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+read_rounds (PdStore                    *self,
+             const char                 *season_id,
+             const PdStoreSeasonReader  *reader,
+             gpointer                    user_data,
+             GError                    **error)
+{
+  EnumColumn status_column;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The order of pd_store_list_rounds(). */
+  stmt = get_statement (self, "SELECT id, number, status FROM round WHERE season_id = ?"
+                              " ORDER BY start_date, number", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&status_column, PD_TYPE_ROUND, "status");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreRoundRow row = { column_text (stmt, 0), column_int_or (stmt, 1, 0), 0 };
+      int status;
+
+      if (!column_enum (stmt, 2, &status_column, &status, error))
+        break;
+      row.status = status;
+      if (!reader->round (&row, user_data, error))
+        break;
+    }
+  enum_column_clear (&status_column);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  return TRUE;
+}
+
+static gboolean
+read_sessions (PdStore                    *self,
+               const char                 *season_id,
+               const PdStoreSeasonReader  *reader,
+               gpointer                    user_data,
+               GError                    **error)
+{
+  EnumColumn kind_column, status_column;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The order of pd_store_list_season_sessions(). */
+  stmt = get_statement (self, "SELECT id, round_id, kind, status FROM session"
+                              " WHERE round_id IN (SELECT id FROM round WHERE season_id = ?)"
+                              " ORDER BY start_date, start_utc, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&kind_column, PD_TYPE_SESSION, "kind");
+  enum_column_init (&status_column, PD_TYPE_SESSION, "status");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreSessionRow row = { column_text (stmt, 0), column_text (stmt, 1), 0, 0 };
+      int kind, status;
+
+      if (!column_enum (stmt, 2, &kind_column, &kind, error) ||
+          !column_enum (stmt, 3, &status_column, &status, error))
+        break;
+      row.kind = kind;
+      row.status = status;
+      if (!reader->session (&row, user_data, error))
+        break;
+    }
+  enum_column_clear (&kind_column);
+  enum_column_clear (&status_column);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  return TRUE;
+}
+
+static gboolean
+read_entries (PdStore                    *self,
+              const char                 *season_id,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  sqlite3_stmt *stmt, *crew;
+  g_autoptr(GPtrArray) crew_ids = g_ptr_array_new_with_free_func (g_free);
+  int rc, crew_rc;
+
+  /* Entries and their default crews, both in the order of the entries'
+   * ids, merged as they come. */
+  crew = get_statement (self, "SELECT entry_id, driver_id FROM entry_crew"
+                              " WHERE entry_id IN (SELECT id FROM entry WHERE season_id = ?)"
+                              " AND round_id IS NULL ORDER BY entry_id, position", error);
+  if (crew == NULL)
+    return FALSE;
+  sqlite3_bind_text (crew, 1, season_id, -1, SQLITE_TRANSIENT);
+  stmt = get_statement (self, "SELECT id, team_id, class_id, number, car_model FROM entry"
+                              " WHERE season_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    {
+      sqlite3_reset (crew);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+
+  crew_rc = sqlite3_step (crew);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreEntryRow row = {
+        column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
+        column_text (stmt, 3), column_text (stmt, 4), NULL
+      };
+
+      g_ptr_array_set_size (crew_ids, 0);
+      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) < 0)
+        crew_rc = sqlite3_step (crew);
+      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) == 0)
+        {
+          g_ptr_array_add (crew_ids, g_strdup (column_text (crew, 1)));
+          crew_rc = sqlite3_step (crew);
+        }
+      g_ptr_array_add (crew_ids, NULL);
+      row.crew_ids = (const char * const *) crew_ids->pdata;
+      if (!reader->entry (&row, user_data, error))
+        break;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_reset (crew);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE || (crew_rc != SQLITE_ROW && crew_rc != SQLITE_DONE))
+    return set_sqlite_error (error, self->db, rc != SQLITE_DONE ? rc : crew_rc,
+                             _("Could not read the database"));
+  return TRUE;
+}
+
+/* A result row kept while the rows of its drivers are read. Its strings
+ * are copied into one buffer, reused from row to row. */
+typedef struct {
+  guint  offset;     /* in the text buffer */
+  int    position;
+} PendingDriver;
+
+typedef struct {
+  PdStoreResultRow  row;
+  GString          *text;
+  gsize             offsets[4];   /* id, session, entry, car number */
+  GArray           *drivers;      /* PendingDriver */
+  GPtrArray        *driver_ids;
+  gboolean          pending;
+} PendingResult;
+
+static gsize
+pending_add (PendingResult *pending,
+             const char    *text)
+{
+  gsize offset = pending->text->len;
+
+  if (text == NULL)
+    return G_MAXSIZE;
+  g_string_append_len (pending->text, text, strlen (text) + 1);
+  return offset;
+}
+
+static const char *
+pending_get (PendingResult *pending,
+             gsize          offset)
+{
+  return offset == G_MAXSIZE ? NULL : pending->text->str + offset;
+}
+
+static int
+compare_drivers (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingDriver *x = a;
+  const PendingDriver *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static gboolean
+pending_emit (PendingResult              *pending,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  if (!pending->pending)
+    return TRUE;
+  pending->pending = FALSE;
+
+  /* The buffer may have moved as it grew: the pointers are taken now. */
+  pending->row.id = pending_get (pending, pending->offsets[0]);
+  pending->row.session_id = pending_get (pending, pending->offsets[1]);
+  pending->row.entry_id = pending_get (pending, pending->offsets[2]);
+  pending->row.car_number = pending_get (pending, pending->offsets[3]);
+
+  /* The link table's key gives the drivers in order; the query does not
+   * promise it. */
+  for (guint i = 1; i < pending->drivers->len; i++)
+    if (g_array_index (pending->drivers, PendingDriver, i - 1).position >
+        g_array_index (pending->drivers, PendingDriver, i).position)
+      {
+        g_array_sort (pending->drivers, compare_drivers);
+        break;
+      }
+  g_ptr_array_set_size (pending->driver_ids, 0);
+  for (guint i = 0; i < pending->drivers->len; i++)
+    g_ptr_array_add (pending->driver_ids,
+                     (gpointer) pending_get (pending, g_array_index (pending->drivers, PendingDriver, i).offset));
+  g_ptr_array_add (pending->driver_ids, NULL);
+  pending->row.driver_ids = (const char * const *) pending->driver_ids->pdata;
+
+  return reader->result (&pending->row, user_data, error);
+}
+
+static gboolean
+read_results (PdStore                    *self,
+              const char                 *season_id,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  PendingResult pending = { { 0 }, g_string_new (NULL), { 0 },
+                            g_array_new (FALSE, FALSE, sizeof (PendingDriver)),
+                            g_ptr_array_new (), FALSE };
+  int laps_default = property_default_int (PD_TYPE_RESULT, "laps");
+  int time_default = property_default_int (PD_TYPE_RESULT, "total-time-ms");
+  EnumColumn status_column;
+  gboolean ok = TRUE;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  /* One row per driver of a result, and one for a result without
+   * drivers; a left join gives a result's rows together, and a join
+   * from the rounds gives a session's results together. */
+  stmt = get_statement (self,
+                        "SELECT result.id, result.session_id, result.entry_id, result.status,"
+                        " result.laps, result.total_time_ms, result.grid, result.position,"
+                        " result.class_position, result.fastest_lap, result.car_number,"
+                        " result_driver.position, result_driver.driver_id"
+                        " FROM round JOIN session ON session.round_id = round.id"
+                        " JOIN result ON result.session_id = session.id"
+                        " LEFT JOIN result_driver ON result_driver.result_id = result.id"
+                        " WHERE round.season_id = ?", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&status_column, PD_TYPE_RESULT, "status");
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = column_text (stmt, 0);
+      const char *driver = column_text (stmt, 12);
+      int status;
+
+      if (!pending.pending || strcmp (id, pending.text->str) != 0)
+        {
+          if (!(ok = pending_emit (&pending, reader, user_data, error)))
+            break;
+
+          g_string_truncate (pending.text, 0);
+          g_array_set_size (pending.drivers, 0);
+          pending.offsets[0] = pending_add (&pending, id);
+          pending.offsets[1] = pending_add (&pending, column_text (stmt, 1));
+          pending.offsets[2] = pending_add (&pending, column_text (stmt, 2));
+          pending.offsets[3] = pending_add (&pending, column_text (stmt, 10));
+          if (!(ok = column_enum (stmt, 3, &status_column, &status, error)))
+            break;
+          pending.row.status = status;
+          pending.row.laps = column_int_or (stmt, 4, laps_default);
+          pending.row.total_time_ms = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                      ? time_default : sqlite3_column_int64 (stmt, 5);
+          pending.row.grid = column_int_or (stmt, 6, 0);
+          pending.row.position = column_int_or (stmt, 7, 0);
+          pending.row.class_position = column_int_or (stmt, 8, 0);
+          pending.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
+          pending.pending = TRUE;
+        }
+
+      if (driver != NULL)
+        {
+          PendingDriver d = { pending_add (&pending, driver), sqlite3_column_int (stmt, 11) };
+
+          g_array_append_val (pending.drivers, d);
+        }
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (ok && rc != SQLITE_DONE)
+    ok = set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  if (ok)
+    ok = pending_emit (&pending, reader, user_data, error);
+
+  enum_column_clear (&status_column);
+  g_string_free (pending.text, TRUE);
+  g_array_unref (pending.drivers);
+  g_ptr_array_unref (pending.driver_ids);
+  return ok;
+}
+
+/**
+ * pd_store_read_season:
+ * @season_id: the season
+ * @reader: what to call for each row; %FALSE from a callback stops the
+ *   reading with its error
+ *
+ * Reads what scoring needs of a season, without a GObject per record:
+ * its rounds (in the order of pd_store_list_rounds()), its sessions (in
+ * the order of pd_store_list_season_sessions()), its entries with their
+ * default crews, and every result of its sessions with its drivers, the
+ * results of one session together, in no particular order.
+ *
+ * Returns: %TRUE when every row was read
+ */
+gboolean
+pd_store_read_season (PdStore                    *self,
+                      const char                 *season_id,
+                      const PdStoreSeasonReader  *reader,
+                      gpointer                    user_data,
+                      GError                    **error)
+{
+  gboolean own_transaction = FALSE, ok;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (season_id != NULL, FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  /* One read transaction for the four queries, so that they see the same
+   * database and take its lock once; unless the caller has one open. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_sql (self->db, "BEGIN", _("Could not read the database"), error))
+        return FALSE;
+      own_transaction = TRUE;
+    }
+
+  ok = read_rounds (self, season_id, reader, user_data, error) &&
+       read_sessions (self, season_id, reader, user_data, error) &&
+       read_entries (self, season_id, reader, user_data, error) &&
+       read_results (self, season_id, reader, user_data, error);
+
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return ok;
 }

@@ -95,4 +95,67 @@ GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            const char              *result_id,
                                            GError                 **error);
 
+/*
+ * Reading a season for scoring: plain rows instead of a GObject per
+ * record, for work over every result of a season. Strings and lists are
+ * borrowed: valid until the callback returns.
+ */
+typedef struct {
+  const char    *id;
+  int            number;
+  PdRoundStatus  status;
+} PdStoreRoundRow;
+
+typedef struct {
+  const char      *id;
+  const char      *round_id;
+  PdSessionKind    kind;
+  PdSessionStatus  status;
+} PdStoreSessionRow;
+
+typedef struct {
+  const char         *id;
+  const char         *team_id;
+  const char         *class_id;
+  const char         *number;
+  const char         *car_model;
+  const char * const *crew_ids;       /* the default crew, never NULL */
+} PdStoreEntryRow;
+
+typedef struct {
+  const char         *id;
+  const char         *session_id;
+  const char         *entry_id;
+  PdResultStatus      status;
+  int                 laps;           /* -1 when not known */
+  gint64              total_time_ms;  /* -1 when not known */
+  int                 grid;
+  int                 position;
+  int                 class_position;
+  gboolean            fastest_lap;
+  const char         *car_number;
+  const char * const *driver_ids;     /* never NULL */
+} PdStoreResultRow;
+
+typedef struct {
+  gboolean (*round)   (const PdStoreRoundRow   *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*session) (const PdStoreSessionRow *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*entry)   (const PdStoreEntryRow   *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*result)  (const PdStoreResultRow  *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+} PdStoreSeasonReader;
+
+gboolean    pd_store_read_season          (PdStore                    *self,
+                                           const char                 *season_id,
+                                           const PdStoreSeasonReader  *reader,
+                                           gpointer                    user_data,
+                                           GError                    **error);
+
 G_END_DECLS
