@@ -1625,7 +1625,7 @@ pd_ergast_import (PdStore        *store,
     }
 
   if (ok)
-    ok = pd_store_transaction (store, import_cb, &imp, error);
+    ok = pd_store_bulk_transaction (store, import_cb, &imp, error);
   if (ok && stats != NULL)
     *stats = imp.stats;
 

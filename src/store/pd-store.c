@@ -59,6 +59,12 @@ typedef struct {
   char        *insert_sql;
   char        *select_sql;   /* "SELECT t.a, t.b … FROM t" */
   GPtrArray   *links;        /* const Link */
+  GEnumClass **enum_classes; /* per column, for enum columns */
+  /* The statements of pd_store_save(), prepared on first use: the upsert,
+   * and for each link the statements that delete and insert its rows. */
+  sqlite3_stmt  *insert_stmt;
+  sqlite3_stmt **link_delete_stmts;
+  sqlite3_stmt **link_insert_stmts;
 } TypeInfo;
 
 static void
@@ -66,6 +72,18 @@ type_info_free (gpointer data)
 {
   TypeInfo *info = data;
 
+  sqlite3_finalize (info->insert_stmt);
+  for (guint i = 0; i < info->links->len; i++)
+    {
+      sqlite3_finalize (info->link_delete_stmts[i]);
+      sqlite3_finalize (info->link_insert_stmts[i]);
+    }
+  g_free (info->link_delete_stmts);
+  g_free (info->link_insert_stmts);
+  for (guint i = 0; i < info->columns->len; i++)
+    if (info->enum_classes[i] != NULL)
+      g_type_class_unref (info->enum_classes[i]);
+  g_free (info->enum_classes);
   g_free (info->table);
   g_ptr_array_unref (info->columns);
   g_free (info->names);
@@ -203,6 +221,17 @@ get_type_info (PdStore *self,
   for (guint i = 0; i < G_N_ELEMENTS (links); i++)
     if (g_str_equal (links[i].table, info->table))
       g_ptr_array_add (info->links, (gpointer) &links[i]);
+  info->link_delete_stmts = g_new0 (sqlite3_stmt *, info->links->len);
+  info->link_insert_stmts = g_new0 (sqlite3_stmt *, info->links->len);
+
+  info->enum_classes = g_new0 (GEnumClass *, info->columns->len);
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = info->columns->pdata[i];
+
+      if (G_TYPE_IS_ENUM (pspec->value_type))
+        info->enum_classes[i] = g_type_class_ref (pspec->value_type);
+    }
 
   g_hash_table_insert (self->types, GSIZE_TO_POINTER (type), info);
   return info;
@@ -251,6 +280,7 @@ static void
 bind_value (sqlite3_stmt *stmt,
             int           index,
             GParamSpec   *pspec,
+            GEnumClass   *enum_class,
             const GValue *value)
 {
   GType type = G_VALUE_TYPE (value);
@@ -263,7 +293,7 @@ bind_value (sqlite3_stmt *stmt,
       if (s == NULL || *s == '\0')
         sqlite3_bind_null (stmt, index);
       else
-        sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
     }
   else if (type == G_TYPE_INT)
     {
@@ -289,8 +319,7 @@ bind_value (sqlite3_stmt *stmt,
     sqlite3_bind_double (stmt, index, g_value_get_double (value));
   else if (G_TYPE_IS_ENUM (type))
     {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
+      GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
 
       sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
     }
@@ -1091,6 +1120,7 @@ pd_store_new (const char       *path,
           g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
           g_hash_table_remove_all (self->statements);
+          g_hash_table_remove_all (self->types);
           sqlite3_close (self->db);
           self->db = NULL;
           g_unlink (path);
@@ -1183,41 +1213,172 @@ pd_store_transaction (PdStore                 *self,
   return TRUE;
 }
 
+static int
+query_pragma_int (sqlite3    *db,
+                  const char *sql,
+                  int         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Whether any row of the database names a parent that is not there. */
+static gboolean
+check_foreign_keys (PdStore  *self,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* The words SQLite itself uses when a statement breaks a foreign key. */
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT, _("%s: %s"),
+                   _("Could not save the change"), "FOREIGN KEY constraint failed");
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save the change"));
+  return TRUE;
+}
+
+/**
+ * pd_store_bulk_transaction:
+ * @func: the work to do
+ *
+ * Like pd_store_transaction(), for work that writes thousands of records,
+ * such as an import. The page cache is larger while it runs, and foreign
+ * keys are checked once, over the whole database, before the commit,
+ * instead of by every statement: a reference that points nowhere still
+ * rolls the whole work back. (Nothing the work does may rely on a
+ * foreign key's ON DELETE action: records are only inserted and
+ * updated.)
+ */
+gboolean
+pd_store_bulk_transaction (PdStore                 *self,
+                           PdStoreTransactionFunc   func,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  g_autofree char *restore_cache = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  /* PRAGMA foreign_keys does nothing inside a transaction. */
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  restore_cache = g_strdup_printf ("PRAGMA cache_size = %d",
+                                   query_pragma_int (self->db, "PRAGMA cache_size", -2000));
+  if (!exec_sql (self->db, "PRAGMA cache_size = -65536", _("Could not start a change"), error) ||
+      !exec_sql (self->db, "PRAGMA foreign_keys = OFF", _("Could not start a change"), error))
+    {
+      sqlite3_exec (self->db, restore_cache, NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  ok = exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error);
+  if (ok && (!func (self, user_data, error) || !check_foreign_keys (self, error)))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ok = FALSE;
+    }
+  else if (ok && !exec_sql (self->db, "COMMIT", _("Could not save the change"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ok = FALSE;
+    }
+
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  sqlite3_exec (self->db, restore_cache, NULL, NULL, NULL);
+  return ok;
+}
+
 /* Writing */
 
-static gboolean
-save_link (PdStore     *self,
-           const Link  *link,
-           const char  *owner_id,
-           const char * const *values,
-           GError     **error)
+/* A statement of a record type's own, prepared on first use. */
+static sqlite3_stmt *
+type_statement (PdStore       *self,
+                sqlite3_stmt **slot,
+                const char    *sql,
+                GError       **error)
 {
-  g_autofree char *delete_sql = NULL;
-  g_autofree char *insert_sql = NULL;
+  int rc;
+
+  if (*slot != NULL)
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+      return *slot;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not prepare a database query"));
+      return NULL;
+    }
+  return *slot;
+}
+
+/* Replaces the rows of a link for one record. A record that was just
+ * inserted has none to delete: its link rows could only name it through
+ * a foreign key to it. */
+static gboolean
+save_link (PdStore             *self,
+           TypeInfo            *info,
+           guint                i,
+           const char          *owner_id,
+           const char * const  *values,
+           gboolean             inserted,
+           GError             **error)
+{
+  const Link *link = info->links->pdata[i];
   sqlite3_stmt *stmt;
   int rc;
 
-  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?%s",
-                                link->link_table, link->owner_column, link->extra_where);
-  stmt = get_statement (self, delete_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
-
-  insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, driver_id) VALUES (?, ?, ?)",
-                                link->link_table, link->owner_column);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+  if (!inserted)
     {
-      stmt = get_statement (self, insert_sql, error);
+      g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?%s",
+                                                     link->link_table, link->owner_column,
+                                                     link->extra_where);
+
+      stmt = type_statement (self, &info->link_delete_stmts[i], delete_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, i + 1);
-      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
+    }
+
+  for (guint v = 0; values != NULL && values[v] != NULL; v++)
+    {
+      if (info->link_insert_stmts[i] != NULL)
+        stmt = type_statement (self, &info->link_insert_stmts[i], NULL, error);
+      else
+        {
+          g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, driver_id)"
+                                                         " VALUES (?, ?, ?)",
+                                                         link->link_table, link->owner_column);
+
+          stmt = type_statement (self, &info->link_insert_stmts[i], insert_sql, error);
+        }
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, v + 1);
+      sqlite3_bind_text (stmt, 3, values[v], -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
@@ -1241,7 +1402,9 @@ pd_store_save (PdStore  *self,
   TypeInfo *info;
   g_autofree char *id = NULL;
   g_autofree char *what = NULL;
+  g_autofree GValue *values = NULL;
   sqlite3_stmt *stmt;
+  gboolean inserted;
   int rc;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
@@ -1257,22 +1420,31 @@ pd_store_save (PdStore  *self,
       return FALSE;
     }
 
-  stmt = get_statement (self, info->insert_sql, error);
+  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
+  /* The values stay set until the statement has run: text is bound
+   * without a copy. */
+  values = g_new0 (GValue, info->columns->len);
   for (guint i = 0; i < info->columns->len; i++)
     {
       GParamSpec *pspec = info->columns->pdata[i];
-      g_auto(GValue) value = G_VALUE_INIT;
 
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (record, pspec->name, &value);
-      bind_value (stmt, i + 1, pspec, &value);
+      g_value_init (&values[i], pspec->value_type);
+      g_object_get_property (record, pspec->name, &values[i]);
+      bind_value (stmt, i + 1, pspec, info->enum_classes[i], &values[i]);
     }
 
+  /* Whether the row was inserted or updated: an update leaves the last
+   * inserted rowid as it was. */
+  sqlite3_set_last_insert_rowid (self->db, 0);
   rc = sqlite3_step (stmt);
+  inserted = sqlite3_last_insert_rowid (self->db) != 0;
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  for (guint i = 0; i < info->columns->len; i++)
+    g_value_unset (&values[i]);
   if (rc != SQLITE_DONE)
     {
       what = g_strdup_printf (_("Could not save “%s”"), id);
@@ -1282,10 +1454,10 @@ pd_store_save (PdStore  *self,
   for (guint i = 0; i < info->links->len; i++)
     {
       const Link *link = info->links->pdata[i];
-      g_auto(GStrv) values = NULL;
+      g_auto(GStrv) link_values = NULL;
 
-      g_object_get (record, link->property, &values, NULL);
-      if (!save_link (self, link, id, (const char * const *) values, error))
+      g_object_get (record, link->property, &link_values, NULL);
+      if (!save_link (self, info, i, id, (const char * const *) link_values, inserted, error))
         return FALSE;
     }
 

@@ -56,6 +56,11 @@ gboolean    pd_store_transaction          (PdStore                 *self,
                                            gpointer                 user_data,
                                            GError                 **error);
 
+gboolean    pd_store_bulk_transaction     (PdStore                 *self,
+                                           PdStoreTransactionFunc   func,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+
 gboolean    pd_store_save                 (PdStore                 *self,
                                            GObject                 *record,
                                            GError                 **error);
