@@ -57,6 +57,15 @@ DOUBLE_POINTS = {2014: [(19, "2014 Formula One Sporting Regulations, article 6.4
                              "final race, the Abu Dhabi Grand Prix")]}
 
 INELIGIBLE = {
+    1958: [(8, "mclaren", False, "1958 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
+                                "score; McLaren's Formula 2 Cooper (5th, first of the Formula 2 cars) scored nothing and the "
+                                "points for fifth were not passed down (F1DB race-results.yml and Ergast results.csv "
+                                "both give 0 points to 5th and below)"),
+           (10, "gregory", False, "1958 Italian Grand Prix: Masten Gregory and Carroll Shelby shared Maserati car 32 "
+                                 "to 4th; from 1958 a car driven by more than one driver scored nothing, for its "
+                                 "drivers or its constructor, and the points were not passed down (F1DB race-results.yml "
+                                 "and Ergast results.csv give 4th nothing; official constructors' table: Maserati 6, "
+                                 "from Argentina and France)")],
     1967: [(7, "oliver", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
                               "score; Oliver's Lotus 48 (5th) passed its points to the next Formula 1 car"),
            (7, "rees", True, "1967 German Grand Prix: Formula 2 cars ran with the Formula 1 field but could not "
@@ -69,6 +78,15 @@ INELIGIBLE = {
                                  "championship; Gärtner's fifth place scored nothing and the points were not passed down")],
     1987: [(16, "dalmas", False, "1987 Australian Grand Prix: Larrousse's second car was not nominated for "
                                 "the championship; Dalmas's fifth place scored nothing")],
+}
+
+# Drivers of a shared car left out of its points, which its other drivers
+# share instead.
+LEFT_OUT_OF_SHARED_CAR = {
+    1957: [(5, "collins", "1957 British Grand Prix: car 16 (Trintignant, Collins) finished 4th; the official "
+                          "classification gives Trintignant all 3 points and Collins, who drove it for part of the "
+                          "race, none (F1DB seasons/1957/races/05-great-britain/race-results.yml and Ergast "
+                          "results.csv agree)")],
 }
 
 ADJUSTMENTS = {
@@ -163,6 +181,10 @@ def f1(year):
     if year in INELIGIBLE:
         rules["ineligible"] = [{"round": r, "session": "race", "driver": d, "pass_down": p, "source": s}
                                for r, d, p, s in INELIGIBLE[year]]
+    if year in LEFT_OUT_OF_SHARED_CAR:
+        rules.setdefault("ineligible", []).extend(
+            {"round": r, "session": "race", "driver": d, "to_co_drivers": True, "source": s}
+            for r, d, s in LEFT_OUT_OF_SHARED_CAR[year])
     if year in ADJUSTMENTS:
         adjustments = []
         for champ, ident, kind, points, source in ADJUSTMENTS[year]:

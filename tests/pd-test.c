@@ -4,7 +4,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "pd-database.h"
@@ -264,4 +266,25 @@ pd_test_dump_database (const char *path)
 
   sqlite3_close (db);
   return g_string_free (out, FALSE);
+}
+
+/**
+ * pd_test_init:
+ *
+ * Sets a test program up as Paddock runs: the locale of the environment
+ * (the tests run in sv_SE.UTF-8, never C), the translations of the
+ * build, then GTest.
+ */
+void
+pd_test_init (int    *argc,
+              char ***argv)
+{
+  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  if (localedir != NULL && *localedir != '\0')
+    bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_test_init (argc, argv, NULL);
 }

@@ -68,4 +68,7 @@ void pd_test_add_fixture        (const char                 *path,
 
 char *pd_test_dump_database (const char *path);
 
+void  pd_test_init          (int          *argc,
+                             char       ***argv);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pd-csv.h"
+#include "pd-test.h"
 
 /* Reads all of @text; each record becomes its fields joined with '|',
  * NULL shown as "<null>", followed by "@LINE". */
@@ -396,14 +397,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
+  pd_test_init (&argc, &argv);
 
   g_test_add_func ("/csv/plain", test_plain);
   g_test_add_func ("/csv/quoted", test_quoted);

@@ -570,14 +570,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
+  pd_test_init (&argc, &argv);
 
   for (guint i = 0; i < N_RECORD_TYPES; i++)
     {

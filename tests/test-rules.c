@@ -389,6 +389,132 @@ test_presets (gconstpointer data)
     }
 }
 
+/* The writer gives back what the reader takes: every preset and the file
+ * with every feature, written, read and written again, give the same
+ * text, the same rules in sentences, and the sources of every decision. */
+static void
+check_round_trip (const PdRules *rules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = pd_rules_to_json (rules);
+  g_autoptr(PdRules) again = pd_rules_parse (first, strlen (first), &error);
+  g_autofree char *second = NULL;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+
+  g_assert_no_error (error);
+  second = pd_rules_to_json (again);
+  g_assert_cmpstr (first, ==, second);
+
+  before = pd_rules_describe (rules);
+  after = pd_rules_describe (again);
+  g_assert_cmpuint (g_strv_length (before), ==, g_strv_length (after));
+  for (guint i = 0; before[i] != NULL; i++)
+    g_assert_cmpstr (before[i], ==, after[i]);
+
+  g_assert_cmpuint (again->adjustments->len, ==, rules->adjustments->len);
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    g_assert_cmpstr (g_array_index (again->adjustments, PdAdjustment, i).source, ==,
+                     g_array_index (rules->adjustments, PdAdjustment, i).source);
+  g_assert_cmpuint (again->multipliers->len, ==, rules->multipliers->len);
+  for (guint i = 0; i < rules->multipliers->len; i++)
+    g_assert_cmpint (pd_points_compare (g_array_index (again->multipliers, PdMultiplier, i).factor,
+                                        g_array_index (rules->multipliers, PdMultiplier, i).factor), ==, 0);
+  g_assert_cmpint (again->teams.enabled, ==, rules->teams.enabled);
+  g_assert_cmpint (again->drivers.counting.n_parts, ==, rules->drivers.counting.n_parts);
+}
+
+static void
+test_write_presets (gconstpointer data)
+{
+  g_auto(GStrv) ids = pd_rules_list_presets ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PdRules) rules = pd_rules_load_preset (ids[i], &error);
+
+      g_test_message ("preset %s", ids[i]);
+      g_assert_no_error (error);
+      check_round_trip (rules);
+    }
+}
+
+static void
+test_write_everything (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdRules) rules = pd_rules_parse (base_document, strlen (base_document), &error);
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  check_round_trip (rules);
+
+  /* Exact points stay exact: a seventh is written as a fraction. */
+  json = pd_rules_to_json (rules);
+  g_test_message ("%s", json);
+  g_assert_nonnull (strstr (json, "\"source\" : \"Written for test-rules.c\""));
+  g_assert_nonnull (strstr (json, "\"1/7\""));
+  g_assert_nonnull (strstr (json, "\"4.5\""));
+  g_assert_nonnull (strstr (json, "\"source\" : \"Stopped before 75 %\""));
+}
+
+static void
+test_points_text (gconstpointer data)
+{
+  static const struct { gint64 num, den; const char *text; } cases[] = {
+    { 25, 1, "25" }, { -10, 1, "-10" }, { 9, 2, "4.5" }, { 1, 4, "0.25" }, { -1, 2, "-0.5" },
+    { 1, 7, "1/7" }, { 29, 7, "29/7" }, { 1, 3, "1/3" }, { 1, 1000, "0.001" }, { 0, 1, "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PdPoints points = pd_points_new (cases[i].num, cases[i].den), back;
+      g_autofree char *text = pd_points_to_text (points);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_true (pd_rules_parse_points (text, &back));
+      g_assert_cmpint (pd_points_compare (points, back), ==, 0);
+    }
+}
+
+/* A table as the app's editor takes it: places apart by spaces, exact
+ * values, a comma as the decimal mark; a wrong place is named. */
+static void
+test_table_text (gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree PdPoints *table = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_assert_true (pd_rules_parse_table (" 25 18  15 4,5 1/7 ", &table, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpint (pd_points_compare (table[3], pd_points_new (9, 2)), ==, 0);
+  g_assert_cmpint (pd_points_compare (table[4], pd_points_new (1, 7)), ==, 0);
+  text = pd_rules_format_table (table, n);
+  g_assert_cmpstr (text, ==, "25 18 15 4.5 1/7");
+  g_clear_pointer (&table, g_free);
+
+  g_assert_true (pd_rules_parse_table ("", &table, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_clear_pointer (&table, g_free);
+
+  g_assert_false (pd_rules_parse_table ("25 18 ten 12", &table, &n, &error));
+  g_assert_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_assert_nonnull (strstr (error->message, "ten"));
+  g_assert_null (table);
+  g_clear_error (&error);
+
+  g_assert_false (pd_rules_parse_table ("25 1/0", &table, &n, &error));
+  g_assert_nonnull (strstr (error->message, "1/0"));
+  g_clear_error (&error);
+  g_assert_false (pd_rules_parse_table ("1000000", &table, &n, &error));
+  g_assert_nonnull (error);
+}
+
 /* Some presets, checked against data/README.md's table of eras. */
 static void
 test_preset_eras (gconstpointer data)
@@ -655,6 +781,10 @@ static const ErrorCase error_cases[] = {
   { "ineligible-no-round", "{\"round\": 6, ", "{", PD_RULES_ERROR_FORMAT, "ineligible[0]", "round" },
   { "ineligible-bad-pass-down", "\"pass_down\": true", "\"pass_down\": \"true\"", PD_RULES_ERROR_VALUE,
     "ineligible[0].pass_down", NULL },
+  { "ineligible-pass-down-and-co-drivers", "\"pass_down\": true", "\"pass_down\": true, \"to_co_drivers\": true",
+    PD_RULES_ERROR_FORMAT, "ineligible[0]", "to_co_drivers" },
+  { "ineligible-bad-co-drivers", "\"pass_down\": true", "\"to_co_drivers\": 1", PD_RULES_ERROR_VALUE,
+    "ineligible[0].to_co_drivers", NULL },
 
   { "drivers-only-no-source", ", \"source\": \"The Indianapolis 500\"", "", PD_RULES_ERROR_VALUE,
     "drivers_only[0].source", NULL },
@@ -756,14 +886,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("PADDOCK_LOCALEDIR");
-
-  setlocale (LC_ALL, "");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
-  g_test_init (&argc, &argv, NULL);
+  pd_test_init (&argc, &argv);
 
   pd_test_add_isolated ("/rules/full", test_full, NULL);
   pd_test_add_isolated ("/rules/minimal", test_minimal, NULL);
@@ -772,6 +895,10 @@ main (int   argc,
   pd_test_add_isolated ("/rules/counting-variants", test_counting_variants, NULL);
   pd_test_add_isolated ("/rules/presets", test_presets, NULL);
   pd_test_add_isolated ("/rules/preset-eras", test_preset_eras, NULL);
+  pd_test_add_isolated ("/rules/write/presets", test_write_presets, NULL);
+  pd_test_add_isolated ("/rules/write/everything", test_write_everything, NULL);
+  pd_test_add_isolated ("/rules/write/points-text", test_points_text, NULL);
+  pd_test_add_isolated ("/rules/write/table-text", test_table_text, NULL);
   pd_test_add_isolated ("/rules/preset-unknown", test_preset_unknown, NULL);
   pd_test_add_isolated ("/rules/length", test_length, NULL);
   pd_test_add_isolated ("/rules/error/not-an-object", test_not_an_object, NULL);

@@ -1233,6 +1233,49 @@ test_ineligible_best_car (gconstpointer data)
   check_row (teams, "lotus", 4, 3, 1);
 }
 
+/* 1957 British GP: car 16 (Trintignant, Collins) 4th: the official
+ * classification gives Trintignant all 3 points and Collins none. A
+ * driver left out of a shared car's points: its other drivers share
+ * them. Three drivers, one left out: 6 → 3 + 3 + 0. */
+static void
+test_ineligible_to_co_drivers (gconstpointer data)
+{
+  g_autoptr(PdRules) rules = rules_new (
+    "\"drivers\": {\"race\": {\"points\": [8, 6, 4, 3, 2]}, \"shared_cars\": \"split\"},"
+    "\"ineligible\": [{\"round\": 1, \"driver\": \"collins\", \"to_co_drivers\": true, \"source\": \"test\"},"
+    "                {\"round\": 2, \"driver\": \"c\", \"to_co_drivers\": true, \"source\": \"test\"}]");
+  g_autoptr(PdScoreSeason) season = pd_score_season_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  PdScoreSession *race;
+  PdScoreResult *result;
+
+  race = add_race (season, 1);
+  add_result (race, "moss", NULL, 1);
+  result = add_result (race, "trintignant", NULL, 4);
+  result->car_key = g_strdup ("16");
+  result = add_result (race, "collins", NULL, 4);
+  result->car_key = g_strdup ("16");
+
+  race = add_race (season, 2);
+  add_result (race, "x", NULL, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const crew[] = { "a", "b", "c" };
+
+      result = add_result (race, crew[i], NULL, 2);
+      result->car_key = g_strdup ("2-drivers");
+    }
+
+  rows = compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
+  check_row (rows, "trintignant", -1, 3, 1);
+  check_row (rows, "collins", -1, 0, 1);
+  check_row (rows, "a", -1, 3, 1);
+  check_row (rows, "b", -1, 3, 1);
+  check_row (rows, "c", -1, 0, 1);
+  /* Collins is still classified 4th for countback. */
+  g_assert_cmpuint (find_row (rows, "collins")->scores->len, ==, 1);
+}
+
 /* Adjustments: a team's deduction (2000 McLaren −10), a later one that
  * after_round leaves out, and a driver's exclusion with the results
  * kept (1997 M. Schumacher). */
@@ -1513,6 +1556,7 @@ main (int   argc,
   pd_test_add_isolated ("/standings/teams/drivers-only", test_drivers_only, NULL);
   pd_test_add_isolated ("/standings/ineligible/pass-down", test_ineligible, NULL);
   pd_test_add_isolated ("/standings/ineligible/best-car", test_ineligible_best_car, NULL);
+  pd_test_add_isolated ("/standings/ineligible/to-co-drivers", test_ineligible_to_co_drivers, NULL);
   pd_test_add_isolated ("/standings/adjustments", test_adjustments, NULL);
   pd_test_add_isolated ("/standings/tie-break/countback", test_countback, NULL);
   pd_test_add_isolated ("/standings/tie-break/shared", test_tie_shared, NULL);

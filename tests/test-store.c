@@ -398,8 +398,8 @@ test_migrate_from_every_version (Fixture       *f,
     }
 }
 
-/* Version 4 rebuilt result_driver without a rowid: the drivers of a
- * result stored at version 3 come through in their order. */
+/* Version 5 rebuilt result_driver without a rowid: the drivers of a
+ * result stored at version 4 come through in their order. */
 static void
 test_migrate_result_drivers (Fixture       *f,
                              gconstpointer  data)
@@ -412,7 +412,7 @@ test_migrate_result_drivers (Fixture       *f,
   const char * const *drivers;
 
   exec_raw (db, "BEGIN");
-  g_assert_true (pd_store_migrate_db (db, 3, &error));
+  g_assert_true (pd_store_migrate_db (db, 4, &error));
   g_assert_no_error (error);
   exec_raw (db, "INSERT INTO season (id, name) VALUES ('s', 'S')");
   exec_raw (db, "INSERT INTO round (id, season_id, name) VALUES ('s.r1', 's', 'R1')");

@@ -10,11 +10,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pd-alkamel.h"
+#include "pd-csv.h"
 #include "pd-database.h"
 #include "pd-ergast.h"
+#include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-score-loader.h"
 #include "pd-time.h"
+#include "pd-timing.h"
 
 /* Exit statuses: 0 done, 1 the work failed, 2 the request was wrong. */
 enum {
@@ -353,28 +357,6 @@ round_points (PdStandingsRow *row,
     }
 }
 
-/* RFC 4180: a field with a comma, quote or line break is quoted. */
-static void
-append_csv_field (GString    *out,
-                  const char *field,
-                  gboolean    last)
-{
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
 /* Pads to a number of characters, not bytes: "Räikkönen" is 9 wide. */
 static char *
 pad_to_width (const char *text,
@@ -537,15 +519,15 @@ cmd_standings (int    argc,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      append_csv_field (out, "position", FALSE);
-      append_csv_field (out, "name", FALSE);
-      append_csv_field (out, "ref", FALSE);
-      append_csv_field (out, "points", FALSE);
-      append_csv_field (out, "wins", rounds->len == 0);
+      pd_csv_append_field (out, "position", FALSE);
+      pd_csv_append_field (out, "name", FALSE);
+      pd_csv_append_field (out, "ref", FALSE);
+      pd_csv_append_field (out, "points", FALSE);
+      pd_csv_append_field (out, "wins", rounds->len == 0);
       for (guint r = 0; r < rounds->len; r++)
         {
           g_autofree char *heading = g_strdup_printf ("R%d", g_array_index (rounds, int, r));
-          append_csv_field (out, heading, r + 1 == rounds->len);
+          pd_csv_append_field (out, heading, r + 1 == rounds->len);
         }
       for (guint i = 0; i < rows->len; i++)
         {
@@ -555,11 +537,11 @@ cmd_standings (int    argc,
           g_autofree char *points = g_strdup_printf ("%.2f", pd_points_to_double (row->points));
           g_autofree char *wins = g_strdup_printf ("%d", row->wins);
 
-          append_csv_field (out, pos, FALSE);
-          append_csv_field (out, name, FALSE);
-          append_csv_field (out, row->id, FALSE);
-          append_csv_field (out, g_strdelimit (points, ",", '.'), FALSE);
-          append_csv_field (out, wins, rounds->len == 0);
+          pd_csv_append_field (out, pos, FALSE);
+          pd_csv_append_field (out, name, FALSE);
+          pd_csv_append_field (out, row->id, FALSE);
+          pd_csv_append_field (out, g_strdelimit (points, ",", '.'), FALSE);
+          pd_csv_append_field (out, wins, rounds->len == 0);
           for (guint r = 0; r < rounds->len; r++)
             {
               PdPoints counted, dropped;
@@ -570,7 +552,7 @@ cmd_standings (int    argc,
                 cell = g_strdup_printf ("(%.2f)", pd_points_to_double (dropped));
               else
                 cell = g_strdup_printf ("%.2f", pd_points_to_double (counted));
-              append_csv_field (out, g_strdelimit (cell, ",", '.'), r + 1 == rounds->len);
+              pd_csv_append_field (out, g_strdelimit (cell, ",", '.'), r + 1 == rounds->len);
             }
         }
       fwrite (out->str, 1, out->len, stdout);
@@ -708,28 +690,16 @@ cmd_rules (int    argc,
 }
 
 static int
-cmd_import (int    argc,
-            char **argv)
+import_ergast (const char *dir)
 {
-  const GOptionEntry entries[] = { { NULL } };
   g_autoptr(PdStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PdErgastStats stats = { 0 };
   int status = EXIT_OK;
 
-  if (!parse_options (_("FORMAT PATH"), _("Imports seasons. Formats: ergast (a folder of Ergast CSV files)."),
-                      entries, &argc, &argv, &status))
-    return status;
-  if (argc != 3)
-    return usage_error (_("Name a format and a path, such as “import ergast DIR”"));
-  if (!g_str_equal (argv[1], "ergast"))
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “ergast”"), argv[1]);
-      return usage_error (message);
-    }
-  if (!g_file_test (argv[2], G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a folder"), argv[2]);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a folder"), dir);
       return usage_error (message);
     }
 
@@ -737,7 +707,7 @@ cmd_import (int    argc,
   if (store == NULL)
     return status;
 
-  if (!pd_ergast_import (store, argv[2], &stats, &error))
+  if (!pd_ergast_import (store, dir, &stats, &error))
     {
       g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
       g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
@@ -746,6 +716,190 @@ cmd_import (int    argc,
 
   /* TRANSLATORS: a summary after an import */
   g_print (_("Imported %u seasons, %u rounds and %u results.\n"), stats.seasons, stats.rounds, stats.results);
+  return EXIT_OK;
+}
+
+static int
+import_alkamel (const char *file,
+                const char *season_id,
+                int         round,
+                const char *session_name)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = g_path_get_basename (file);
+  PdAlkamelStats stats = { 0 };
+  gsize length;
+  int status = EXIT_OK;
+
+  if (season_id == NULL || round <= 0 || session_name == NULL || *session_name == '\0')
+    return usage_error (_("An Al Kamel classification needs --season SEASON, --round N and --session NAME"));
+  if (!g_file_get_contents (file, &data, &length, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+
+  if (!pd_alkamel_import (store, name, data, length, season_id, round, session_name, &stats, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      return EXIT_FAILED;
+    }
+
+  /* TRANSLATORS: a summary after an import: cars, then the session's id */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u car into %s", "Imported %u cars into %s", stats.cars),
+           stats.cars, stats.session_id);
+  /* TRANSLATORS: what an import created: cars, teams, drivers, classes */
+  g_print (_(" (new: %u cars, %u teams, %u drivers, %u classes).\n"), stats.entries_created, stats.teams_created,
+           stats.drivers_created, stats.classes_created);
+  pd_alkamel_stats_clear (&stats);
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autofree char *season_id = NULL;
+  g_autofree char *session_name = NULL;
+  int round = 0;
+  const GOptionEntry entries[] = {
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel: into the season SEASON"), N_("SEASON") },
+    { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("alkamel: into round N"), N_("N") },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("alkamel: into the session NAME"), N_("NAME") },
+    { NULL }
+  };
+  int status = EXIT_OK;
+
+  if (!parse_options (_("FORMAT PATH"),
+                      _("Imports seasons or results. Formats: ergast (a folder of Ergast CSV files), alkamel (an Al "
+                        "Kamel classification CSV, with --season, --round and --session)."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (_("Name a format and a path, such as “import ergast DIR”"));
+  if (g_str_equal (argv[1], "ergast"))
+    return import_ergast (argv[2]);
+  if (g_str_equal (argv[1], "alkamel"))
+    return import_alkamel (argv[2], season_id, round, session_name);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “ergast” or “alkamel”"), argv[1]);
+    return usage_error (message);
+  }
+}
+
+static int
+cmd_results (int    argc,
+             char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *session_name = NULL;
+  int round = 0;
+  const GOptionEntry entries[] = {
+    { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("The round N"), N_("N") },
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("The session NAME, such as “Race 2”"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdSession) session = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  OutputFormat format;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("SEASON"), _("Shows a session's classification."), entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
+  if (round <= 0 || session_name == NULL)
+    return usage_error (_("Name a session with --round N and --session NAME"));
+  if (!parse_format (format_text, TRUE, &format))
+    return format_error (format_text, TRUE);
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+
+  session = pd_results_find_session (store, argv[1], round, session_name, &error);
+  rows = session != NULL ? pd_results_load (store, pd_session_get_id (session), &error) : NULL;
+  if (rows == NULL)
+    {
+      if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+        return usage_error (error->message);
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = pd_results_to_json (rows);
+      print_json (root);
+      return EXIT_OK;
+    }
+  if (format == FORMAT_CSV)
+    {
+      g_autofree char *csv = pd_results_to_csv (rows);
+      fputs (csv, stdout);
+      return EXIT_OK;
+    }
+
+  if (rows->len == 0)
+    g_print ("%s\n", _("No results stored for this session."));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdResultRow *row = rows->pdata[i];
+      PdResult *result = row->result;
+      g_autofree char *pos = pd_result_get_position (result) > 0
+                             ? g_strdup_printf ("%d", pd_result_get_position (result)) : g_strdup ("–");
+      g_autofree char *class_pos = pd_result_get_class_position (result) > 0
+                                   ? g_strdup_printf ("%s %d", row->class_name, pd_result_get_class_position (result))
+                                   : g_strdup (row->class_name);
+      g_autofree char *drivers = g_strjoinv (" / ", row->driver_names);
+      g_autofree char *number = *row->number != '\0' ? g_strdup_printf ("#%s", row->number) : g_strdup ("");
+      g_autofree char *time = NULL;
+      g_autofree char *padded_class = pad_to_width (class_pos, 12);
+      g_autofree char *padded_drivers = pad_to_width (drivers, 36);
+
+      if (pd_result_get_status (result) != PD_RESULT_STATUS_CLASSIFIED)
+        time = g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
+      else if (pd_result_get_total_time_ms (result) > 0)
+        time = pd_timing_format_time (pd_result_get_total_time_ms (result));
+      else
+        time = g_strdup ("");
+      g_autofree char *laps = pd_result_get_laps (result) >= 0
+                              /* TRANSLATORS: laps in a row of a classification */
+                              ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d lap", "%d laps",
+                                                              pd_result_get_laps (result)),
+                                                 pd_result_get_laps (result))
+                              : g_strdup ("");
+      g_autofree char *padded_laps = pad_to_width (laps, 9);
+
+      g_print ("%4s  %s %5s  %s %s  %s", pos, padded_class, number, padded_drivers, padded_laps, time);
+      for (guint p = 0; p < row->penalties->len; p++)
+        {
+          PdPenalty *penalty = row->penalties->pdata[p];
+          const char *label = pd_penalty_kind_to_label (pd_penalty_get_kind (penalty));
+
+          if (pd_penalty_get_time_ms (penalty) > 0)
+            {
+              g_autofree char *penalty_time = pd_timing_format_time (pd_penalty_get_time_ms (penalty));
+              g_print ("  [%s +%s]", label, penalty_time);
+            }
+          else if (pd_penalty_get_positions (penalty) > 0)
+            g_print ("  [%s %d]", label, pd_penalty_get_positions (penalty));
+          else
+            g_print ("  [%s]", label);
+        }
+      g_print ("\n");
+    }
   return EXIT_OK;
 }
 
@@ -758,7 +912,8 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "schedule", _("Show a season's sessions"));
   fprintf (stream, "  %-10s %s\n", "standings", _("Show a season's championship standings"));
   fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
-  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons (ergast DIR)"));
+  fprintf (stream, "  %-10s %s\n", "results", _("Show a session's classification"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (ergast DIR, alkamel FILE)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -822,6 +977,8 @@ main (int    argc,
     return cmd_import (argc, argv);
   if (g_str_equal (command, "rules"))
     return cmd_rules (argc, argv);
+  if (g_str_equal (command, "results"))
+    return cmd_results (argc, argv);
 
   g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), command);
   print_help (stderr);

@@ -475,3 +475,31 @@ pd_csv_reader_set_error (PdCsvReader  *self,
   set_error_at_valist (self, self->record_line, error, domain, code, format, args);
   va_end (args);
 }
+
+/**
+ * pd_csv_append_field:
+ * @last: whether @field ends its record
+ *
+ * Writes one field of RFC 4180 CSV to @out: quoted when it holds a comma,
+ * a quote or a line break, with "\r\n" after the last field of a record.
+ */
+void
+pd_csv_append_field (GString    *out,
+                     const char *field,
+                     gboolean    last)
+{
+  if (strpbrk (field, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = field; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, field);
+  g_string_append (out, last ? "\r\n" : ",");
+}

@@ -57,6 +57,10 @@ void          pd_csv_reader_set_error     (PdCsvReader  *self,
                                            const char   *format,
                                            ...) G_GNUC_PRINTF (5, 6);
 
+void          pd_csv_append_field         (GString      *out,
+                                           const char   *field,
+                                           gboolean      last);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCsvReader, pd_csv_reader_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "pd-csv.h"
 #include "pd-ergast.h"
+#include "pd-ergast-fixes.h"
 #include "pd-time.h"
 
 /*
@@ -1578,7 +1579,8 @@ import_cb (PdStore   *store,
          save_seasons_and_rounds (imp, error) &&
          read_results (imp, FILE_RESULTS, SLOT_RACE, error) &&
          read_results (imp, FILE_SPRINT_RESULTS, SLOT_SPRINT, error) &&
-         read_qualifying (imp, error);
+         read_qualifying (imp, error) &&
+         pd_ergast_fixes_apply (store, NULL, error);
 }
 
 /**

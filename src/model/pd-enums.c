@@ -143,3 +143,60 @@ pd_grading_to_label (PdGrading grading)
     default: return "";
     }
 }
+
+/**
+ * pd_result_status_from_text:
+ * @text: a status as timing sheets and people write it: "Classified",
+ *   "Not classified", "NC", "Retired", "DNF", "Not started", "DNS",
+ *   "Disqualified", "DSQ", "DQ", "Excluded", "EX", the nicks the store
+ *   writes ("not-classified"), or the status's label in the user's
+ *   language; any case, spaces around allowed
+ *
+ * Returns: whether @text is a result status
+ */
+gboolean
+pd_result_status_from_text (const char     *text,
+                            PdResultStatus *status)
+{
+  static const struct { const char *text; PdResultStatus status; } words[] = {
+    { "classified", PD_RESULT_STATUS_CLASSIFIED },
+    { "finished", PD_RESULT_STATUS_CLASSIFIED },
+    { "not classified", PD_RESULT_STATUS_NOT_CLASSIFIED },
+    { "not-classified", PD_RESULT_STATUS_NOT_CLASSIFIED },
+    { "nc", PD_RESULT_STATUS_NOT_CLASSIFIED },
+    { "retired", PD_RESULT_STATUS_DNF },
+    { "dnf", PD_RESULT_STATUS_DNF },
+    { "ret", PD_RESULT_STATUS_DNF },
+    { "not started", PD_RESULT_STATUS_DNS },
+    { "dns", PD_RESULT_STATUS_DNS },
+    { "disqualified", PD_RESULT_STATUS_DSQ },
+    { "dsq", PD_RESULT_STATUS_DSQ },
+    { "dq", PD_RESULT_STATUS_DSQ },
+    { "excluded", PD_RESULT_STATUS_EXCLUDED },
+    { "ex", PD_RESULT_STATUS_EXCLUDED },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *folded = g_utf8_casefold (copy, -1);
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (folded, words[i].text))
+      {
+        *status = words[i].status;
+        return TRUE;
+      }
+
+  /* The labels the app shows, in the user's language. */
+  for (int s = PD_RESULT_STATUS_CLASSIFIED; s <= PD_RESULT_STATUS_EXCLUDED; s++)
+    {
+      g_autofree char *label = g_utf8_casefold (pd_result_status_to_label (s), -1);
+
+      if (*folded != '\0' && g_str_equal (folded, label))
+        {
+          *status = s;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

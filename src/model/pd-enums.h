@@ -69,4 +69,7 @@ const char *pd_result_status_to_label  (PdResultStatus  status);
 const char *pd_penalty_kind_to_label   (PdPenaltyKind   kind);
 const char *pd_grading_to_label        (PdGrading       grading);
 
+gboolean    pd_result_status_from_text (const char     *text,
+                                        PdResultStatus *status);
+
 G_END_DECLS

@@ -75,15 +75,29 @@ clear_scale (gpointer data)
 }
 
 static void
+clear_multiplier (gpointer data)
+{
+  g_clear_pointer (&((PdMultiplier *) data)->source, g_free);
+}
+
+static void
 clear_ineligible (gpointer data)
 {
   g_clear_pointer (&((PdIneligible *) data)->driver, g_free);
+  g_clear_pointer (&((PdIneligible *) data)->source, g_free);
+}
+
+static void
+clear_drivers_only (gpointer data)
+{
+  g_clear_pointer (&((PdDriversOnly *) data)->source, g_free);
 }
 
 static void
 clear_adjustment (gpointer data)
 {
   g_clear_pointer (&((PdAdjustment *) data)->id, g_free);
+  g_clear_pointer (&((PdAdjustment *) data)->source, g_free);
 }
 
 void
@@ -499,7 +513,7 @@ read_multiplier (PdRules     *rules,
                  const char  *where,
                  GError     **error)
 {
-  PdMultiplier m = { 0, PD_SESSION_KIND_RACE, pd_points_int (1), FALSE };
+  PdMultiplier m = { 0, PD_SESSION_KIND_RACE, pd_points_int (1), FALSE, NULL };
   gboolean bonuses = TRUE;
   g_autofree char *factor_where = g_strdup_printf ("%s.factor", where);
 
@@ -511,6 +525,7 @@ read_multiplier (PdRules     *rules,
   m.no_bonus = !bonuses;
   if (m.round == 0)
     return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
+  m.source = g_strdup (json_object_get_string_member (item, "source"));
   g_array_append_val (rules->multipliers, m);
   return TRUE;
 }
@@ -547,17 +562,22 @@ read_ineligible (PdRules     *rules,
                  const char  *where,
                  GError     **error)
 {
-  PdIneligible entry = { 0, PD_SESSION_KIND_RACE, NULL, FALSE };
+  PdIneligible entry = { 0, PD_SESSION_KIND_RACE, NULL, FALSE, FALSE, NULL };
   const char *driver = read_string (item, "driver", TRUE, where, error);
 
   if (driver == NULL ||
       !read_int (item, "round", 1, 1000, &entry.round, where, error) ||
       !read_kind (item, where, &entry.kind, error) ||
-      !read_bool (item, "pass_down", &entry.pass_down, where, error))
+      !read_bool (item, "pass_down", &entry.pass_down, where, error) ||
+      !read_bool (item, "to_co_drivers", &entry.to_co_drivers, where, error))
     return FALSE;
+  if (entry.pass_down && entry.to_co_drivers)
+    return fail (error, PD_RULES_ERROR_FORMAT, where,
+                 _("give either “pass_down” or “to_co_drivers”, not both"));
   if (entry.round == 0)
     return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
   entry.driver = g_strdup (driver);
+  entry.source = g_strdup (json_object_get_string_member (item, "source"));
   g_array_append_val (rules->ineligible, entry);
   return TRUE;
 }
@@ -568,13 +588,14 @@ read_drivers_only (PdRules     *rules,
                    const char  *where,
                    GError     **error)
 {
-  PdDriversOnly entry = { 0, PD_SESSION_KIND_RACE };
+  PdDriversOnly entry = { 0, PD_SESSION_KIND_RACE, NULL };
 
   if (!read_int (item, "round", 1, 1000, &entry.round, where, error) ||
       !read_kind (item, where, &entry.kind, error))
     return FALSE;
   if (entry.round == 0)
     return fail (error, PD_RULES_ERROR_FORMAT, where, _("the required field “%s” is missing"), "round");
+  entry.source = g_strdup (json_object_get_string_member (item, "source"));
   g_array_append_val (rules->drivers_only, entry);
   return TRUE;
 }
@@ -585,7 +606,7 @@ read_adjustment (PdRules     *rules,
                  const char  *where,
                  GError     **error)
 {
-  PdAdjustment adjustment = { FALSE, NULL, PD_ADJUSTMENT_DEDUCT, PD_POINTS_ZERO, 0 };
+  PdAdjustment adjustment = { FALSE, NULL, PD_ADJUSTMENT_DEDUCT, PD_POINTS_ZERO, 0, NULL };
   const char *championship = read_string (item, "championship", TRUE, where, error);
   const char *id = championship != NULL ? read_string (item, "id", TRUE, where, error) : NULL;
   const char *kind = id != NULL ? read_string (item, "kind", TRUE, where, error) : NULL;
@@ -628,6 +649,7 @@ read_adjustment (PdRules     *rules,
     }
 
   adjustment.id = g_strdup (id);
+  adjustment.source = g_strdup (json_object_get_string_member (item, "source"));
   g_array_append_val (rules->adjustments, adjustment);
   return TRUE;
 }
@@ -650,7 +672,8 @@ pd_rules_parse (const char  *data,
   };
   static const char * const multiplier_allowed[] = { "round", "session", "factor", "bonuses", "source", NULL };
   static const char * const shortened_allowed[] = { "below_percent", "min_laps", "points", NULL };
-  static const char * const ineligible_allowed[] = { "round", "session", "driver", "pass_down", "source", NULL };
+  static const char * const ineligible_allowed[] = { "round", "session", "driver", "pass_down", "to_co_drivers",
+                                                     "source", NULL };
   static const char * const drivers_only_allowed[] = { "round", "session", "source", NULL };
   static const char * const adjustment_allowed[] = { "championship", "id", "kind", "points", "round", "source", NULL };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -713,11 +736,13 @@ pd_rules_parse (const char  *data,
       rules->teams.sessions[i].pole = PD_POINTS_ZERO;
     }
   rules->multipliers = g_array_new (FALSE, TRUE, sizeof (PdMultiplier));
+  g_array_set_clear_func (rules->multipliers, clear_multiplier);
   rules->shortened = g_array_new (FALSE, TRUE, sizeof (PdShortenedScale));
   g_array_set_clear_func (rules->shortened, clear_scale);
   rules->ineligible = g_array_new (FALSE, TRUE, sizeof (PdIneligible));
   g_array_set_clear_func (rules->ineligible, clear_ineligible);
   rules->drivers_only = g_array_new (FALSE, TRUE, sizeof (PdDriversOnly));
+  g_array_set_clear_func (rules->drivers_only, clear_drivers_only);
   rules->adjustments = g_array_new (FALSE, TRUE, sizeof (PdAdjustment));
   g_array_set_clear_func (rules->adjustments, clear_adjustment);
 
@@ -866,6 +891,71 @@ describe_counting (GPtrArray        *lines,
     }
 }
 
+/* The decisions of the season (multipliers, ineligible finishers,
+ * drivers-only sessions, adjustments), one sentence each, with their
+ * sources in @sources when given. */
+static void
+describe_decisions (const PdRules *rules,
+                    GPtrArray     *lines,
+                    GPtrArray     *sources)
+{
+  for (guint i = 0; i < rules->multipliers->len; i++)
+    {
+      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
+      g_autofree char *factor = pd_points_format (m->factor);
+
+      /* TRANSLATORS: such as "Round 4, Race: points × 0.5" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: points × %s"), m->round,
+                                               pd_session_kind_to_label (m->kind), factor));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (m->source));
+    }
+  for (guint i = 0; i < rules->ineligible->len; i++)
+    {
+      PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
+
+      if (e->to_co_drivers)
+        g_ptr_array_add (lines, g_strdup_printf (_("Round %d: %s does not share the car’s points; its other drivers do"),
+                                                 e->round, e->driver));
+      else
+        g_ptr_array_add (lines, g_strdup_printf (e->pass_down
+                                                 ? _("Round %d: %s cannot score; the points pass down")
+                                                 : _("Round %d: %s cannot score"), e->round, e->driver));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (e->source));
+    }
+  for (guint i = 0; i < rules->drivers_only->len; i++)
+    {
+      PdDriversOnly *d = &g_array_index (rules->drivers_only, PdDriversOnly, i);
+
+      /* TRANSLATORS: such as "Round 3, Race: for the drivers only, not the teams" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: for the drivers only, not the teams"), d->round,
+                                               pd_session_kind_to_label (d->kind)));
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (d->source));
+    }
+  for (guint i = 0; i < rules->adjustments->len; i++)
+    {
+      PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
+      g_autofree char *points = pd_points_format (a->points);
+
+      switch (a->kind)
+        {
+        case PD_ADJUSTMENT_EXCLUDE:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s is excluded from the championship"), a->id));
+          break;
+        case PD_ADJUSTMENT_DEDUCT:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s points deducted"), a->id, points));
+          break;
+        case PD_ADJUSTMENT_RESET:
+          g_ptr_array_add (lines, g_strdup_printf (_("%s: a new entry from round %d"), a->id, a->round));
+          break;
+        }
+      if (sources != NULL)
+        g_ptr_array_add (sources, g_strdup (a->source));
+    }
+}
+
 /**
  * pd_rules_describe:
  *
@@ -935,42 +1025,480 @@ pd_rules_describe (const PdRules *rules)
                                     ? _("Ties: decided by the most wins, then second places, and so on")
                                     : _("Ties: equal points share a position")));
 
-  for (guint i = 0; i < rules->multipliers->len; i++)
-    {
-      PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
-      g_autofree char *factor = pd_points_format (m->factor);
-
-      /* TRANSLATORS: such as "Round 4, Race: points × 0.5" */
-      g_ptr_array_add (lines, g_strdup_printf (_("Round %d, %s: points × %s"), m->round,
-                                               pd_session_kind_to_label (m->kind), factor));
-    }
-  for (guint i = 0; i < rules->ineligible->len; i++)
-    {
-      PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
-
-      g_ptr_array_add (lines, g_strdup_printf (e->pass_down
-                                               ? _("Round %d: %s cannot score; the points pass down")
-                                               : _("Round %d: %s cannot score"), e->round, e->driver));
-    }
-  for (guint i = 0; i < rules->adjustments->len; i++)
-    {
-      PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
-      g_autofree char *points = pd_points_format (a->points);
-
-      switch (a->kind)
-        {
-        case PD_ADJUSTMENT_EXCLUDE:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s is excluded from the championship"), a->id));
-          break;
-        case PD_ADJUSTMENT_DEDUCT:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s: %s points deducted"), a->id, points));
-          break;
-        case PD_ADJUSTMENT_RESET:
-          g_ptr_array_add (lines, g_strdup_printf (_("%s: a new entry from round %d"), a->id, a->round));
-          break;
-        }
-    }
+  describe_decisions (rules, lines, NULL);
 
   g_ptr_array_add (lines, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+/**
+ * pd_rules_describe_decisions:
+ * @sources: (out) (transfer full): the source of each decision
+ *
+ * Returns: (transfer full): the decisions of the season in translated
+ *   sentences, one a line, in the order of @sources
+ */
+char **
+pd_rules_describe_decisions (const PdRules   *rules,
+                             char          ***sources)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) source_lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  g_return_val_if_fail (sources != NULL, NULL);
+
+  describe_decisions (rules, lines, source_lines);
+  g_ptr_array_add (lines, NULL);
+  g_ptr_array_add (source_lines, NULL);
+  *sources = (char **) g_ptr_array_free (g_steal_pointer (&source_lines), FALSE);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+/* Writing rules back: the season's own copy that the app edits is stored
+ * as a rules file, so the writer gives back exactly what the reader takes
+ * (tests/test-rules.c reads and writes every preset). */
+
+static const char * const shared_cars_nicks[] = { "split", "none", "full" };
+static const char * const adjustment_nicks[] = { "deduct", "exclude", "reset" };
+
+/**
+ * pd_points_to_text:
+ *
+ * Returns: (transfer full): @points exactly, as the rules format and
+ *   pd_rules_parse_points() take them: "25", "4.5", "1/7"
+ */
+char *
+pd_points_to_text (PdPoints points)
+{
+  gint64 den = points.den, scale = 1;
+  int decimals = 0;
+
+  if (den == 1)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, points.num);
+
+  /* A denominator made of twos and fives only is a decimal; six places
+   * at most, as the reader takes. */
+  while (decimals < 6 && scale % den != 0)
+    {
+      scale *= 10;
+      decimals++;
+    }
+  if (scale % den == 0)
+    {
+      gint64 value = points.num * (scale / den);
+      gint64 magnitude = value < 0 ? -value : value;
+      g_autofree char *fraction = g_strdup_printf ("%0*" G_GINT64_FORMAT, decimals, magnitude % scale);
+
+      return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%s", value < 0 ? "-" : "", magnitude / scale, fraction);
+    }
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, points.num, points.den);
+}
+
+/**
+ * pd_rules_parse_points:
+ * @text: "8", "4.5", "1/7", with a comma allowed for the decimal mark
+ *
+ * Returns: whether @text is a number of points the rules format takes
+ *   (below a million, denominators up to a thousand)
+ */
+gboolean
+pd_rules_parse_points (const char *text,
+                       PdPoints   *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  g_strdelimit (copy, ",", '.');
+  return pd_points_parse (copy, out) && out->den <= MAX_DENOMINATOR &&
+         out->num > -MAX_POINTS * out->den && out->num < MAX_POINTS * out->den;
+}
+
+/**
+ * pd_rules_format_table:
+ *
+ * Returns: (transfer full): a points table as people type it, places
+ *   apart by spaces: "25 18 15 12 10 8 6 4 2 1"
+ */
+char *
+pd_rules_format_table (const PdPoints *table,
+                       guint           n_table)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_table; i++)
+    {
+      g_autofree char *points = pd_points_to_text (table[i]);
+
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, points);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * pd_rules_parse_table:
+ * @text: points by place, apart by spaces or semicolons: "25 18 15 12"
+ *
+ * Returns: whether @text is a points table; if not, @error says which
+ *   place is wrong
+ */
+gboolean
+pd_rules_parse_table (const char  *text,
+                      PdPoints   **table,
+                      guint       *n_table,
+                      GError     **error)
+{
+  g_auto(GStrv) items = g_strsplit_set (text != NULL ? text : "", " \t;", -1);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (PdPoints));
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      PdPoints value;
+
+      if (*items[i] == '\0')
+        continue;
+      if (!pd_rules_parse_points (items[i], &value))
+        {
+          /* TRANSLATORS: a points table typed by the user is wrong at a
+           * place: %d is the place (1 = first), %s what was typed */
+          g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE,
+                       _("Place %d: “%s” is not a number of points"),
+                       points->len + 1, items[i]);
+          return FALSE;
+        }
+      if (points->len == 200)
+        {
+          g_set_error (error, PD_RULES_ERROR, PD_RULES_ERROR_VALUE, _("A points table has at most 200 places"));
+          return FALSE;
+        }
+      g_array_append_val (points, value);
+    }
+
+  *n_table = points->len;
+  *table = g_new0 (PdPoints, MAX (points->len, 1));
+  if (points->len > 0)
+    memcpy (*table, points->data, points->len * sizeof (PdPoints));
+  return TRUE;
+}
+
+static void
+add_points (JsonBuilder *builder,
+            PdPoints     points)
+{
+  if (points.den == 1 && points.num > -MAX_POINTS && points.num < MAX_POINTS)
+    json_builder_add_int_value (builder, points.num);
+  else
+    {
+      g_autofree char *text = pd_points_to_text (points);
+      json_builder_add_string_value (builder, text);
+    }
+}
+
+static void
+add_table (JsonBuilder    *builder,
+           const PdPoints *table,
+           guint           n_table)
+{
+  json_builder_set_member_name (builder, "points");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_table; i++)
+    add_points (builder, table[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_session (JsonBuilder          *builder,
+             const char           *kind,
+             const PdSessionRule  *rule)
+{
+  if (!rule->enabled)
+    return;
+
+  json_builder_set_member_name (builder, kind);
+  json_builder_begin_object (builder);
+  add_table (builder, rule->table, rule->n_table);
+  if (rule->per_class)
+    {
+      json_builder_set_member_name (builder, "per_class");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (!pd_points_is_zero (rule->fastest_lap))
+    {
+      json_builder_set_member_name (builder, "fastest_lap");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "points");
+      add_points (builder, rule->fastest_lap);
+      if (rule->fastest_lap_top > 0)
+        {
+          json_builder_set_member_name (builder, "top");
+          json_builder_add_int_value (builder, rule->fastest_lap_top);
+        }
+      json_builder_end_object (builder);
+    }
+  if (!pd_points_is_zero (rule->pole))
+    {
+      json_builder_set_member_name (builder, "pole");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "points");
+      add_points (builder, rule->pole);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_counting (JsonBuilder      *builder,
+              const PdCounting *counting)
+{
+  if (counting->n_parts == 0)
+    return;
+
+  json_builder_set_member_name (builder, "counting");
+  json_builder_begin_object (builder);
+  if (counting->n_parts == 1 && counting->parts[0].rounds == 0 && counting->parts[0].best > 0)
+    {
+      json_builder_set_member_name (builder, "best");
+      json_builder_add_int_value (builder, counting->parts[0].best);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "parts");
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < counting->n_parts && p < G_N_ELEMENTS (counting->parts); p++)
+        {
+          json_builder_begin_object (builder);
+          if (counting->parts[p].rounds > 0)
+            {
+              json_builder_set_member_name (builder, "rounds");
+              json_builder_add_int_value (builder, counting->parts[p].rounds);
+            }
+          json_builder_set_member_name (builder, "best");
+          json_builder_add_int_value (builder, counting->parts[p].best);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_championship (JsonBuilder               *builder,
+                  const PdChampionshipRules *rules,
+                  gboolean                   teams)
+{
+  json_builder_begin_object (builder);
+  if (teams && !rules->enabled)
+    {
+      json_builder_set_member_name (builder, "enabled");
+      json_builder_add_boolean_value (builder, FALSE);
+      json_builder_end_object (builder);
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (session_members); k++)
+    add_session (builder, session_members[k], &rules->sessions[k]);
+  if (!teams && rules->shared_cars != PD_SHARED_CARS_SPLIT)
+    {
+      json_builder_set_member_name (builder, "shared_cars");
+      json_builder_add_string_value (builder, shared_cars_nicks[rules->shared_cars]);
+    }
+  add_counting (builder, &rules->counting);
+  if (teams && rules->best_car_only)
+    {
+      json_builder_set_member_name (builder, "best_car_only");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (teams && !rules->fastest_lap)
+    {
+      json_builder_set_member_name (builder, "fastest_lap");
+      json_builder_add_boolean_value (builder, FALSE);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+add_item_head (JsonBuilder   *builder,
+               int            round,
+               PdSessionKind  kind)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "round");
+  json_builder_add_int_value (builder, round);
+  if (kind != PD_SESSION_KIND_RACE)
+    {
+      json_builder_set_member_name (builder, "session");
+      json_builder_add_string_value (builder, session_members[kind]);
+    }
+}
+
+static void
+add_source (JsonBuilder *builder,
+            const char  *source)
+{
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source != NULL ? source : "");
+}
+
+/**
+ * pd_rules_to_json:
+ *
+ * Returns: (transfer full): @rules as a rules file (version 1) that
+ *   pd_rules_parse() reads back to the same rules
+ */
+char *
+pd_rules_to_json (const PdRules *rules)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (rules != NULL, NULL);
+  G_STATIC_ASSERT (G_N_ELEMENTS (session_members) == PD_N_SESSION_KINDS);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "paddock-rules");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, PD_RULES_VERSION);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, rules->id);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, rules->name);
+  if (rules->source != NULL && *rules->source != '\0')
+    {
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, rules->source);
+    }
+  json_builder_set_member_name (builder, "drivers");
+  add_championship (builder, &rules->drivers, FALSE);
+  json_builder_set_member_name (builder, "teams");
+  add_championship (builder, &rules->teams, TRUE);
+  json_builder_set_member_name (builder, "tie_break");
+  json_builder_add_string_value (builder, rules->tie_break == PD_TIE_BREAK_SHARED ? "shared" : "countback");
+
+  if (rules->multipliers->len > 0)
+    {
+      json_builder_set_member_name (builder, "multipliers");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rules->multipliers->len; i++)
+        {
+          const PdMultiplier *m = &g_array_index (rules->multipliers, PdMultiplier, i);
+
+          add_item_head (builder, m->round, m->kind);
+          json_builder_set_member_name (builder, "factor");
+          add_points (builder, m->factor);
+          if (m->no_bonus)
+            {
+              json_builder_set_member_name (builder, "bonuses");
+              json_builder_add_boolean_value (builder, FALSE);
+            }
+          add_source (builder, m->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (rules->shortened->len > 0)
+    {
+      json_builder_set_member_name (builder, "shortened");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rules->shortened->len; i++)
+        {
+          const PdShortenedScale *scale = &g_array_index (rules->shortened, PdShortenedScale, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "below_percent");
+          json_builder_add_int_value (builder, scale->below_percent);
+          if (scale->min_laps > 0)
+            {
+              json_builder_set_member_name (builder, "min_laps");
+              json_builder_add_int_value (builder, scale->min_laps);
+            }
+          add_table (builder, scale->table, scale->n_table);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (rules->ineligible->len > 0)
+    {
+      json_builder_set_member_name (builder, "ineligible");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rules->ineligible->len; i++)
+        {
+          const PdIneligible *e = &g_array_index (rules->ineligible, PdIneligible, i);
+
+          add_item_head (builder, e->round, e->kind);
+          json_builder_set_member_name (builder, "driver");
+          json_builder_add_string_value (builder, e->driver);
+          if (e->pass_down)
+            {
+              json_builder_set_member_name (builder, "pass_down");
+              json_builder_add_boolean_value (builder, TRUE);
+            }
+          if (e->to_co_drivers)
+            {
+              json_builder_set_member_name (builder, "to_co_drivers");
+              json_builder_add_boolean_value (builder, TRUE);
+            }
+          add_source (builder, e->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (rules->drivers_only->len > 0)
+    {
+      json_builder_set_member_name (builder, "drivers_only");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rules->drivers_only->len; i++)
+        {
+          const PdDriversOnly *d = &g_array_index (rules->drivers_only, PdDriversOnly, i);
+
+          add_item_head (builder, d->round, d->kind);
+          add_source (builder, d->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (rules->adjustments->len > 0)
+    {
+      json_builder_set_member_name (builder, "adjustments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rules->adjustments->len; i++)
+        {
+          const PdAdjustment *a = &g_array_index (rules->adjustments, PdAdjustment, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "championship");
+          json_builder_add_string_value (builder, a->teams ? "teams" : "drivers");
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, a->id);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, adjustment_nicks[a->kind]);
+          if (a->kind == PD_ADJUSTMENT_DEDUCT)
+            {
+              json_builder_set_member_name (builder, "points");
+              add_points (builder, a->points);
+            }
+          if (a->round > 0)
+            {
+              json_builder_set_member_name (builder, "round");
+              json_builder_add_int_value (builder, a->round);
+            }
+          add_source (builder, a->source);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  return json_generator_to_data (generator, NULL);
 }

@@ -63,6 +63,7 @@ typedef struct {
   PdSessionKind  kind;
   PdPoints       factor;
   gboolean       no_bonus;  /* no fastest-lap or pole points either */
+  char          *source;
 } PdMultiplier;
 
 typedef struct {
@@ -70,11 +71,14 @@ typedef struct {
   PdSessionKind  kind;
   char          *driver;  /* a driver who cannot score there */
   gboolean       pass_down;
+  gboolean       to_co_drivers;  /* only this driver: the car's points go to its other drivers */
+  char          *source;
 } PdIneligible;
 
 typedef struct {
   int            round;
   PdSessionKind  kind;
+  char          *source;
 } PdDriversOnly;
 
 typedef enum {
@@ -89,6 +93,7 @@ typedef struct {
   PdAdjustmentKind  kind;
   PdPoints          points; /* deducted (DEDUCT) */
   int               round;  /* from this round on; 0 = the whole season */
+  char             *source;
 } PdAdjustment;
 
 typedef struct {
@@ -122,6 +127,17 @@ PdRules *pd_rules_load_preset (const char  *id,
                                GError     **error);
 char   **pd_rules_list_presets (void);
 void     pd_rules_free        (PdRules     *rules);
+char    *pd_rules_to_json     (const PdRules *rules);
+
+char    *pd_rules_format_table (const PdPoints *table,
+                                guint           n_table);
+gboolean pd_rules_parse_table  (const char     *text,
+                                PdPoints      **table,
+                                guint          *n_table,
+                                GError        **error);
+char    *pd_points_to_text     (PdPoints        points);
+gboolean pd_rules_parse_points (const char     *text,
+                                PdPoints       *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdRules, pd_rules_free)
 
@@ -129,6 +145,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-char **pd_rules_describe (const PdRules *rules);
+char **pd_rules_describe           (const PdRules   *rules);
+char **pd_rules_describe_decisions (const PdRules   *rules,
+                                    char          ***sources);
 
 G_END_DECLS

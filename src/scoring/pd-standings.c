@@ -290,7 +290,8 @@ find_ineligible (const PdRules *rules,
     {
       PdIneligible *entry = &g_array_index (rules->ineligible, PdIneligible, i);
 
-      if (entry->round != round || entry->kind != kind)
+      /* A driver left out of a shared car's points only: the car scores. */
+      if (entry->round != round || entry->kind != kind || entry->to_co_drivers)
         continue;
       for (guint r = 0; r < car->rows->len; r++)
         {
@@ -510,6 +511,44 @@ car_driver_count (Car *car)
     {
       PdScoreResult *result = car->rows->pdata[r];
       n += result->driver_ids != NULL ? g_strv_length (result->driver_ids) : 0;
+    }
+  return n;
+}
+
+/* Whether @driver_id is left out of the car's points in this session,
+ * which its other drivers share instead. */
+static gboolean
+left_out_of_car (const PdRules *rules,
+                 int            round,
+                 PdSessionKind  kind,
+                 const char    *driver_id)
+{
+  for (guint i = 0; i < rules->ineligible->len; i++)
+    {
+      PdIneligible *entry = &g_array_index (rules->ineligible, PdIneligible, i);
+
+      if (entry->to_co_drivers && entry->round == round && entry->kind == kind &&
+          g_strcmp0 (entry->driver, driver_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+car_sharing_count (const PdRules *rules,
+                   int            round,
+                   PdSessionKind  kind,
+                   Car           *car)
+{
+  guint n = 0;
+
+  for (guint r = 0; r < car->rows->len; r++)
+    {
+      PdScoreResult *result = car->rows->pdata[r];
+
+      for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
+        if (!left_out_of_car (rules, round, kind, result->driver_ids[d]))
+          n++;
     }
   return n;
 }
@@ -748,6 +787,7 @@ score_session (const PdRules             *rules,
       PdScoreResult *first = car->rows->pdata[0];
       const PdSessionRule *session_rule = &champ->sessions[session->kind];
       guint n_drivers = car_driver_count (car);
+      guint n_sharing = car_sharing_count (rules, round, session->kind, car);
       PdPoints car_total = car->points;
       gboolean shown = in_view (car, class_id);
 
@@ -782,8 +822,11 @@ score_session (const PdRules             *rules,
               switch (rules->drivers.shared_cars)
                 {
                 case PD_SHARED_CARS_SPLIT:
-                  share = pd_points_add (pd_points_div_int (car->points, MAX (n_drivers, 1)),
-                                         pd_points_div_int (bonus, n_row));
+                  /* Divided among the drivers who share it. */
+                  share = left_out_of_car (rules, round, session->kind, result->driver_ids[d])
+                          ? pd_points_div_int (bonus, n_row)
+                          : pd_points_add (pd_points_div_int (car->points, MAX (n_sharing, 1)),
+                                           pd_points_div_int (bonus, n_row));
                   break;
                 case PD_SHARED_CARS_NONE:
                   share = n_drivers > 1 ? PD_POINTS_ZERO

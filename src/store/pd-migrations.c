@@ -137,7 +137,20 @@ static const char * const migrations[] = {
   /* 2 → 3: a season's own points rules, edited from a preset. */
   "ALTER TABLE season ADD COLUMN rules TEXT;\n",
 
-  /* 3 → 4: speed over a whole season's results. A season's entries by
+  /* 3 → 4: results entered in the app: provisional or final, and every
+   * edit kept so that it can be undone, also after a restart. */
+  "ALTER TABLE session ADD COLUMN final INTEGER NOT NULL DEFAULT 0;\n"
+  "CREATE TABLE edit (\n"
+  "  id TEXT PRIMARY KEY NOT NULL,\n"
+  "  session_id TEXT NOT NULL REFERENCES session (id) ON DELETE CASCADE,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  description TEXT,\n"
+  "  undone INTEGER NOT NULL DEFAULT 0,\n"
+  "  state_before TEXT,\n"
+  "  state_after TEXT);\n"
+  "CREATE UNIQUE INDEX edit_session ON edit (session_id, seq);\n",
+
+  /* 4 → 5: speed over a whole season's results. A season's entries by
    * an index of their own, not a scan of every season's; the drivers of
    * a result kept in the order of its key, without a rowid, so that
    * reading or writing one is one b-tree, not two. Nothing references

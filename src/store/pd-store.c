@@ -2220,3 +2220,18 @@ pd_store_read_season (PdStore                    *self,
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   return ok;
 }
+
+/**
+ * pd_store_list_edits:
+ *
+ * Returns: (transfer full): the session's kept edits, in order
+ */
+GListModel *
+pd_store_list_edits (PdStore     *self,
+                     const char  *session_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  return query_records (self, PD_TYPE_EDIT, "session_id = ?", session_id, "seq", error);
+}

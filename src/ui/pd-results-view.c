@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-ui-util.h"
 
@@ -70,6 +71,8 @@ struct _PdResultsView
   GtkLabel       *summary_label;
   GtkStack       *results_stack;
   GtkColumnView  *column_view;
+  GtkToggleButton *edit_button;
+  PdResultsEditorView *editor_view;
 
   PdStore        *store;
   char           *season_id;
@@ -82,6 +85,7 @@ G_DEFINE_FINAL_TYPE (PdResultsView, pd_results_view, GTK_TYPE_WIDGET)
 
 enum {
   SHOW_TOAST,
+  RESULTS_CHANGED,
   N_SIGNALS
 };
 
@@ -262,7 +266,37 @@ show_session (PdResultsView *self,
 static void
 session_selected_cb (PdResultsView *self)
 {
-  show_session (self, gtk_drop_down_get_selected_item (self->session_dropdown));
+  PdSession *session = gtk_drop_down_get_selected_item (self->session_dropdown);
+
+  if (gtk_toggle_button_get_active (self->edit_button) && session != NULL)
+    {
+      pd_results_editor_view_set_session (self->editor_view, self->store, pd_session_get_id (session));
+      gtk_stack_set_visible_child_name (self->results_stack, "editor");
+      gtk_label_set_label (self->summary_label,
+                           _("Type car numbers in finishing order. Every change is saved at once; Ctrl+Z undoes it."));
+      return;
+    }
+  pd_results_editor_view_set_session (self->editor_view, NULL, NULL);
+  show_session (self, session);
+}
+
+static void
+edit_toggled_cb (PdResultsView *self)
+{
+  session_selected_cb (self);
+}
+
+static void
+editor_toast_cb (PdResultsView *self,
+                 const char    *message)
+{
+  g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+}
+
+static void
+editor_results_changed_cb (PdResultsView *self)
+{
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
 }
 
 static gboolean
@@ -414,13 +448,23 @@ pd_results_view_class_init (PdResultsViewClass *klass)
 
   signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * PdResultsView::results-changed:
+   *
+   * Results were entered or corrected in the editor.
+   */
+  signals[RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (PD_TYPE_RESULTS_EDITOR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-results-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, session_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, editor_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -437,6 +481,10 @@ pd_results_view_init (PdResultsView *self)
   g_signal_connect (session_factory, "setup", G_CALLBACK (setup_label_cb), NULL);
   g_signal_connect (session_factory, "bind", G_CALLBACK (bind_session_cb), NULL);
   gtk_drop_down_set_factory (self->session_dropdown, session_factory);
+  g_signal_connect_object (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor_view, "results-changed", G_CALLBACK (editor_results_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor_view, "show-toast", G_CALLBACK (editor_toast_cb), self, G_CONNECT_SWAPPED);
 
   self->items = g_list_store_new (PD_TYPE_RESULTS_ITEM);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-rules-editor.h"
 #include "pd-score-loader.h"
 #include "pd-standings-view.h"
 #include "pd-ui-util.h"
@@ -79,6 +80,7 @@ struct _PdStandingsView
   GtkLabel       *rules_label;
   GtkDropDown    *preset_dropdown;
   GtkButton      *preset_button;
+  GtkButton      *edit_button;
   GtkLabel       *summary_label;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
@@ -370,14 +372,6 @@ choice_changed_cb (PdStandingsView *self)
   update (self);
 }
 
-static gboolean
-save_season_cb (PdStore   *store,
-                gpointer   user_data,
-                GError   **error)
-{
-  return pd_store_save (store, user_data, error);
-}
-
 /* Gives the season a shipped preset, in one transaction, and shows the
  * standings under it at once. */
 static void
@@ -397,7 +391,7 @@ use_preset_cb (PdStandingsView *self)
       pd_season_set_rules_id (season, gtk_string_object_get_string (item));
       pd_season_set_rules (season, NULL);
     }
-  if (season == NULL || !pd_store_transaction (self->store, save_season_cb, season, &error))
+  if (season == NULL || !pd_ui_save (self->store, season, &error))
     {
       g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
       return;
@@ -406,6 +400,70 @@ use_preset_cb (PdStandingsView *self)
   gtk_menu_button_popdown (self->rules_button);
   season_id = g_strdup (self->season_id);
   pd_standings_view_set_season (self, self->store, season_id);
+}
+
+/* Reads the season's rules and shows them in the popover. */
+static gboolean
+load_rules (PdStandingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *presets = gtk_drop_down_get_model (self->preset_dropdown);
+
+  g_clear_pointer (&self->rules, pd_rules_free);
+  self->rules = pd_rules_for_season (self->store, self->season_id, &error);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->edit_button), self->rules != NULL);
+  if (self->rules == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      gtk_label_set_label (self->rules_label, error->message);
+      return FALSE;
+    }
+
+  adw_status_page_set_description (self->empty_page, _("No result of this season has scored points yet."));
+  {
+    g_auto(GStrv) lines = pd_rules_describe (self->rules);
+    g_autofree char *body = g_strjoinv ("\n• ", lines);
+    g_autofree char *text = g_strdup_printf ("%s\n• %s", self->rules->name, body);
+
+    gtk_label_set_label (self->rules_label, text);
+  }
+  for (guint i = 0; presets != NULL && i < g_list_model_get_n_items (presets); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (presets, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), self->rules->id) == 0)
+        gtk_drop_down_set_selected (self->preset_dropdown, i);
+    }
+  return TRUE;
+}
+
+/* The editor stored new rules: the same choices, new standings. */
+static void
+rules_changed_cb (PdStandingsView *self)
+{
+  load_rules (self);
+  update (self);
+}
+
+static void
+edit_rules_cb (PdStandingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  PdRulesEditor *editor;
+
+  if (self->rules == NULL)
+    return;
+
+  editor = pd_rules_editor_new (self->store, self->season_id, self->rules, &error);
+  if (editor == NULL)
+    {
+      g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+      return;
+    }
+  gtk_menu_button_popdown (self->rules_button);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  g_signal_connect_object (editor, "rules-changed", G_CALLBACK (rules_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
@@ -456,6 +514,7 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_button);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, empty_page);
@@ -481,6 +540,8 @@ pd_standings_view_init (PdStandingsView *self)
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (choice_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preset_button, "clicked", G_CALLBACK (use_preset_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->edit_button, "clicked", G_CALLBACK (edit_rules_cb),
                            self, G_CONNECT_SWAPPED);
   {
     g_auto(GStrv) presets = pd_rules_list_presets ();
@@ -524,39 +585,12 @@ pd_standings_view_set_season (PdStandingsView *self,
   g_clear_pointer (&self->round_numbers, g_array_unref);
   g_clear_pointer (&self->session_names, g_hash_table_unref);
 
-  self->rules = pd_rules_for_season (store, season_id, &error);
-  if (self->rules == NULL)
-    {
-      adw_status_page_set_description (self->empty_page, error->message);
-      g_clear_error (&error);
-    }
-  else
+  if (load_rules (self))
     {
       self->season = pd_score_season_load (store, season_id, &error);
       if (self->season == NULL)
         g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
-      adw_status_page_set_description (self->empty_page, _("No result of this season has scored points yet."));
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->rules_button), TRUE);
-  if (self->rules != NULL)
-    {
-      g_auto(GStrv) lines = pd_rules_describe (self->rules);
-      g_autofree char *body = g_strjoinv ("\n• ", lines);
-      g_autofree char *text = g_strdup_printf ("%s\n• %s", self->rules->name, body);
-
-      gtk_label_set_label (self->rules_label, text);
-    }
-  {
-    GListModel *presets = gtk_drop_down_get_model (self->preset_dropdown);
-
-    for (guint i = 0; presets != NULL && i < g_list_model_get_n_items (presets); i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (presets, i);
-
-        if (self->rules != NULL && g_strcmp0 (gtk_string_object_get_string (item), self->rules->id) == 0)
-          gtk_drop_down_set_selected (self->preset_dropdown, i);
-      }
-  }
   g_clear_error (&error);
 
   self->session_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -602,6 +636,28 @@ pd_standings_view_set_season (PdStandingsView *self,
   g_signal_handlers_unblock_by_func (self->class_dropdown, choice_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->round_dropdown, choice_changed_cb, self);
 
+  update (self);
+}
+
+/**
+ * pd_standings_view_reload:
+ *
+ * Reads the season's results again, after they were edited, and shows
+ * the standings with the same choices.
+ */
+void
+pd_standings_view_reload (PdStandingsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_STANDINGS_VIEW (self));
+
+  if (self->store == NULL || self->season_id == NULL || self->rules == NULL)
+    return;
+  g_clear_pointer (&self->season, pd_score_season_free);
+  self->season = pd_score_season_load (self->store, self->season_id, &error);
+  if (self->season == NULL)
+    g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
   update (self);
 }
 

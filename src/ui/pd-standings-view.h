@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (PdStandingsView, pd_standings_view, PD, STANDINGS_VIEW, Gt
 void pd_standings_view_set_season (PdStandingsView *self,
                                    PdStore         *store,
                                    const char      *season_id);
+void pd_standings_view_reload     (PdStandingsView *self);
 void pd_standings_view_set_filter (PdStandingsView *self,
                                    int              kind,
                                    const char      *class_id,

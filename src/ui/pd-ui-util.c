@@ -230,3 +230,25 @@ pd_ui_round_factory_new (void)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_round_label_cb), NULL);
   return factory;
 }
+
+static gboolean
+save_cb (PdStore   *store,
+         gpointer   object,
+         GError   **error)
+{
+  return pd_store_save (store, object, error);
+}
+
+/**
+ * pd_ui_save:
+ * @object: a record of the store
+ *
+ * Saves @object in a transaction of its own, as every edit in the app is.
+ */
+gboolean
+pd_ui_save (PdStore  *store,
+            gpointer  object,
+            GError  **error)
+{
+  return pd_store_transaction (store, save_cb, object, error);
+}

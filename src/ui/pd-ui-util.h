@@ -25,5 +25,8 @@ void       pd_ui_clear_list_box    (GtkListBox *list);
 void       pd_ui_unparent_children (GtkWidget  *widget);
 guint      pd_ui_current_round     (GListModel *rounds);
 GtkListItemFactory *pd_ui_round_factory_new (void);
+gboolean   pd_ui_save              (PdStore    *store,
+                                    gpointer    object,
+                                    GError    **error);
 
 G_END_DECLS

@@ -422,6 +422,108 @@ class StandingsAndRulesTest(CliTestCase):
         self.assertEqual(self.ok('rules', SEASON), before)
 
 
+ALKAMEL = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'alkamel')
+
+
+class ResultsTest(CliTestCase):
+    """Al Kamel classifications imported, and a session's results shown.
+
+    Expected values are the fixture's (tests/data/alkamel/gt4-spa-race2.csv)."""
+
+    def import_gt4(self, *extra):
+        return self.ok('import', 'alkamel', os.path.join(ALKAMEL, 'gt4-spa-race2.csv'),
+                       '--season', 'gt4-test-2023', '--round', '3', '--session', 'Race 2', *extra)
+
+    def results(self, *args):
+        return self.json_ok('results', 'gt4-test-2023', '--round', '3', '--session', 'Race 2',
+                            '--format', 'json', *args)
+
+    def test_import_and_json(self):
+        out = self.import_gt4()
+        self.assertIn('9 cars', out)
+        rows = self.results()
+        self.assertEqual(len(rows), 9)
+        for key in ('position', 'class', 'class_position', 'number', 'team', 'car', 'drivers',
+                    'status', 'laps', 'total_time_ms', 'best_lap_ms', 'penalties'):
+            self.assertIn(key, rows[0])
+        first = rows[0]
+        self.assertEqual(first['position'], 1)
+        self.assertEqual(first['number'], '2')
+        self.assertEqual(first['class'], 'Silver')
+        self.assertEqual(first['class_position'], 1)
+        self.assertEqual(first['drivers'], ['Michael Schrey', 'Gabriele Piana'])
+        self.assertEqual(first['total_time_ms'], 1 * 3600000 + 1 * 60000 + 12345)
+        self.assertEqual(first['best_lap_ms'], 2 * 60000 + 25101)
+        self.assertEqual(first['status'], 'classified')
+        self.assertEqual(first['penalties'], [])
+        by_number = {r['number']: r for r in rows}
+        self.assertEqual(by_number['89']['drivers'], ['Andreas Bäckman', 'Jessica Bäckman'])
+        self.assertEqual(by_number['89']['class_position'], 4)
+        self.assertEqual(by_number['3']['status'], 'not-classified')
+        self.assertEqual(by_number['78']['status'], 'dns')
+        self.assertIsNone(by_number['78']['total_time_ms'])
+        self.assertEqual([r['number'] for r in rows], ['2', '42', '12', '10', '77', '89', '36', '3', '78'])
+
+    def test_import_twice_changes_nothing(self):
+        self.import_gt4()
+        before = self.results()
+        out = self.import_gt4()
+        self.assertIn('new: 0 cars, 0 teams, 0 drivers, 0 classes', out)
+        self.assertEqual(self.results(), before)
+
+    def test_text_and_csv(self):
+        self.import_gt4()
+        text = self.ok('results', 'gt4-test-2023', '--round', '3', '--session', 'race 2')
+        self.assertIn('Michael Schrey / Gabriele Piana', text)
+        self.assertIn('1:01:12.345', text)
+        self.assertIn('Not classified', text)
+        csv_text = self.ok('results', 'gt4-test-2023', '--round', '3', '--session', 'Race 2', '--format', 'csv')
+        lines = csv_text.split('\r\n')
+        self.assertEqual(lines[0], 'position,class,class_position,number,team,car,drivers,status,laps,'
+                                   'total_time_ms,best_lap_ms,fastest_lap,penalties')
+        self.assertEqual(lines[1], '1,Silver,1,2,Hofor Racing by Bonk Motorsport,BMW M4 GT4,'
+                                   'Michael Schrey / Gabriele Piana,classified,25,3672345,145101,false,')
+
+    def test_broken_file_imports_nothing(self):
+        self.import_gt4()
+        before = self.results()
+        code, out, err = self.run_cli('import', 'alkamel', os.path.join(ALKAMEL, 'broken-time.csv'),
+                                      '--season', 'gt4-test-2023', '--round', '3', '--session', 'Race 2')
+        self.assertEqual(code, 1)
+        self.assertEqual(out, '')
+        self.assertIn('broken-time.csv, line 3', err)
+        self.assertIn("40'0x.500", err)
+        self.assertIn('nothing was imported', err)
+        self.assertEqual(self.results(), before)
+
+    def test_usage_errors(self):
+        gt4 = os.path.join(ALKAMEL, 'gt4-spa-race2.csv')
+        for args, word in ((['import', 'alkamel', gt4], '--season'),
+                           (['import', 'timing', gt4], 'timing'),
+                           (['results', 'gt4-european-2023', '--round', '3'], '--session'),
+                           (['results', 'gt4-european-2023', '--round', '9', '--session', 'Race 1'], '9'),
+                           (['results', 'gt4-european-2023', '--round', '3', '--session', 'Race 9'], 'Race 2')):
+            code, out, err = self.run_cli(*args)
+            self.assertEqual(code, 2, args)
+            self.assertEqual(out, '')
+            self.assertIn(word, err)
+
+    def test_seeded_results(self):
+        # The embedded season's Spa Race 2, as the Bäckman release gives
+        # it: 18th on the road, +11 s, 26th overall and 20th in class; the
+        # laps were not published.
+        rows = self.json_ok('results', SEASON, '--round', '3', '--session', 'Race 2', '--format', 'json')
+        self.assertEqual(len(rows), 1)
+        row = rows[0]
+        self.assertCountEqual(row['drivers'], ['Andreas Bäckman', 'Jessica Bäckman'])
+        self.assertEqual((row['position'], row['class'], row['class_position']), (26, 'Silver', 20))
+        self.assertIsNone(row['laps'])
+        self.assertEqual(len(row['penalties']), 1)
+        self.assertEqual((row['penalties'][0]['kind'], row['penalties'][0]['time_ms']), ('time', 11000))
+        text = self.ok('results', SEASON, '--round', '3', '--session', 'Race 2')
+        self.assertIn('+11.000', text)
+
+
 class DatabasePathTest(CliTestCase):
     """--database, else PADDOCK_DATABASE, else $XDG_DATA_HOME/paddock/paddock.db."""
 

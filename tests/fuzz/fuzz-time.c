@@ -1,6 +1,9 @@
 /* Fuzz target for the parsers of pd-time.c: RFC 3339 instants, local
  * wall-clock times, calendar dates and zone names.
  *
+ * Also the timing-sheet values of pd-timing.c: lap and race times and
+ * gaps.
+ *
  * Beyond "does not crash", it checks what each parser promises: an
  * instant comes back in UTC and what it formats parses again to the
  * same instant; a date is a real calendar date written YYYY-MM-DD. */
@@ -13,6 +16,7 @@
 
 #include "fuzz.h"
 #include "pd-time.h"
+#include "pd-timing.h"
 
 static void
 check_rfc3339 (const char *text)
@@ -89,6 +93,35 @@ check_zone (const char *text)
   g_assert_null (strstr (text, ".."));
 }
 
+/* A time or gap that is read is formatted, and what is formatted reads
+ * back to the same value. */
+static void
+check_timing (const char *text)
+{
+  gint64 ms = -1;
+  PdGap gap = { FALSE, -1 };
+
+  if (pd_timing_parse_time (text, &ms))
+    {
+      g_autofree char *formatted = pd_timing_format_time (ms);
+      gint64 again = -1;
+
+      g_assert_cmpint (ms, >=, 0);
+      if (!pd_timing_parse_time (formatted, &again) || again != ms)
+        fuzz_fail ("time “%s” read as %" G_GINT64_FORMAT " ms, but “%s” does not read back", text, ms, formatted);
+    }
+
+  if (pd_timing_parse_gap (text, &gap))
+    {
+      g_autofree char *formatted = pd_timing_format_gap (gap);
+      PdGap again = { FALSE, -1 };
+
+      g_assert_true (gap.laps || gap.value >= 0);
+      if (!pd_timing_parse_gap (formatted, &again) || again.laps != gap.laps || again.value != gap.value)
+        fuzz_fail ("gap “%s” read, but “%s” does not read back", text, formatted);
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -107,6 +140,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   check_date (text);
   check_local (text);
   check_zone (text);
+  check_timing (text);
 
   return 0;
 }

@@ -11,7 +11,9 @@
 
 #include "pd-application.h"
 #include "pd-calendar-view.h"
+#include "pd-results-editor-view.h"
 #include "pd-results-view.h"
+#include "pd-rules-editor.h"
 #include "pd-schedule-view.h"
 #include "pd-standings-view.h"
 #include "pd-window.h"
@@ -113,9 +115,9 @@ wait_for (gboolean (*condition) (gpointer),
 }
 
 static void
-screenshot (const char *name)
+screenshot_widget (GtkWidget  *widget,
+                   const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -133,6 +135,12 @@ screenshot (const char *name)
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+screenshot (const char *name)
+{
+  screenshot_widget (GTK_WIDGET (window), name);
 }
 
 static void
@@ -228,6 +236,35 @@ test_results (void)
   screenshot ("results");
 }
 
+/* Picks a points rules preset in the standings view's popover and uses it. */
+static void
+choose_preset (GtkWidget  *view,
+               const char *id)
+{
+  GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  GtkDropDown *presets = GTK_DROP_DOWN (find_widget (gtk_popover_get_child (popover), GTK_TYPE_DROP_DOWN));
+  /* The preset chooser and its button share a row. */
+  GtkWidget *use = gtk_widget_get_next_sibling (GTK_WIDGET (presets));
+  GListModel *ids = gtk_drop_down_get_model (presets);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (ids); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (ids, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), id))
+        {
+          gtk_drop_down_set_selected (presets, i);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (GTK_IS_BUTTON (use) && !GTK_IS_TOGGLE_BUTTON (use));
+  g_signal_emit_by_name (use, "clicked");
+  settle (300);
+}
+
 static void
 test_standings (void)
 {
@@ -264,11 +301,6 @@ test_standings (void)
     GtkLabel *rules = NULL;
     GtkWidget *button = find_widget (view, GTK_TYPE_MENU_BUTTON);
     GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-
-    GtkDropDown *presets = GTK_DROP_DOWN (find_widget (gtk_popover_get_child (popover), GTK_TYPE_DROP_DOWN));
-    /* The row under the text: the preset chooser, then its button. */
-    GtkWidget *use = gtk_widget_get_last_child (gtk_widget_get_last_child (gtk_popover_get_child (popover)));
-    GListModel *ids = gtk_drop_down_get_model (presets);
     g_autofree char *after = NULL;
 
     rules = GTK_LABEL (find_widget (gtk_popover_get_child (popover), GTK_TYPE_LABEL));
@@ -277,21 +309,335 @@ test_standings (void)
 
     /* Picking another preset changes the standings at once: the club
      * scale gives 20 for a win, split between a car's two drivers. */
-    for (guint i = 0; i < g_list_model_get_n_items (ids); i++)
-      {
-        g_autoptr(GtkStringObject) item = g_list_model_get_item (ids, i);
-
-        if (g_str_equal (gtk_string_object_get_string (item), "club-dropped-rounds"))
-          gtk_drop_down_set_selected (presets, i);
-      }
     pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
-    g_assert_true (GTK_IS_BUTTON (use) && !GTK_IS_TOGGLE_BUTTON (use));
-    g_signal_emit_by_name (use, "clicked");
+    choose_preset (view, "club-dropped-rounds");
     settle (300);
     after = shown_text (view);
     g_assert_nonnull (strstr (after, "Josh Rattican\n10\n"));
     g_assert_nonnull (strstr (gtk_label_get_text (rules), "Club championship with dropped rounds"));
   }
+}
+
+static PdRulesEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_RULES_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return PD_RULES_EDITOR (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+editor_is_shown (gpointer data)
+{
+  PdRulesEditor *editor = find_editor ();
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor));
+}
+
+/* Types into an entry row and presses Enter (the row's apply). */
+static void
+type_and_apply (AdwEntryRow *row,
+                const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "apply");
+  settle (300);
+}
+
+/* The season's rules edited in the app: a table, the counting, a bonus;
+ * the standings follow at once, a wrong value changes nothing, and the
+ * rules are stored with the season. */
+static void
+test_rules_editor (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  GtkWidget *menu = find_widget (view, GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu));
+  GtkLabel *rules_label = GTK_LABEL (find_widget (gtk_popover_get_child (popover), GTK_TYPE_LABEL));
+  GtkWidget *edit = gtk_widget_get_last_child (gtk_popover_get_child (popover));
+  PdRulesEditor *editor;
+  GtkWidget *race, *counting_row;
+  AdwEntryRow *table;
+  GtkSpinButton *best;
+  g_autofree char *before = NULL;
+  g_autofree char *wrong = NULL;
+  g_autofree char *doubled = NULL;
+  g_autofree char *best_one = NULL;
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  choose_preset (view, "gt4-european");
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  settle (300);
+  before = shown_text (view);
+  g_assert_nonnull (strstr (before, "Michael Schrey\n43\n"));
+
+  g_assert_true (GTK_IS_BUTTON (edit));
+  g_signal_emit_by_name (edit, "clicked");
+  wait_for (editor_is_shown, NULL, "the rules editor");
+  editor = find_editor ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (window));
+
+  /* The drivers' page comes first, the race first on it. */
+  race = find_widget (GTK_WIDGET (editor), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (race);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (race)), ==, pd_session_kind_to_label (PD_SESSION_KIND_RACE));
+  g_assert_true (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (race)));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (race), TRUE);
+  table = ADW_ENTRY_ROW (find_widget (race, ADW_TYPE_ENTRY_ROW));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (table)), ==, "25 18 15 12 10 8 6 4 2 1");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor");
+
+  /* Not a table: marked on its row, nothing changes. */
+  type_and_apply (table, "50 36 30 24 zwanzig 16");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (table), "error"));
+  wrong = shown_text (view);
+  g_assert_nonnull (strstr (wrong, "Michael Schrey\n43\n"));
+
+  /* Double points: the standings follow at once (25 + 18 → 50 + 36). */
+  type_and_apply (table, "50 36 30 24 20 16 12 8 4 2");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (table), "error"));
+  doubled = shown_text (view);
+  g_test_message ("%s", doubled);
+  g_assert_nonnull (strstr (doubled, "Michael Schrey\n86\n"));
+  /* Stored with the season: the view read the rules back from the database. */
+  g_assert_nonnull (strstr (gtk_label_get_text (rules_label), "50, 36, 30, 24, 20, 16, 12, 8, 4, 2"));
+
+  /* Only the best result counts: 50, with 36 dropped in brackets. */
+  counting_row = find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (counting_row), 1);
+  settle (100);
+  best = GTK_SPIN_BUTTON (find_widget (gtk_widget_get_next_sibling (counting_row), GTK_TYPE_SPIN_BUTTON));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_next_sibling (counting_row)));
+  gtk_spin_button_set_value (best, 1);
+  settle (300);
+  best_one = shown_text (view);
+  g_test_message ("%s", best_one);
+  g_assert_nonnull (strstr (best_one, "Michael Schrey\n50\n"));
+  g_assert_nonnull (strstr (best_one, "(36)\n"));
+  g_assert_nonnull (strstr (gtk_label_get_text (rules_label), swedish ? "bästa 1 resultat räknas" : "the best 1 result counts"));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "teams");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor-teams");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (editor), "general");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (editor), "rules-editor-general");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  settle (100);
+}
+
+/* The cell of the results editor for @column (its "pd-column") of car
+ * @number. */
+static GtkEntry *
+find_cell (GtkWidget  *root,
+           int         column,
+           const char *number)
+{
+  g_autofree char *suffix = g_strdup_printf (".%s", number);
+
+  if (GTK_IS_ENTRY (root) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "pd-column")) == column &&
+      g_object_get_data (G_OBJECT (root), "pd-result-id") != NULL &&
+      g_str_has_suffix (g_object_get_data (G_OBJECT (root), "pd-result-id"), suffix))
+    return GTK_ENTRY (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEntry *found = find_cell (child, column, number);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types into a cell and presses Enter. */
+static void
+type_in_cell (GtkWidget  *editor,
+              int         column,
+              const char *number,
+              const char *text)
+{
+  GtkEntry *cell = find_cell (editor, column, number);
+
+  if (cell == NULL)
+    g_error ("no cell %d of car %s", column, number);
+  gtk_editable_set_text (GTK_EDITABLE (cell), text);
+  g_signal_emit_by_name (cell, "activate");
+  settle (150);
+}
+
+static void
+type_car (GtkEntry   *entry,
+          const char *number)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), number);
+  g_signal_emit_by_name (entry, "activate");
+  settle (100);
+}
+
+/* A team manager enters Paul Ricard's Race 1 (no result stored yet):
+ * cars in order, then times; a +11 s penalty moves #2 from first to
+ * third overall and second in the Silver class, and the standings
+ * follow; undo brings them back. */
+static void
+test_results_editor (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_RESULTS_VIEW);
+  GtkWidget *standings = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  GtkWidget *editor;
+  GtkToggleButton *edit = NULL;
+  GtkEntry *car_entry;
+  g_autofree char *entered = NULL;
+  g_autofree char *table = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  static const char * const order[] = { "2", "42", "12", "3", "77" };
+
+  /* The standard rules again (the rules editor test changed them). */
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  choose_preset (standings, "gt4-european");
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (standings), 0, NULL, 0);
+
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  pd_results_view_select_session (PD_RESULTS_VIEW (view), "gt4-european-2023.r2", "gt4-european-2023.r2.race1");
+  settle (200);
+  /* The toggle beside the session chooser, by its (translated) label. */
+  edit = GTK_TOGGLE_BUTTON (find_button (view, _("_Edit Results")));
+  g_assert_nonnull (edit);
+  gtk_toggle_button_set_active (edit, TRUE);
+  settle (300);
+  editor = find_widget (view, PD_TYPE_RESULTS_EDITOR_VIEW);
+  g_assert_true (gtk_widget_get_mapped (editor));
+
+  /* Car numbers in finishing order, Enter after each. */
+  car_entry = GTK_ENTRY (find_widget (editor, GTK_TYPE_ENTRY));
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    type_car (car_entry, order[i]);
+  settle (200);
+  entered = shown_text (editor);
+  g_test_message ("%s", entered);
+  g_assert_nonnull (strstr (entered, "Michael Schrey / Gabriele Piana"));
+  g_assert_true (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor)))->len == 5);
+  g_ptr_array_unref (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor))));
+
+  /* Not a time: marked on its cell, not saved. */
+  type_in_cell (editor, 4, "2", "25");
+  type_in_cell (editor, 5, "2", "1:00:0x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (find_cell (editor, 5, "2")), "error"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (find_cell (editor, 5, "2"))));
+  type_in_cell (editor, 5, "2", "1:00:00.000");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (find_cell (editor, 5, "2")), "error"));
+  type_in_cell (editor, 5, "42", "+5.0");
+  type_in_cell (editor, 5, "12", "+10.0");
+  type_in_cell (editor, 5, "3", "+20.0");
+  type_in_cell (editor, 5, "77", "+30.0");
+
+  /* Race 1 at Paul Ricard: #2 Silver winner, 25 more for Schrey. */
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  table = shown_text (standings);
+  g_assert_nonnull (strstr (table, "Michael Schrey\n68\n"));
+
+  /* +11 s for #2: 1:00:11, behind #42 (+5) and #12 (+10). */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  {
+    /* The penalty form, last under the table: car (#2 leads, first in
+     * the list), kind (time, first), value, reason, document, Add. */
+    GtkFlowBox *form = GTK_FLOW_BOX (gtk_widget_get_last_child (gtk_widget_get_first_child (editor)));
+    GtkWidget *car = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 0));
+    GtkWidget *value = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 2));
+    GtkWidget *add = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (form, 5));
+
+    g_assert_true (GTK_IS_DROP_DOWN (car) && GTK_IS_ENTRY (value) && GTK_IS_BUTTON (add));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (car), 0);
+    gtk_editable_set_text (GTK_EDITABLE (value), "11");
+    g_signal_emit_by_name (add, "clicked");
+    settle (300);
+  }
+  after = shown_text (editor);
+  g_test_message ("%s", after);
+  g_assert_nonnull (strstr (after, swedish ? "Bil 2: 1 → 3 totalt, 1 → 2 i klassen" : "Car 2: 1 → 3 overall, 1 → 2 in class"));
+  screenshot ("results-editor");
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  g_free (table);
+  table = shown_text (standings);
+  g_assert_nonnull (strstr (table, "Michael Schrey\n61\n"));
+
+  /* Ctrl+Z: the penalty is undone, and the standings with it. */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  gtk_widget_activate_action (editor, "editor.undo", NULL);
+  settle (300);
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  undone = shown_text (standings);
+  g_assert_nonnull (strstr (undone, "Michael Schrey\n68\n"));
+
+  /* Rows pasted from a spreadsheet, with a preview first. */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  {
+    GtkWidget *paste = find_button (editor, _("_Paste Rows…"));
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    GtkTextView *text_view;
+    GtkLabel *preview;
+    g_autofree char *pasted = NULL;
+
+    g_assert_nonnull (paste);
+    g_signal_emit_by_name (paste, "clicked");
+    settle (300);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    text_view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "No.\tLaps\tTime\n36\t25\t+4x\n", -1);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "paste"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (text_view), "No.\tLaps\tTime\n36\t25\t1:00:40.000\n", -1);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "paste"));
+    preview = GTK_LABEL (gtk_widget_get_last_child (adw_message_dialog_get_extra_child (dialog)));
+    g_assert_nonnull (strstr (gtk_label_get_text (preview), "36"));
+    settle (200);
+    screenshot_widget (GTK_WIDGET (dialog), "paste-rows");
+    adw_message_dialog_response (dialog, "paste");
+    settle (300);
+    pasted = shown_text (editor);
+    g_assert_nonnull (strstr (pasted, "Antoine Leclerc / Jean-Bernard Bouvet"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (editor, 5, "36"))), ==, "1:00:40.000");
+  }
+
+  gtk_toggle_button_set_active (edit, FALSE);
+  settle (200);
 }
 
 static gboolean
@@ -372,6 +718,8 @@ main (int    argc,
   g_test_add_func ("/app/schedule", test_schedule);
   g_test_add_func ("/app/results", test_results);
   g_test_add_func ("/app/standings", test_standings);
+  g_test_add_func ("/app/rules-editor", test_rules_editor);
+  g_test_add_func ("/app/results-editor", test_results_editor);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   status = g_test_run ();
 
