@@ -285,6 +285,7 @@ typedef struct {
   int       year;
   int       round;
   guint     line;
+  char     *season_id;
   char     *round_id;
   char     *name;
   Circuit  *circuit;
@@ -305,6 +306,7 @@ typedef struct {
   GHashTable    *round_ids;      /* round id → Race, to find a round given twice */
   GHashTable    *years;          /* year → year */
   GHashTable    *entries;        /* entry ids already saved */
+  GString       *id;            /* the id being built, reused row to row */
   PdErgastStats  stats;
 } Import;
 
@@ -340,6 +342,7 @@ race_free (gpointer data)
       g_free (race->slots[i].local_date);
       g_free (race->slots[i].session_id);
     }
+  g_free (race->season_id);
   g_free (race->round_id);
   g_free (race->name);
   g_free (race);
@@ -359,6 +362,7 @@ import_init (Import  *imp,
   imp->round_ids = g_hash_table_new (g_str_hash, g_str_equal);
   imp->years = g_hash_table_new (g_direct_hash, g_direct_equal);
   imp->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->id = g_string_sized_new (64);
 }
 
 static void
@@ -374,6 +378,8 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->races, g_hash_table_unref);
   g_clear_pointer (&imp->years, g_hash_table_unref);
   g_clear_pointer (&imp->entries, g_hash_table_unref);
+  if (imp->id != NULL)
+    g_string_free (g_steal_pointer (&imp->id), TRUE);
 }
 
 /* Reading rows and values. Every error names the file and the line of the
@@ -1016,7 +1022,8 @@ read_races (Import  *imp,
       race->year = year;
       race->round = round;
       race->line = pd_csv_reader_get_line (reader);
-      race->round_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d.r%02d", race->year, race->round);
+      race->season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
+      race->round_id = g_strdup_printf ("%s.r%02d", race->season_id, race->round);
 
       race->circuit = get_reference (reader, col[3], "circuitId", imp->circuits, FILE_CIRCUITS, error);
       if (race->circuit == NULL ||
@@ -1168,7 +1175,6 @@ save_round (Import  *imp,
             GError **error)
 {
   g_autoptr(PdRound) round = pd_round_new ();
-  g_autofree char *season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
   SlotRef order[N_SLOTS];
   guint n = 0;
   const char *first_date = NULL;
@@ -1202,7 +1208,7 @@ save_round (Import  *imp,
     }
 
   pd_round_set_id (round, race->round_id);
-  pd_round_set_season_id (round, season_id);
+  pd_round_set_season_id (round, race->season_id);
   pd_round_set_number (round, race->round);
   pd_round_set_name (round, race->name);
   pd_round_set_circuit_id (round, race->circuit->ref);
@@ -1287,31 +1293,27 @@ ensure_entry (Import       *imp,
               const char   *driver_ref,
               GError      **error)
 {
-  g_autofree char *id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d.%s.%s", race->year,
-                                         constructor->ref, driver_ref);
-  g_autofree char *season_id = NULL;
-  g_autoptr(PdEntry) entry = NULL;
   const char *crew[] = { driver_ref, NULL };
-  const char *stored;
+  PdStoreEntryRow entry = { 0 };
+  char *id;
 
-  stored = g_hash_table_lookup (imp->entries, id);
-  if (stored != NULL)
-    return stored;
+  g_string_printf (imp->id, "%s.%s.%s", race->season_id, constructor->ref, driver_ref);
+  id = g_hash_table_lookup (imp->entries, imp->id->str);
+  if (id != NULL)
+    return id;
 
-  season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
-  entry = pd_entry_new ();
-  pd_entry_set_id (entry, id);
-  pd_entry_set_season_id (entry, season_id);
-  pd_entry_set_team_id (entry, constructor->ref);
-  pd_entry_set_car_model (entry, constructor->name);
-  pd_entry_set_crew_ids (entry, crew);
-  if (!pd_store_save (imp->store, G_OBJECT (entry), error))
+  id = g_strndup (imp->id->str, imp->id->len);
+  g_hash_table_add (imp->entries, id);
+  entry.id = id;
+  entry.season_id = race->season_id;
+  entry.team_id = constructor->ref;
+  entry.car_model = constructor->name;
+  entry.crew_ids = crew;
+  if (!pd_store_save_entry_row (imp->store, &entry, error))
     return NULL;
 
   imp->stats.entries++;
-  stored = id;
-  g_hash_table_add (imp->entries, g_steal_pointer (&id));
-  return stored;
+  return id;
 }
 
 /* Whether a status only says how far behind a finisher was: "+1 Lap". */
@@ -1409,10 +1411,9 @@ read_results (Import  *imp,
 
   while (next_row (reader, &local_error))
     {
-      g_autoptr(PdResult) result = pd_result_new ();
-      g_autofree char *result_id = NULL;
       const char *driver_ref, *entry_id, *status_text = NULL, *note = NULL, *position_text;
       const char *drivers[] = { NULL, NULL };
+      PdStoreResultRow result = { 0 };
       Constructor *constructor;
       PdResultStatus status;
       gint64 grid, position, text_position, laps, ms, best_lap, rank;
@@ -1456,25 +1457,25 @@ read_results (Import  *imp,
           (note == NULL || (strstr (note, "qualify") == NULL && strstr (note, "107%") == NULL)))
         note = "Did not qualify";
 
-      result_id = g_strdup_printf ("%s.%d", race->slots[slot].session_id, id);
+      g_string_printf (imp->id, "%s.%d", race->slots[slot].session_id, id);
       drivers[0] = driver_ref;
-      pd_result_set_id (result, result_id);
-      pd_result_set_session_id (result, race->slots[slot].session_id);
-      pd_result_set_entry_id (result, entry_id);
-      pd_result_set_driver_ids (result, drivers);
-      pd_result_set_car_number (result, field (reader, col[C_NUMBER]));
-      pd_result_set_status (result, status);
+      result.id = imp->id->str;
+      result.session_id = race->slots[slot].session_id;
+      result.entry_id = entry_id;
+      result.driver_ids = drivers;
+      result.car_number = field (reader, col[C_NUMBER]);
+      result.status = status;
       /* Only a classified car has a position; 2025's rows give the
        * running order to the others too. */
       if (status == PD_RESULT_STATUS_CLASSIFIED)
-        pd_result_set_position (result, position > 0 ? position : text_position);
-      pd_result_set_grid (result, grid);
-      pd_result_set_laps (result, laps);
-      pd_result_set_total_time_ms (result, ms);
-      pd_result_set_best_lap_ms (result, best_lap);
-      pd_result_set_fastest_lap (result, rank == 1);
-      pd_result_set_note (result, note);
-      if (!pd_store_save (imp->store, G_OBJECT (result), error))
+        result.position = position > 0 ? position : text_position;
+      result.grid = grid;
+      result.laps = laps;
+      result.total_time_ms = ms;
+      result.best_lap_ms = best_lap;
+      result.fastest_lap = rank == 1;
+      result.note = note;
+      if (!pd_store_save_result_row (imp->store, &result, error))
         return FALSE;
 
       imp->stats.results++;
@@ -1507,10 +1508,9 @@ read_qualifying (Import  *imp,
 
   while (next_row (reader, &local_error))
     {
-      g_autoptr(PdResult) result = pd_result_new ();
-      g_autofree char *result_id = NULL;
       const char *driver_ref, *entry_id;
       const char *drivers[] = { NULL, NULL };
+      PdStoreResultRow result = { 0 };
       Constructor *constructor;
       gint64 position, best_lap = -1;
       int id;
@@ -1541,18 +1541,19 @@ read_qualifying (Import  *imp,
       if (entry_id == NULL)
         return FALSE;
 
-      result_id = g_strdup_printf ("%s.%d", race->slots[SLOT_QUALI].session_id, id);
+      g_string_printf (imp->id, "%s.%d", race->slots[SLOT_QUALI].session_id, id);
       drivers[0] = driver_ref;
-      pd_result_set_id (result, result_id);
-      pd_result_set_session_id (result, race->slots[SLOT_QUALI].session_id);
-      pd_result_set_entry_id (result, entry_id);
-      pd_result_set_driver_ids (result, drivers);
-      pd_result_set_car_number (result, field (reader, col[C_NUMBER]));
-      pd_result_set_status (result, position > 0 ? PD_RESULT_STATUS_CLASSIFIED
-                                                 : PD_RESULT_STATUS_NOT_CLASSIFIED);
-      pd_result_set_position (result, position);
-      pd_result_set_best_lap_ms (result, best_lap);
-      if (!pd_store_save (imp->store, G_OBJECT (result), error))
+      result.id = imp->id->str;
+      result.session_id = race->slots[SLOT_QUALI].session_id;
+      result.entry_id = entry_id;
+      result.driver_ids = drivers;
+      result.car_number = field (reader, col[C_NUMBER]);
+      result.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
+      result.position = position;
+      result.laps = -1;
+      result.total_time_ms = -1;
+      result.best_lap_ms = best_lap;
+      if (!pd_store_save_result_row (imp->store, &result, error))
         return FALSE;
 
       imp->stats.results++;

@@ -65,7 +65,43 @@ typedef struct {
   sqlite3_stmt  *insert_stmt;
   sqlite3_stmt **link_delete_stmts;
   sqlite3_stmt **link_insert_stmts;
+  /* Per column, where a row struct of pd-store.h holds its value (-1:
+   * it has none), worked out on the first row saved. */
+  gssize        *row_offsets;
 } TypeInfo;
+
+/* The fields of the row structs that pd_store_save_*_row() write, by
+ * property. */
+typedef struct {
+  const char *property;
+  gssize      offset;
+} RowField;
+
+static const RowField entry_row_fields[] = {
+  { "id", G_STRUCT_OFFSET (PdStoreEntryRow, id) },
+  { "season-id", G_STRUCT_OFFSET (PdStoreEntryRow, season_id) },
+  { "number", G_STRUCT_OFFSET (PdStoreEntryRow, number) },
+  { "team-id", G_STRUCT_OFFSET (PdStoreEntryRow, team_id) },
+  { "class-id", G_STRUCT_OFFSET (PdStoreEntryRow, class_id) },
+  { "car-model", G_STRUCT_OFFSET (PdStoreEntryRow, car_model) },
+};
+
+static const RowField result_row_fields[] = {
+  { "id", G_STRUCT_OFFSET (PdStoreResultRow, id) },
+  { "session-id", G_STRUCT_OFFSET (PdStoreResultRow, session_id) },
+  { "entry-id", G_STRUCT_OFFSET (PdStoreResultRow, entry_id) },
+  { "status", G_STRUCT_OFFSET (PdStoreResultRow, status) },
+  { "laps", G_STRUCT_OFFSET (PdStoreResultRow, laps) },
+  { "total-time-ms", G_STRUCT_OFFSET (PdStoreResultRow, total_time_ms) },
+  { "best-lap-ms", G_STRUCT_OFFSET (PdStoreResultRow, best_lap_ms) },
+  { "grid", G_STRUCT_OFFSET (PdStoreResultRow, grid) },
+  { "position", G_STRUCT_OFFSET (PdStoreResultRow, position) },
+  { "class-position", G_STRUCT_OFFSET (PdStoreResultRow, class_position) },
+  { "road-position", G_STRUCT_OFFSET (PdStoreResultRow, road_position) },
+  { "note", G_STRUCT_OFFSET (PdStoreResultRow, note) },
+  { "car-number", G_STRUCT_OFFSET (PdStoreResultRow, car_number) },
+  { "fastest-lap", G_STRUCT_OFFSET (PdStoreResultRow, fastest_lap) },
+};
 
 static void
 type_info_free (gpointer data)
@@ -80,6 +116,7 @@ type_info_free (gpointer data)
     }
   g_free (info->link_delete_stmts);
   g_free (info->link_insert_stmts);
+  g_free (info->row_offsets);
   for (guint i = 0; i < info->columns->len; i++)
     if (info->enum_classes[i] != NULL)
       g_type_class_unref (info->enum_classes[i]);
@@ -276,6 +313,43 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
+/* Binding values. "Not set" is stored as NULL: an empty string, or a
+ * number equal to its property's default (-1 for "not known", ...). */
+
+static void
+bind_string (sqlite3_stmt *stmt,
+             int           index,
+             const char   *s)
+{
+  if (s == NULL || *s == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
+}
+
+static void
+bind_int64 (sqlite3_stmt *stmt,
+            int           index,
+            gint64        v,
+            gint64        unset)
+{
+  if (v == unset)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, v);
+}
+
+static void
+bind_enum (sqlite3_stmt *stmt,
+           int           index,
+           GEnumClass   *enum_class,
+           int           v)
+{
+  GEnumValue *ev = g_enum_get_value (enum_class, v);
+
+  sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+}
+
 static void
 bind_value (sqlite3_stmt *stmt,
             int           index,
@@ -286,43 +360,17 @@ bind_value (sqlite3_stmt *stmt,
   GType type = G_VALUE_TYPE (value);
 
   if (type == G_TYPE_STRING)
-    {
-      const char *s = g_value_get_string (value);
-
-      /* An empty string means "not set", like NULL. */
-      if (s == NULL || *s == '\0')
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
-    }
+    bind_string (stmt, index, g_value_get_string (value));
   else if (type == G_TYPE_INT)
-    {
-      int v = g_value_get_int (value);
-
-      if (v == G_PARAM_SPEC_INT (pspec)->default_value)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int (stmt, index, v);
-    }
+    bind_int64 (stmt, index, g_value_get_int (value), G_PARAM_SPEC_INT (pspec)->default_value);
   else if (type == G_TYPE_INT64)
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (v == G_PARAM_SPEC_INT64 (pspec)->default_value)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int64 (stmt, index, v);
-    }
+    bind_int64 (stmt, index, g_value_get_int64 (value), G_PARAM_SPEC_INT64 (pspec)->default_value);
   else if (type == G_TYPE_BOOLEAN)
     sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
   else if (type == G_TYPE_DOUBLE)
     sqlite3_bind_double (stmt, index, g_value_get_double (value));
   else if (G_TYPE_IS_ENUM (type))
-    {
-      GEnumValue *ev = g_enum_get_value (enum_class, g_value_get_enum (value));
-
-      sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
-    }
+    bind_enum (stmt, index, enum_class, g_value_get_enum (value));
   else if (type == G_TYPE_DATE_TIME)
     {
       GDateTime *dt = g_value_get_boxed (value);
@@ -332,6 +380,32 @@ bind_value (sqlite3_stmt *stmt,
       else
         sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (dt));
     }
+  else
+    g_assert_not_reached ();
+}
+
+/* Binds the field of a row struct (PdStoreResultRow, ...) that holds
+ * @pspec's value: the same column value as bind_value() gives for a
+ * record with that value. */
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            index,
+            GParamSpec    *pspec,
+            GEnumClass    *enum_class,
+            gconstpointer  field)
+{
+  GType type = pspec->value_type;
+
+  if (type == G_TYPE_STRING)
+    bind_string (stmt, index, *(const char * const *) field);
+  else if (type == G_TYPE_INT)
+    bind_int64 (stmt, index, *(const int *) field, G_PARAM_SPEC_INT (pspec)->default_value);
+  else if (type == G_TYPE_INT64)
+    bind_int64 (stmt, index, *(const gint64 *) field, G_PARAM_SPEC_INT64 (pspec)->default_value);
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, *(const gboolean *) field ? 1 : 0);
+  else if (G_TYPE_IS_ENUM (type))
+    bind_enum (stmt, index, enum_class, *(const int *) field);
   else
     g_assert_not_reached ();
 }
@@ -1388,6 +1462,53 @@ save_link (PdStore             *self,
   return TRUE;
 }
 
+/* Runs the upsert bound in @stmt, then replaces the record's rows in
+ * each link table with the list in @link_values (one per link of @info). */
+static gboolean
+run_save (PdStore             *self,
+          TypeInfo            *info,
+          sqlite3_stmt        *stmt,
+          const char          *id,
+          const char * const **link_values,
+          GError             **error)
+{
+  gboolean inserted;
+  int rc;
+
+  /* Whether the row was inserted or updated: an update leaves the last
+   * inserted rowid as it was. */
+  sqlite3_set_last_insert_rowid (self->db, 0);
+  rc = sqlite3_step (stmt);
+  inserted = sqlite3_last_insert_rowid (self->db) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not save “%s”"), id);
+
+      return set_sqlite_error (error, self->db, rc, what);
+    }
+
+  for (guint i = 0; i < info->links->len; i++)
+    if (!save_link (self, info, i, id, link_values[i], inserted, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_id (TypeInfo    *info,
+          const char  *id,
+          GError     **error)
+{
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT,
+                   _("A record of type “%s” has no identifier"), info->table);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * pd_store_save:
  * @record: a model record (#PdSeason, #PdRound, ...) with an id
@@ -1401,24 +1522,18 @@ pd_store_save (PdStore  *self,
 {
   TypeInfo *info;
   g_autofree char *id = NULL;
-  g_autofree char *what = NULL;
   g_autofree GValue *values = NULL;
+  g_autofree GStrv *link_values = NULL;
   sqlite3_stmt *stmt;
-  gboolean inserted;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (record), FALSE);
 
   info = get_type_info (self, G_OBJECT_TYPE (record));
   g_object_get (record, "id", &id, NULL);
-
-  if (id == NULL || *id == '\0')
-    {
-      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT,
-                   _("A record of type “%s” has no identifier"), info->table);
-      return FALSE;
-    }
+  if (!check_id (info, id, error))
+    return FALSE;
 
   stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
   if (stmt == NULL)
@@ -1435,33 +1550,121 @@ pd_store_save (PdStore  *self,
       g_object_get_property (record, pspec->name, &values[i]);
       bind_value (stmt, i + 1, pspec, info->enum_classes[i], &values[i]);
     }
+  link_values = g_new0 (GStrv, info->links->len + 1);
+  for (guint i = 0; i < info->links->len; i++)
+    g_object_get (record, ((const Link *) info->links->pdata[i])->property, &link_values[i], NULL);
 
-  /* Whether the row was inserted or updated: an update leaves the last
-   * inserted rowid as it was. */
-  sqlite3_set_last_insert_rowid (self->db, 0);
-  rc = sqlite3_step (stmt);
-  inserted = sqlite3_last_insert_rowid (self->db) != 0;
-  sqlite3_reset (stmt);
+  ok = run_save (self, info, stmt, id, (const char * const **) link_values, error);
+
   sqlite3_clear_bindings (stmt);
   for (guint i = 0; i < info->columns->len; i++)
     g_value_unset (&values[i]);
-  if (rc != SQLITE_DONE)
-    {
-      what = g_strdup_printf (_("Could not save “%s”"), id);
-      return set_sqlite_error (error, self->db, rc, what);
-    }
-
   for (guint i = 0; i < info->links->len; i++)
-    {
-      const Link *link = info->links->pdata[i];
-      g_auto(GStrv) link_values = NULL;
+    g_strfreev (link_values[i]);
+  return ok;
+}
 
-      g_object_get (record, link->property, &link_values, NULL);
-      if (!save_link (self, info, i, id, (const char * const *) link_values, inserted, error))
-        return FALSE;
+/* pd_store_save() of a record given as a row struct: the fields of
+ * @fields bound straight from @row, with no GObject in between. Columns
+ * that the struct lacks get their property's default. */
+static gboolean
+save_row (PdStore             *self,
+          GType                type,
+          const RowField      *fields,
+          gsize                n_fields,
+          gconstpointer        row,
+          const char          *id,
+          const char * const  *link_values,
+          GError             **error)
+{
+  TypeInfo *info = get_type_info (self, type);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  /* A row type has its one list, in its one link table. */
+  g_assert (info->links->len == 1);
+
+  if (!check_id (info, id, error))
+    return FALSE;
+
+  if (info->row_offsets == NULL)
+    {
+      info->row_offsets = g_new (gssize, info->columns->len);
+      for (guint i = 0; i < info->columns->len; i++)
+        {
+          GParamSpec *pspec = info->columns->pdata[i];
+
+          info->row_offsets[i] = -1;
+          for (gsize f = 0; f < n_fields; f++)
+            if (g_str_equal (fields[f].property, pspec->name))
+              info->row_offsets[i] = fields[f].offset;
+        }
     }
 
-  return TRUE;
+  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = info->columns->pdata[i];
+
+      if (info->row_offsets[i] >= 0)
+        bind_field (stmt, i + 1, pspec, info->enum_classes[i],
+                    (const guint8 *) row + info->row_offsets[i]);
+      else
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, pspec->value_type);
+          g_param_value_set_default (pspec, &value);
+          bind_value (stmt, i + 1, pspec, info->enum_classes[i], &value);
+          /* Text would be bound without a copy. */
+          g_assert (!G_VALUE_HOLDS_STRING (&value) || g_value_get_string (&value) == NULL);
+        }
+    }
+
+  ok = run_save (self, info, stmt, id, &link_values, error);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
+
+/**
+ * pd_store_save_entry_row:
+ * @row: an entry, with its season, and its crew
+ *
+ * Like pd_store_save() of a #PdEntry with the values of @row, without
+ * making one: for imports that write thousands.
+ */
+gboolean
+pd_store_save_entry_row (PdStore                *self,
+                         const PdStoreEntryRow  *row,
+                         GError                **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return save_row (self, PD_TYPE_ENTRY, entry_row_fields, G_N_ELEMENTS (entry_row_fields),
+                   row, row->id, row->crew_ids, error);
+}
+
+/**
+ * pd_store_save_result_row:
+ * @row: a result, with its drivers
+ *
+ * Like pd_store_save() of a #PdResult with the values of @row, without
+ * making one: for imports that write thousands.
+ */
+gboolean
+pd_store_save_result_row (PdStore                 *self,
+                          const PdStoreResultRow  *row,
+                          GError                 **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return save_row (self, PD_TYPE_RESULT, result_row_fields, G_N_ELEMENTS (result_row_fields),
+                   row, row->id, row->driver_ids, error);
 }
 
 /**
@@ -1982,8 +2185,12 @@ read_entries (PdStore                    *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       PdStoreEntryRow row = {
-        column_text (stmt, 0), column_text (stmt, 1), column_text (stmt, 2),
-        column_text (stmt, 3), column_text (stmt, 4), NULL
+        .id = column_text (stmt, 0),
+        .season_id = season_id,
+        .team_id = column_text (stmt, 1),
+        .class_id = column_text (stmt, 2),
+        .number = column_text (stmt, 3),
+        .car_model = column_text (stmt, 4),
       };
 
       g_ptr_array_set_size (crew_ids, 0);
@@ -2151,6 +2358,7 @@ read_results (PdStore                    *self,
           pending.row.position = column_int_or (stmt, 7, 0);
           pending.row.class_position = column_int_or (stmt, 8, 0);
           pending.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
+          pending.row.best_lap_ms = -1;
           pending.pending = TRUE;
         }
 

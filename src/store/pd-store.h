@@ -104,9 +104,10 @@ GListModel *pd_store_list_edits           (PdStore                 *self,
                                            GError                 **error);
 
 /*
- * Reading a season for scoring: plain rows instead of a GObject per
- * record, for work over every result of a season. Strings and lists are
- * borrowed: valid until the callback returns.
+ * Records as plain rows instead of a GObject per record, for work over
+ * thousands: reading a season for scoring, where strings and lists are
+ * borrowed (valid until the callback returns), and saving what an import
+ * writes most.
  */
 typedef struct {
   const char    *id;
@@ -123,6 +124,7 @@ typedef struct {
 
 typedef struct {
   const char         *id;
+  const char         *season_id;
   const char         *team_id;
   const char         *class_id;
   const char         *number;
@@ -142,7 +144,12 @@ typedef struct {
   int                 class_position;
   gboolean            fastest_lap;
   const char         *car_number;
-  const char * const *driver_ids;     /* never NULL */
+  const char * const *driver_ids;     /* never NULL when read */
+  /* Saved, but not read by pd_store_read_season(): scoring has no use
+   * for them. */
+  gint64              best_lap_ms;    /* -1 when not known */
+  int                 road_position;
+  const char         *note;
 } PdStoreResultRow;
 
 typedef struct {
@@ -160,6 +167,12 @@ typedef struct {
                        GError                 **error);
 } PdStoreSeasonReader;
 
+gboolean    pd_store_save_entry_row       (PdStore                    *self,
+                                           const PdStoreEntryRow      *row,
+                                           GError                    **error);
+gboolean    pd_store_save_result_row      (PdStore                    *self,
+                                           const PdStoreResultRow     *row,
+                                           GError                    **error);
 gboolean    pd_store_read_season          (PdStore                    *self,
                                            const char                 *season_id,
                                            const PdStoreSeasonReader  *reader,
