@@ -1283,6 +1283,27 @@ save_seasons_and_rounds (Import  *imp,
   return TRUE;
 }
 
+/* "SESSION.ID", the id of a result, in imp->id. */
+static void
+set_result_id (Import     *imp,
+               const char *session_id,
+               int         id)
+{
+  char digits[16];
+  int n = 0;
+
+  g_string_assign (imp->id, session_id);
+  g_string_append_c (imp->id, '.');
+  do
+    {
+      digits[n++] = '0' + id % 10;
+      id /= 10;
+    }
+  while (id > 0);
+  while (n > 0)
+    g_string_append_c (imp->id, digits[--n]);
+}
+
 /* The car a driver drove for a constructor in a season. Numbers changed
  * from race to race in early years, so the entry has none; each result
  * keeps its own. */
@@ -1297,7 +1318,12 @@ ensure_entry (Import       *imp,
   PdStoreEntryRow entry = { 0 };
   char *id;
 
-  g_string_printf (imp->id, "%s.%s.%s", race->season_id, constructor->ref, driver_ref);
+  /* Built by hand: this runs for every row of the results. */
+  g_string_assign (imp->id, race->season_id);
+  g_string_append_c (imp->id, '.');
+  g_string_append (imp->id, constructor->ref);
+  g_string_append_c (imp->id, '.');
+  g_string_append (imp->id, driver_ref);
   id = g_hash_table_lookup (imp->entries, imp->id->str);
   if (id != NULL)
     return id;
@@ -1457,7 +1483,7 @@ read_results (Import  *imp,
           (note == NULL || (strstr (note, "qualify") == NULL && strstr (note, "107%") == NULL)))
         note = "Did not qualify";
 
-      g_string_printf (imp->id, "%s.%d", race->slots[slot].session_id, id);
+      set_result_id (imp, race->slots[slot].session_id, id);
       drivers[0] = driver_ref;
       result.id = imp->id->str;
       result.session_id = race->slots[slot].session_id;
@@ -1541,7 +1567,7 @@ read_qualifying (Import  *imp,
       if (entry_id == NULL)
         return FALSE;
 
-      g_string_printf (imp->id, "%s.%d", race->slots[SLOT_QUALI].session_id, id);
+      set_result_id (imp, race->slots[SLOT_QUALI].session_id, id);
       drivers[0] = driver_ref;
       result.id = imp->id->str;
       result.session_id = race->slots[SLOT_QUALI].session_id;
