@@ -307,8 +307,20 @@ typedef struct {
   GHashTable    *years;          /* year → year */
   GHashTable    *entries;        /* entry ids already saved */
   GString       *id;            /* the id being built, reused row to row */
+  GArray        *results;       /* PendingResult, saved once all are read */
+  GStringChunk  *strings;       /* the results' own strings */
   PdErgastStats  stats;
 } Import;
+
+/* A result read and checked, kept until every file is read: they are
+ * saved in the order of their ids, which is the order of every b-tree
+ * they go in (the results' ids and sessions, their drivers), so that
+ * each is written at its end instead of all over it. Its strings are the
+ * import's or in Import.strings. */
+typedef struct {
+  PdStoreResultRow  row;
+  const char       *driver_id;
+} PendingResult;
 
 static void
 circuit_free (gpointer data)
@@ -363,6 +375,8 @@ import_init (Import  *imp,
   imp->years = g_hash_table_new (g_direct_hash, g_direct_equal);
   imp->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->id = g_string_sized_new (64);
+  imp->results = g_array_new (FALSE, FALSE, sizeof (PendingResult));
+  imp->strings = g_string_chunk_new (65536);
 }
 
 static void
@@ -380,6 +394,8 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->entries, g_hash_table_unref);
   if (imp->id != NULL)
     g_string_free (g_steal_pointer (&imp->id), TRUE);
+  g_clear_pointer (&imp->results, g_array_unref);
+  g_clear_pointer (&imp->strings, g_string_chunk_free);
 }
 
 /* Reading rows and values. Every error names the file and the line of the
@@ -1283,6 +1299,42 @@ save_seasons_and_rounds (Import  *imp,
   return TRUE;
 }
 
+/* A copy of a field that lives as long as the import. */
+static const char *
+keep_string (Import     *imp,
+             const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (imp->strings, text) : NULL;
+}
+
+static int
+compare_pending_results (gconstpointer a,
+                         gconstpointer b)
+{
+  const PendingResult *x = a;
+  const PendingResult *y = b;
+
+  return strcmp (x->row.id, y->row.id);
+}
+
+/* Saves the results of every file, in the order of their ids. */
+static gboolean
+save_results (Import  *imp,
+              GError **error)
+{
+  g_array_sort (imp->results, compare_pending_results);
+  for (guint i = 0; i < imp->results->len; i++)
+    {
+      PendingResult *result = &g_array_index (imp->results, PendingResult, i);
+      const char *drivers[] = { result->driver_id, NULL };
+
+      result->row.driver_ids = drivers;
+      if (!pd_store_save_result_row (imp->store, &result->row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* "SESSION.ID", the id of a result, in imp->id. */
 static void
 set_result_id (Import     *imp,
@@ -1438,8 +1490,7 @@ read_results (Import  *imp,
   while (next_row (reader, &local_error))
     {
       const char *driver_ref, *entry_id, *status_text = NULL, *note = NULL, *position_text;
-      const char *drivers[] = { NULL, NULL };
-      PdStoreResultRow result = { 0 };
+      PendingResult result = { { 0 } };
       Constructor *constructor;
       PdResultStatus status;
       gint64 grid, position, text_position, laps, ms, best_lap, rank;
@@ -1484,25 +1535,24 @@ read_results (Import  *imp,
         note = "Did not qualify";
 
       set_result_id (imp, race->slots[slot].session_id, id);
-      drivers[0] = driver_ref;
-      result.id = imp->id->str;
-      result.session_id = race->slots[slot].session_id;
-      result.entry_id = entry_id;
-      result.driver_ids = drivers;
-      result.car_number = field (reader, col[C_NUMBER]);
-      result.status = status;
+      result.driver_id = driver_ref;
+      result.row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
+      result.row.session_id = race->slots[slot].session_id;
+      result.row.entry_id = entry_id;
+      result.row.car_number = keep_string (imp, field (reader, col[C_NUMBER]));
       /* Only a classified car has a position; 2025's rows give the
        * running order to the others too. */
       if (status == PD_RESULT_STATUS_CLASSIFIED)
-        result.position = position > 0 ? position : text_position;
-      result.grid = grid;
-      result.laps = laps;
-      result.total_time_ms = ms;
-      result.best_lap_ms = best_lap;
-      result.fastest_lap = rank == 1;
-      result.note = note;
-      if (!pd_store_save_result_row (imp->store, &result, error))
-        return FALSE;
+        result.row.position = position > 0 ? position : text_position;
+      result.row.status = status;
+      result.row.grid = grid;
+      result.row.laps = laps;
+      result.row.total_time_ms = ms;
+      result.row.best_lap_ms = best_lap;
+      result.row.fastest_lap = rank == 1;
+      /* A note is a status from status.csv or a string of this file. */
+      result.row.note = note;
+      g_array_append_val (imp->results, result);
 
       imp->stats.results++;
       if (slot == SLOT_RACE)
@@ -1535,8 +1585,7 @@ read_qualifying (Import  *imp,
   while (next_row (reader, &local_error))
     {
       const char *driver_ref, *entry_id;
-      const char *drivers[] = { NULL, NULL };
-      PdStoreResultRow result = { 0 };
+      PendingResult result = { { 0 } };
       Constructor *constructor;
       gint64 position, best_lap = -1;
       int id;
@@ -1568,19 +1617,17 @@ read_qualifying (Import  *imp,
         return FALSE;
 
       set_result_id (imp, race->slots[SLOT_QUALI].session_id, id);
-      drivers[0] = driver_ref;
-      result.id = imp->id->str;
-      result.session_id = race->slots[SLOT_QUALI].session_id;
-      result.entry_id = entry_id;
-      result.driver_ids = drivers;
-      result.car_number = field (reader, col[C_NUMBER]);
-      result.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
-      result.position = position;
-      result.laps = -1;
-      result.total_time_ms = -1;
-      result.best_lap_ms = best_lap;
-      if (!pd_store_save_result_row (imp->store, &result, error))
-        return FALSE;
+      result.driver_id = driver_ref;
+      result.row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
+      result.row.session_id = race->slots[SLOT_QUALI].session_id;
+      result.row.entry_id = entry_id;
+      result.row.car_number = keep_string (imp, field (reader, col[C_NUMBER]));
+      result.row.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
+      result.row.position = position;
+      result.row.laps = -1;
+      result.row.total_time_ms = -1;
+      result.row.best_lap_ms = best_lap;
+      g_array_append_val (imp->results, result);
 
       imp->stats.results++;
       imp->stats.qualifying_results++;
@@ -1607,6 +1654,7 @@ import_cb (PdStore   *store,
          read_results (imp, FILE_RESULTS, SLOT_RACE, error) &&
          read_results (imp, FILE_SPRINT_RESULTS, SLOT_SPRINT, error) &&
          read_qualifying (imp, error) &&
+         save_results (imp, error) &&
          pd_ergast_fixes_apply (store, NULL, error);
 }
 
