@@ -475,6 +475,28 @@ require (PdCsvReader  *reader,
   return TRUE;
 }
 
+/* The common case of a whole number, plain digits, read without
+ * g_ascii_string_to_signed()'s work; FALSE for anything else, which is
+ * left to it. */
+static gboolean
+parse_digits (const char *text,
+              gint64     *value)
+{
+  gint64 v = 0;
+  guint n = 0;
+
+  for (; g_ascii_isdigit (text[n]); n++)
+    {
+      if (n == 18)
+        return FALSE;
+      v = v * 10 + (text[n] - '0');
+    }
+  if (n == 0 || text[n] != '\0')
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
 /* Reads a whole number in [min, max]; a missing one is an error when
  * @required, else @fallback. */
 static gboolean
@@ -498,7 +520,8 @@ get_int (PdCsvReader  *reader,
       return TRUE;
     }
 
-  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL))
+  if (!parse_digits (text, value) &&
+      !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL))
     {
       pd_csv_reader_set_error (reader, error, PD_ERGAST_ERROR, PD_ERGAST_ERROR_VALUE,
                                _("the %s “%s” is not a whole number"), name, text);
