@@ -1379,6 +1379,28 @@ set_result_id (Import     *imp,
     g_string_append_c (imp->id, digits[--n]);
 }
 
+/* What every file of results gives: the result's id, its session, car
+ * and driver; the rest not known until set. */
+static void
+pending_result_init (Import        *imp,
+                     PendingResult *result,
+                     const char    *session_id,
+                     int            id,
+                     const char    *entry_id,
+                     const char    *driver_ref,
+                     const char    *car_number)
+{
+  set_result_id (imp, session_id, id);
+  result->driver_id = driver_ref;
+  result->row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
+  result->row.session_id = session_id;
+  result->row.entry_id = entry_id;
+  result->row.car_number = keep_string (imp, car_number);
+  result->row.laps = -1;
+  result->row.total_time_ms = -1;
+  result->row.best_lap_ms = -1;
+}
+
 /* The car a driver drove for a constructor in a season. Numbers changed
  * from race to race in early years, so the entry has none; each result
  * keeps its own. */
@@ -1557,12 +1579,8 @@ read_results (Import  *imp,
           (note == NULL || (strstr (note, "qualify") == NULL && strstr (note, "107%") == NULL)))
         note = "Did not qualify";
 
-      set_result_id (imp, race->slots[slot].session_id, id);
-      result.driver_id = driver_ref;
-      result.row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
-      result.row.session_id = race->slots[slot].session_id;
-      result.row.entry_id = entry_id;
-      result.row.car_number = keep_string (imp, field (reader, col[C_NUMBER]));
+      pending_result_init (imp, &result, race->slots[slot].session_id, id, entry_id, driver_ref,
+                           field (reader, col[C_NUMBER]));
       /* Only a classified car has a position; 2025's rows give the
        * running order to the others too. */
       if (status == PD_RESULT_STATUS_CLASSIFIED)
@@ -1639,16 +1657,10 @@ read_qualifying (Import  *imp,
       if (entry_id == NULL)
         return FALSE;
 
-      set_result_id (imp, race->slots[SLOT_QUALI].session_id, id);
-      result.driver_id = driver_ref;
-      result.row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
-      result.row.session_id = race->slots[SLOT_QUALI].session_id;
-      result.row.entry_id = entry_id;
-      result.row.car_number = keep_string (imp, field (reader, col[C_NUMBER]));
+      pending_result_init (imp, &result, race->slots[SLOT_QUALI].session_id, id, entry_id, driver_ref,
+                           field (reader, col[C_NUMBER]));
       result.row.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
       result.row.position = position;
-      result.row.laps = -1;
-      result.row.total_time_ms = -1;
       result.row.best_lap_ms = best_lap;
       g_array_append_val (imp->results, result);
 
