@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pd-alkamel.h"
+#include "pd-provisional.h"
 #include "pd-results-editor.h"
 #include "pd-test.h"
 
@@ -338,6 +339,55 @@ test_final (PdTestFixture *f,
   g_assert_true (pd_results_editor_get_final (again));
 }
 
+/* The standings say when they rest on results that are not final: a
+ * race with results counts until it is marked final; practice never. */
+static void
+test_provisional (PdTestFixture *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PdResultsEditor) editor = empty_session (f);
+  g_autoptr(PdResultsEditor) imported = imported_session (f);
+  g_autoptr(PdResultsEditor) practice = NULL;
+  g_autoptr(PdSession) fp = g_object_new (PD_TYPE_SESSION, "id", SEASON ".r1.fp-test", "round-id", SEASON ".r1",
+                                          "name", "Practice", "kind", PD_SESSION_KIND_PRACTICE, NULL);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  /* The embedded season's results are final; the imported race is not. */
+  found = pd_season_provisional_sessions (f->store, SEASON, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 0);
+  g_assert_null (pd_provisional_describe (found));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = pd_season_provisional_sessions (f->store, SEASON, 0, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (((PdProvisional *) found->pdata[0])->round_number, ==, 4);
+  g_assert_true (pd_results_editor_set_final (imported, TRUE, &error));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = pd_season_provisional_sessions (f->store, SEASON, 0, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* A session without results is not provisional; with one it is. */
+  g_assert_true (pd_store_save (f->store, G_OBJECT (fp), &error));
+  practice = pd_results_editor_new (f->store, SEASON ".r1.fp-test", &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_results_editor_add_car (practice, "2", &error));
+  g_assert_true (pd_results_editor_add_car (editor, "2", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = pd_season_provisional_sessions (f->store, SEASON, 1, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((PdProvisional *) found->pdata[0])->session_id, ==, SEASON ".r1.test");
+  text = pd_provisional_describe (found);
+  g_assert_nonnull (strstr (text, "Test"));
+
+  g_assert_true (pd_results_editor_set_final (editor, TRUE, &error));
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = pd_season_provisional_sessions (f->store, SEASON, 0, &error);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +395,7 @@ main (int   argc,
   pd_test_init (&argc, &argv);
 
   pd_test_add_fixture ("/results-editor/typed-order", &seeded_store, test_typed_order, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-editor/provisional", &seeded_store, test_provisional, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/values", &seeded_store, test_values, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/penalty-and-undo", &seeded_store, test_penalty_and_undo, NULL,
                        PD_TEST_FLAGS_NONE);

@@ -13,7 +13,9 @@
 #include "pd-alkamel.h"
 #include "pd-csv.h"
 #include "pd-database.h"
+#include "pd-entry-list.h"
 #include "pd-ergast.h"
+#include "pd-provisional.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-score-loader.h"
@@ -370,6 +372,37 @@ pad_to_width (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The season's class by its name (any case) or id, or NULL. */
+static char *
+find_class (PdStore    *store,
+            const char *season_id,
+            const char *text)
+{
+  g_autoptr(GListModel) classes = pd_store_list_classes (store, season_id, NULL);
+  g_autofree char *wanted = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes); i++)
+    {
+      g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
+      g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
+
+      if (g_str_equal (name, wanted) || g_str_equal (pd_class_get_id (klass), text))
+        return g_strdup (pd_class_get_id (klass));
+    }
+  return NULL;
+}
+
+/* Whether any of a competitor's results is not final yet. */
+static gboolean
+row_is_provisional (PdStandingsRow *row,
+                    GHashTable     *provisional_ids)
+{
+  for (guint s = 0; s < row->scores->len; s++)
+    if (g_hash_table_contains (provisional_ids, g_array_index (row->scores, PdStandingsScore, s).session_id))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -390,6 +423,9 @@ cmd_standings (int    argc,
   g_autoptr(PdScoreSeason) season = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) rounds = NULL;
+  g_autoptr(GPtrArray) provisional = NULL;
+  g_autoptr(GHashTable) provisional_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) provisional_rounds = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *class_id = NULL;
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
@@ -424,17 +460,7 @@ cmd_standings (int    argc,
 
   if (class_text != NULL)
     {
-      g_autoptr(GListModel) classes = pd_store_list_classes (store, argv[1], NULL);
-      g_autofree char *wanted = g_utf8_casefold (class_text, -1);
-
-      for (guint i = 0; classes != NULL && i < g_list_model_get_n_items (classes) && class_id == NULL; i++)
-        {
-          g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
-          g_autofree char *name = g_utf8_casefold (pd_class_get_name (klass), -1);
-
-          if (g_str_equal (name, wanted) || g_str_equal (pd_class_get_id (klass), class_text))
-            class_id = g_strdup (pd_class_get_id (klass));
-        }
+      class_id = find_class (store, argv[1], class_text);
       if (class_id == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
@@ -454,6 +480,14 @@ cmd_standings (int    argc,
 
   rows = pd_standings_compute (rules, season, kind, class_id, after_round);
   rounds = standings_rounds (rows);
+  provisional = pd_season_provisional_sessions (store, argv[1], after_round, NULL);
+  for (guint i = 0; provisional != NULL && i < provisional->len; i++)
+    {
+      PdProvisional *p = provisional->pdata[i];
+
+      g_hash_table_add (provisional_ids, p->session_id);
+      g_hash_table_add (provisional_rounds, GINT_TO_POINTER (p->round_number));
+    }
 
   if (format == FORMAT_JSON)
     {
@@ -489,6 +523,8 @@ cmd_standings (int    argc,
           json_builder_set_member_name (builder, "tie_break_place");
           row->tie_place > 0 ? json_builder_add_int_value (builder, row->tie_place)
                              : json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "provisional");
+          json_builder_add_boolean_value (builder, row_is_provisional (row, provisional_ids));
           json_builder_set_member_name (builder, "rounds");
           json_builder_begin_array (builder);
           for (guint r = 0; r < rounds->len; r++)
@@ -504,6 +540,9 @@ cmd_standings (int    argc,
               json_builder_add_double_value (builder, pd_points_to_double (counted));
               json_builder_set_member_name (builder, "dropped");
               json_builder_add_double_value (builder, pd_points_to_double (dropped));
+              json_builder_set_member_name (builder, "provisional");
+              json_builder_add_boolean_value (builder,
+                                              g_hash_table_contains (provisional_rounds, GINT_TO_POINTER (round)));
               json_builder_end_object (builder);
             }
           json_builder_end_array (builder);
@@ -582,6 +621,12 @@ cmd_standings (int    argc,
         }
       g_print ("%4s  %s %8s%s\n", pos, padded, points, dropped->str);
     }
+  {
+    g_autofree char *note = pd_provisional_describe (provisional);
+
+    if (note != NULL)
+      g_print ("\n%s\n", note);
+  }
 
   return EXIT_OK;
 }
@@ -903,6 +948,371 @@ cmd_results (int    argc,
   return EXIT_OK;
 }
 
+/* A driver's name for people. */
+static char *
+driver_display_name (PdEntryList *list,
+                     const char  *driver_id)
+{
+  g_autoptr(PdDriver) driver = pd_entry_list_get_driver (list, driver_id);
+
+  if (driver == NULL)
+    return g_strdup (driver_id);
+  if (pd_driver_get_first_name (driver) == NULL)
+    return g_strdup (pd_driver_get_last_name (driver));
+  return g_strdup_printf ("%s %s", pd_driver_get_first_name (driver), pd_driver_get_last_name (driver));
+}
+
+static void
+add_crew_json (JsonBuilder  *builder,
+               PdEntryList  *list,
+               char        **crew)
+{
+  json_builder_begin_array (builder);
+  for (guint d = 0; crew[d] != NULL; d++)
+    {
+      g_autoptr(PdDriver) driver = pd_entry_list_get_driver (list, crew[d]);
+      g_autofree char *name = driver_display_name (list, crew[d]);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, crew[d]);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "nationality");
+      json_builder_add_string_value (builder, driver != NULL ? pd_driver_get_nationality (driver) : NULL);
+      json_builder_set_member_name (builder, "grading");
+      json_builder_add_string_value (builder, pd_enum_to_nick (PD_TYPE_GRADING,
+                                                               driver != NULL ? pd_driver_get_grading (driver) : 0));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char *
+crew_text (PdEntryList  *list,
+           char        **crew)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; crew[d] != NULL; d++)
+    {
+      g_autoptr(PdDriver) driver = pd_entry_list_get_driver (list, crew[d]);
+      g_autofree char *name = driver_display_name (list, crew[d]);
+      GString *text = g_string_new (name);
+
+      if (driver != NULL && pd_driver_get_nationality (driver) != NULL)
+        g_string_append_printf (text, " (%s)", pd_driver_get_nationality (driver));
+      if (driver != NULL && pd_driver_get_grading (driver) != PD_GRADING_NONE)
+        g_string_append_printf (text, " %s", pd_grading_to_label (pd_driver_get_grading (driver)));
+      g_ptr_array_add (names, g_string_free (text, FALSE));
+    }
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (", ", (char **) names->pdata);
+}
+
+/* Prints the entry list, or one car of it. */
+static void
+print_entries (PdStore      *store,
+               PdEntryList  *list,
+               const char   *only_id,
+               OutputFormat  format)
+{
+  g_autoptr(GPtrArray) entries = pd_entry_list_get_entries (list);
+  g_autoptr(GListModel) rounds = pd_store_list_rounds (store, pd_entry_list_get_season_id (list), NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) csv = g_string_new (NULL);
+
+  json_builder_begin_array (builder);
+  if (format == FORMAT_CSV)
+    {
+      const char *headings[] = { "number", "team", "car", "class", "drivers" };
+
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        pd_csv_append_field (csv, headings[h], h + 1 == G_N_ELEMENTS (headings));
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PdEntry *entry = entries->pdata[i];
+      g_autoptr(PdTeam) team = pd_entry_list_get_team (list, pd_entry_get_team_id (entry));
+      g_autoptr(PdClass) klass = pd_entry_get_class_id (entry) != NULL
+                                 ? pd_store_find (store, PD_TYPE_CLASS, pd_entry_get_class_id (entry), NULL) : NULL;
+      g_auto(GStrv) crew = pd_entry_list_get_crew (list, pd_entry_get_id (entry), NULL);
+      g_autofree char *drivers = crew_text (list, crew);
+      const char *number = pd_entry_get_number (entry) != NULL ? pd_entry_get_number (entry) : "";
+
+      if (only_id != NULL && g_strcmp0 (pd_entry_get_id (entry), only_id) != 0)
+        continue;
+
+      if (format == FORMAT_JSON)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_string_value (builder, pd_entry_get_number (entry));
+          json_builder_set_member_name (builder, "team");
+          json_builder_add_string_value (builder, team != NULL ? pd_team_get_name (team) : NULL);
+          json_builder_set_member_name (builder, "car");
+          json_builder_add_string_value (builder, pd_entry_get_car_model (entry));
+          json_builder_set_member_name (builder, "class");
+          json_builder_add_string_value (builder, klass != NULL ? pd_class_get_name (klass) : NULL);
+          json_builder_set_member_name (builder, "drivers");
+          add_crew_json (builder, list, crew);
+          json_builder_set_member_name (builder, "round_crews");
+          json_builder_begin_object (builder);
+          for (guint r = 0; rounds != NULL && r < g_list_model_get_n_items (rounds); r++)
+            {
+              g_autoptr(PdRound) round = g_list_model_get_item (rounds, r);
+              g_autofree char *key = g_strdup_printf ("%d", pd_round_get_number (round));
+              g_auto(GStrv) own = NULL;
+
+              if (!pd_entry_list_has_round_crew (list, pd_entry_get_id (entry), pd_round_get_id (round)))
+                continue;
+              own = pd_entry_list_get_crew (list, pd_entry_get_id (entry), pd_round_get_id (round));
+              json_builder_set_member_name (builder, key);
+              add_crew_json (builder, list, own);
+            }
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+      else if (format == FORMAT_CSV)
+        {
+          pd_csv_append_field (csv, number, FALSE);
+          pd_csv_append_field (csv, team != NULL ? pd_team_get_name (team) : "", FALSE);
+          pd_csv_append_field (csv, pd_entry_get_car_model (entry) ? pd_entry_get_car_model (entry) : "", FALSE);
+          pd_csv_append_field (csv, klass != NULL ? pd_class_get_name (klass) : "", FALSE);
+          pd_csv_append_field (csv, drivers, TRUE);
+        }
+      else
+        {
+          g_autofree char *padded_team = pad_to_width (team != NULL ? pd_team_get_name (team) : "", 36);
+          g_autofree char *padded_class = pad_to_width (klass != NULL ? pd_class_get_name (klass) : "", 8);
+
+          g_print ("%5s  %s %s %s\n", number, padded_team, padded_class, drivers);
+          for (guint r = 0; rounds != NULL && r < g_list_model_get_n_items (rounds); r++)
+            {
+              g_autoptr(PdRound) round = g_list_model_get_item (rounds, r);
+              g_auto(GStrv) own = NULL;
+              g_autofree char *own_text = NULL;
+
+              if (!pd_entry_list_has_round_crew (list, pd_entry_get_id (entry), pd_round_get_id (round)))
+                continue;
+              own = pd_entry_list_get_crew (list, pd_entry_get_id (entry), pd_round_get_id (round));
+              own_text = crew_text (list, own);
+              /* TRANSLATORS: a car's crew in one round: the round's number, then the drivers */
+              g_print (_("       round %d: %s\n"), pd_round_get_number (round), own_text);
+            }
+        }
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+    }
+  else if (format == FORMAT_CSV)
+    fwrite (csv->str, 1, csv->len, stdout);
+}
+
+/* "NAME=VALUE" → the driver's id in @crew whose name or id is NAME. */
+static const char *
+crew_member (PdEntryList  *list,
+             char        **crew,
+             const char   *name)
+{
+  g_autofree char *wanted = g_utf8_casefold (name, -1);
+
+  for (guint d = 0; crew[d] != NULL; d++)
+    {
+      g_autofree char *full = driver_display_name (list, crew[d]);
+      g_autofree char *folded = g_utf8_casefold (full, -1);
+
+      if (g_str_equal (folded, wanted) || g_str_equal (crew[d], name))
+        return crew[d];
+    }
+  return NULL;
+}
+
+static int
+cmd_entries (int    argc,
+             char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *new_number = NULL;
+  g_autofree char *team = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *class_text = NULL;
+  g_auto(GStrv) drivers = NULL;
+  g_auto(GStrv) nationalities = NULL;
+  g_auto(GStrv) gradings = NULL;
+  gboolean remove = FALSE;
+  int round_number = 0;
+  const GOptionEntry entries[] = {
+    { "car", 0, 0, G_OPTION_ARG_STRING, &number, N_("The car NUMBER to add or change"), N_("NUMBER") },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &new_number, N_("Give the car a new NUMBER"), N_("NUMBER") },
+    { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("The car's team (an empty NAME: none)"), N_("NAME") },
+    { "model", 0, 0, G_OPTION_ARG_STRING, &model, N_("The car model"), N_("MODEL") },
+    { "class", 0, 0, G_OPTION_ARG_STRING, &class_text, N_("The car's class (“none”: no class)"), N_("NAME") },
+    { "driver", 0, 0, G_OPTION_ARG_STRING_ARRAY, &drivers, N_("Add a driver to the crew (repeatable)"), N_("NAME") },
+    { "round", 0, 0, G_OPTION_ARG_INT, &round_number, N_("Drivers for round N only"), N_("N") },
+    { "nationality", 0, 0, G_OPTION_ARG_STRING_ARRAY, &nationalities,
+      N_("A crew member's nationality, such as “Jessica Bäckman=SE”"), N_("DRIVER=CODE") },
+    { "grading", 0, 0, G_OPTION_ARG_STRING_ARRAY, &gradings,
+      N_("A crew member's grading: platinum, gold, silver, bronze or none"), N_("DRIVER=GRADING") },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Remove the car"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { NULL }
+  };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdEntryList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entry_id = NULL;
+  g_autofree char *round_id = NULL;
+  g_autofree char *class_id = NULL;
+  OutputFormat format;
+  int status = EXIT_OK;
+  gboolean ok = TRUE;
+
+  if (!parse_options (_("SEASON"), _("Shows a season's entry list, or adds, changes or removes a car."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
+  if (!parse_format (format_text, TRUE, &format))
+    return format_error (format_text, TRUE);
+  if (number == NULL && (new_number || team || model || class_text || drivers || nationalities || gradings || remove))
+    return usage_error (_("Name the car to change with --car NUMBER"));
+  if (round_number < 0)
+    return usage_error (_("A round number is 1 or more"));
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+  list = pd_entry_list_new (store, argv[1], &error);
+  if (list == NULL)
+    return usage_error (error->message);
+
+  if (number == NULL)
+    {
+      print_entries (store, list, NULL, format);
+      return EXIT_OK;
+    }
+
+  /* The round and class named must be the season's. */
+  if (round_number > 0)
+    {
+      g_autoptr(GListModel) rounds = pd_store_list_rounds (store, argv[1], NULL);
+
+      for (guint i = 0; rounds != NULL && i < g_list_model_get_n_items (rounds) && round_id == NULL; i++)
+        {
+          g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+
+          if (pd_round_get_number (round) == round_number)
+            round_id = g_strdup (pd_round_get_id (round));
+        }
+      if (round_id == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Season “%s” has no round %d"), argv[1], round_number);
+          return usage_error (message);
+        }
+    }
+  if (class_text != NULL && g_ascii_strcasecmp (class_text, "none") != 0)
+    {
+      class_id = find_class (store, argv[1], class_text);
+      if (class_id == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Season “%s” has no class “%s”"), argv[1], class_text);
+          return usage_error (message);
+        }
+    }
+
+  {
+    g_autoptr(GPtrArray) cars = pd_entry_list_get_entries (list);
+
+    for (guint i = 0; i < cars->len && entry_id == NULL; i++)
+      if (g_strcmp0 (pd_entry_get_number (cars->pdata[i]), g_strstrip (number)) == 0 ||
+          (number[0] == '#' && g_strcmp0 (pd_entry_get_number (cars->pdata[i]), number + 1) == 0))
+        entry_id = g_strdup (pd_entry_get_id (cars->pdata[i]));
+  }
+
+  if (remove)
+    {
+      if (entry_id == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Season “%s” has no car %s"), argv[1], number);
+          return usage_error (message);
+        }
+      if (!pd_entry_list_remove_car (list, entry_id, &error))
+        {
+          g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+          return EXIT_FAILED;
+        }
+      return EXIT_OK;
+    }
+
+  /* Every change in turn; one refused undoes those made before it, so
+   * that a command changes all it names or nothing. */
+  if (entry_id == NULL)
+    ok = (entry_id = pd_entry_list_add_car (list, number, &error)) != NULL;
+  if (ok && new_number != NULL)
+    ok = pd_entry_list_set_number (list, entry_id, new_number, &error);
+  if (ok && team != NULL)
+    ok = pd_entry_list_set_team (list, entry_id, team, &error);
+  if (ok && model != NULL)
+    ok = pd_entry_list_set_car_model (list, entry_id, model, &error);
+  if (ok && class_text != NULL)
+    ok = pd_entry_list_set_class (list, entry_id, class_id, &error);
+  for (guint i = 0; ok && drivers != NULL && drivers[i] != NULL; i++)
+    {
+      g_autofree char *driver = pd_entry_list_add_driver (list, entry_id, round_id, drivers[i], &error);
+      ok = driver != NULL;
+    }
+  for (guint pass = 0; pass < 2 && ok; pass++)
+    {
+      char **settings = pass == 0 ? nationalities : gradings;
+
+      for (guint i = 0; ok && settings != NULL && settings[i] != NULL; i++)
+        {
+          g_auto(GStrv) crew = pd_entry_list_get_crew (list, entry_id, round_id);
+          g_auto(GStrv) pair = g_strsplit (settings[i], "=", 2);
+          const char *driver = pair[0] != NULL && pair[1] != NULL ? crew_member (list, crew, g_strstrip (pair[0])) : NULL;
+          int grading = 0;
+
+          if (driver == NULL)
+            {
+              g_set_error (&error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE,
+                           _("“%s” does not name a driver of car %s as DRIVER=VALUE"), settings[i], number);
+              ok = FALSE;
+            }
+          else if (pass == 0)
+            ok = pd_entry_list_set_nationality (list, driver, pair[1], &error);
+          else if (!pd_enum_from_nick (PD_TYPE_GRADING, g_strstrip (pair[1]), &grading))
+            {
+              g_set_error (&error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE,
+                           _("“%s” is not a grading: use platinum, gold, silver, bronze or none"), pair[1]);
+              ok = FALSE;
+            }
+          else
+            ok = pd_entry_list_set_grading (list, driver, grading, &error);
+        }
+    }
+
+  if (!ok)
+    {
+      while (pd_entry_list_can_undo (list))
+        pd_entry_list_undo (list, NULL);
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return g_error_matches (error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE) ||
+             g_error_matches (error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_DUPLICATE) ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  print_entries (store, list, entry_id, format);
+  return EXIT_OK;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -913,6 +1323,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "standings", _("Show a season's championship standings"));
   fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
   fprintf (stream, "  %-10s %s\n", "results", _("Show a session's classification"));
+  fprintf (stream, "  %-10s %s\n", "entries", _("Show or change a season's entry list"));
   fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (ergast DIR, alkamel FILE)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
@@ -973,6 +1384,8 @@ main (int    argc,
     return cmd_schedule (argc, argv);
   if (g_str_equal (command, "standings"))
     return cmd_standings (argc, argv);
+  if (g_str_equal (command, "entries"))
+    return cmd_entries (argc, argv);
   if (g_str_equal (command, "import"))
     return cmd_import (argc, argv);
   if (g_str_equal (command, "rules"))

@@ -517,32 +517,13 @@ guess_kind (const char *name)
   return PD_SESSION_KIND_RACE;
 }
 
-/* Gets a record by id; %NULL with no error when there is none. */
-static gpointer
-lookup (PdStore     *store,
-        GType        type,
-        const char  *id,
-        GError     **error)
-{
-  GError *local_error = NULL;
-  gpointer record = pd_store_get (store, type, id, &local_error);
-
-  if (record == NULL && !g_error_matches (local_error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  g_clear_error (&local_error);
-  return record;
-}
-
 static PdSeason *
 ensure_season (PdStore  *store,
                Import   *imp,
                GError  **error)
 {
   GError *local_error = NULL;
-  g_autoptr(PdSeason) season = lookup (store, PD_TYPE_SEASON, imp->season_id, &local_error);
+  g_autoptr(PdSeason) season = pd_store_find (store, PD_TYPE_SEASON, imp->season_id, &local_error);
   gsize len = strlen (imp->season_id);
   int year = 0;
 
@@ -683,7 +664,7 @@ ensure_team (PdStore     *store,
 
   if (*id == '\0')
     return g_strdup ("");
-  team = lookup (store, PD_TYPE_TEAM, id, &local_error);
+  team = pd_store_find (store, PD_TYPE_TEAM, id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -712,7 +693,7 @@ ensure_driver (PdStore     *store,
 
   if (*id == '\0')
     return g_strdup ("");
-  driver = lookup (store, PD_TYPE_DRIVER, id, &local_error);
+  driver = pd_store_find (store, PD_TYPE_DRIVER, id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -968,4 +949,24 @@ void
 pd_alkamel_stats_clear (PdAlkamelStats *stats)
 {
   g_clear_pointer (&stats->session_id, g_free);
+}
+
+/**
+ * pd_split_driver_name:
+ * @full: a driver's name as a timing sheet or a person writes it
+ * @first: (out): the first name(s), maybe empty
+ * @last: (out): the surname
+ *
+ * "Simon DOLAN" → Simon, Dolan; "Jean-Eric Vergne" → Jean-Eric, Vergne.
+ */
+void
+pd_split_driver_name (const char  *full,
+                      char       **first,
+                      char       **last)
+{
+  Name name = { NULL, NULL };
+
+  split_name (full, &name);
+  *first = name.first;
+  *last = name.last;
 }

@@ -590,6 +590,21 @@ pd_results_editor_has_car_number (PdResultsEditor *self,
  *   when the entry list has no car of that number (see
  *   pd_results_editor_add_new_car())
  */
+/* The drivers of a car in this session's round: the round's own crew
+ * when the car has one there, else its usual crew. */
+static char **
+crew_of (PdResultsEditor *self,
+         PdEntry         *entry)
+{
+  g_autoptr(GHashTable) crews = pd_store_list_round_crews (self->store, pd_entry_get_id (entry), NULL);
+  const char * const *crew = crews != NULL ? g_hash_table_lookup (crews, pd_session_get_round_id (self->session))
+                                           : NULL;
+
+  if (crew == NULL)
+    crew = pd_entry_get_crew_ids (entry);
+  return crew != NULL ? g_strdupv ((char **) crew) : NULL;
+}
+
 gboolean
 pd_results_editor_add_car (PdResultsEditor  *self,
                            const char       *number,
@@ -600,6 +615,7 @@ pd_results_editor_add_car (PdResultsEditor  *self,
   g_autofree char *slug = NULL;
   g_autofree char *id = NULL;
   g_autofree char *description = NULL;
+  g_auto(GStrv) crew = NULL;
   PdEntry *entry;
   PdResult *result;
 
@@ -636,9 +652,10 @@ pd_results_editor_add_car (PdResultsEditor  *self,
       g_free (id);
       id = longer;
     }
+  crew = crew_of (self, entry);
   result = g_object_new (PD_TYPE_RESULT, "id", id, "session-id", pd_session_get_id (self->session),
                          "entry-id", pd_entry_get_id (entry), "car-number", clean,
-                         "driver-ids", pd_entry_get_crew_ids (entry), NULL);
+                         "driver-ids", crew, NULL);
   g_ptr_array_add (self->results, result);
 
   /* TRANSLATORS: an edit of a session's results, for undo */
@@ -1101,6 +1118,7 @@ pd_results_editor_apply_paste (PdResultsEditor  *self,
           g_autofree char *slug = pd_make_id (row->number);
           g_autofree char *id = g_strdup_printf ("%s.%s", pd_session_get_id (self->session),
                                                  *slug != '\0' ? slug : "car");
+          g_auto(GStrv) crew = crew_of (self, entry);
 
           while (find_result (self, id, NULL) != NULL)
             {
@@ -1110,7 +1128,7 @@ pd_results_editor_apply_paste (PdResultsEditor  *self,
             }
           result = g_object_new (PD_TYPE_RESULT, "id", id, "session-id", pd_session_get_id (self->session),
                                  "entry-id", pd_entry_get_id (entry), "car-number", row->number,
-                                 "driver-ids", pd_entry_get_crew_ids (entry), NULL);
+                                 "driver-ids", crew, NULL);
           g_ptr_array_add (self->results, result);
           index = self->results->len - 1;
         }

@@ -2448,3 +2448,137 @@ pd_store_list_edits (PdStore     *self,
 
   return query_records (self, PD_TYPE_EDIT, "session_id = ?", session_id, "seq", error);
 }
+
+/* Crews of one round: entry_crew rows with a round_id. */
+
+/**
+ * pd_store_list_round_crews:
+ * @entry_id: an entry
+ *
+ * Returns: (transfer full) (nullable): round id → (array zero-terminated)
+ *   driver ids, for each round where the car had a crew of its own; %NULL
+ *   with @error set on failure
+ */
+GHashTable *
+pd_store_list_round_crews (PdStore     *self,
+                           const char  *entry_id,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) builders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) g_strv_builder_unref);
+  GHashTable *crews = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  GHashTableIter iter;
+  gpointer key, value;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+  g_return_val_if_fail (entry_id != NULL, NULL);
+
+  stmt = get_statement (self, "SELECT round_id, driver_id FROM entry_crew"
+                              " WHERE entry_id = ? AND round_id IS NOT NULL ORDER BY round_id, position", error);
+  if (stmt == NULL)
+    {
+      g_hash_table_unref (crews);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, entry_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *round_id = (const char *) sqlite3_column_text (stmt, 0);
+      GStrvBuilder *builder = g_hash_table_lookup (builders, round_id);
+
+      if (builder == NULL)
+        {
+          builder = g_strv_builder_new ();
+          g_hash_table_insert (builders, g_strdup (round_id), builder);
+        }
+      g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_hash_table_unref (crews);
+      set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+      return NULL;
+    }
+
+  g_hash_table_iter_init (&iter, builders);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (crews, g_strdup (key), g_strv_builder_end (value));
+  return crews;
+}
+
+/**
+ * pd_store_set_round_crew:
+ * @driver_ids: (nullable) (array zero-terminated): the crew of that round,
+ *   in driving order; %NULL or empty: the round has the car's usual crew
+ *
+ * Call it within a transaction.
+ */
+gboolean
+pd_store_set_round_crew (PdStore             *self,
+                         const char          *entry_id,
+                         const char          *round_id,
+                         const char * const  *driver_ids,
+                         GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry_id != NULL && round_id != NULL, FALSE);
+
+  stmt = get_statement (self, "DELETE FROM entry_crew WHERE entry_id = ? AND round_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, entry_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, round_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
+
+  for (guint i = 0; driver_ids != NULL && driver_ids[i] != NULL; i++)
+    {
+      stmt = get_statement (self, "INSERT INTO entry_crew (entry_id, round_id, position, driver_id)"
+                                  " VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entry_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, round_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, i + 1);
+      sqlite3_bind_text (stmt, 4, driver_ids[i], -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
+    }
+  return TRUE;
+}
+
+/**
+ * pd_store_find:
+ *
+ * Like pd_store_get(), but a record that is not there is no error.
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL when there is
+ *   none of that id (@error unset) or it cannot be read (@error set)
+ */
+gpointer
+pd_store_find (PdStore     *self,
+               GType        record_type,
+               const char  *id,
+               GError     **error)
+{
+  GError *local_error = NULL;
+  gpointer record = pd_store_get (self, record_type, id, &local_error);
+
+  if (record == NULL && !g_error_matches (local_error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  g_clear_error (&local_error);
+  return record;
+}

@@ -73,6 +73,11 @@ gpointer    pd_store_get                  (PdStore                 *self,
                                            const char              *id,
                                            GError                 **error);
 
+gpointer    pd_store_find                 (PdStore                 *self,
+                                           GType                    record_type,
+                                           const char              *id,
+                                           GError                 **error);
+
 GListModel *pd_store_list_seasons         (PdStore                 *self,
                                            GError                 **error);
 GListModel *pd_store_list_rounds          (PdStore                 *self,
@@ -101,6 +106,14 @@ GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            GError                 **error);
 GListModel *pd_store_list_edits           (PdStore                 *self,
                                            const char              *session_id,
+                                           GError                 **error);
+GHashTable *pd_store_list_round_crews     (PdStore                 *self,
+                                           const char              *entry_id,
+                                           GError                 **error);
+gboolean    pd_store_set_round_crew       (PdStore                 *self,
+                                           const char              *entry_id,
+                                           const char              *round_id,
+                                           const char * const      *driver_ids,
                                            GError                 **error);
 
 /*

@@ -6,13 +6,15 @@
 
 #include "pd-paste.h"
 #include "pd-results-editor-view.h"
+#include "pd-score-loader.h"
 #include "pd-timing.h"
 #include "pd-ui-util.h"
 
 /*
  * Entering a session's results, keyboard first: type a car number and
  * Enter, in finishing order; then laps, time (or gap), best lap and
- * status in the table, each applied with Enter or on leaving the cell. A
+ * status in the table, each applied with Enter or on leaving the cell; a
+ * car moved with Alt+Up and Alt+Down or dragged by its number. A
  * value that is not one is marked on its cell with the reason and not
  * saved. Penalties below the table re-classify at once and say how the
  * car moved. Every change is stored at once (pd-results-editor.c keeps
@@ -27,8 +29,10 @@ enum {
   COL_LAPS,
   COL_TIME,
   COL_BEST,
+  COL_GRID,
   COL_STATUS,
   COL_PENALTIES,
+  COL_POINTS,
 };
 
 struct _PdResultsEditorView
@@ -52,6 +56,7 @@ struct _PdResultsEditorView
   PdResultsEditor *editor;
   GListStore      *rows;
   GHashTable      *names;       /* id → name, classes and drivers */
+  GHashTable      *points;      /* entry id → its points in this session, as shown */
 };
 
 G_DEFINE_FINAL_TYPE (PdResultsEditorView, pd_results_editor_view, GTK_TYPE_WIDGET)
@@ -65,7 +70,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static const PdPenaltyKind penalty_kinds[] = {
-  PD_PENALTY_KIND_TIME, PD_PENALTY_KIND_POSITIONS, PD_PENALTY_KIND_DISQUALIFICATION, PD_PENALTY_KIND_EXCLUSION,
+  PD_PENALTY_KIND_TIME, PD_PENALTY_KIND_POSITIONS, PD_PENALTY_KIND_GRID, PD_PENALTY_KIND_POINTS,
+  PD_PENALTY_KIND_DISQUALIFICATION, PD_PENALTY_KIND_EXCLUSION,
 };
 
 static void
@@ -176,10 +182,14 @@ cell_text (PdResultsEditorView *self,
     case COL_BEST:
       return pd_result_get_best_lap_ms (result) > 0 ? pd_timing_format_time (pd_result_get_best_lap_ms (result))
                                                     : g_strdup ("");
+    case COL_GRID:
+      return pd_result_get_grid (result) > 0 ? g_strdup_printf ("%d", pd_result_get_grid (result)) : g_strdup ("");
     case COL_STATUS:
       return g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
     case COL_PENALTIES:
       return penalties_text (self, result);
+    case COL_POINTS:
+      return g_strdup (g_hash_table_lookup (self->points, pd_result_get_entry_id (result)) ?: "");
     default:
       return g_strdup ("");
     }
@@ -193,6 +203,7 @@ column_field (int column)
     case COL_LAPS: return PD_RESULTS_FIELD_LAPS;
     case COL_TIME: return PD_RESULTS_FIELD_TIME;
     case COL_BEST: return PD_RESULTS_FIELD_BEST_LAP;
+    case COL_GRID: return PD_RESULTS_FIELD_GRID;
     default: return PD_RESULTS_FIELD_STATUS;
     }
 }
@@ -200,7 +211,8 @@ column_field (int column)
 static gboolean
 is_editable (int column)
 {
-  return column == COL_LAPS || column == COL_TIME || column == COL_BEST || column == COL_STATUS;
+  return column == COL_LAPS || column == COL_TIME || column == COL_BEST || column == COL_GRID ||
+         column == COL_STATUS;
 }
 
 /* Stores what was typed in a cell; a value that is not one stays, marked. */
@@ -241,6 +253,120 @@ cell_leave_cb (GtkEventControllerFocus *controller,
   apply_cell (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
 }
 
+/* The index of a result in the session's order, or -1. */
+static int
+result_index (PdResultsEditorView *self,
+              const char          *result_id)
+{
+  g_autoptr(GPtrArray) results = pd_results_editor_get_results (self->editor);
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (pd_result_get_id (results->pdata[i]), result_id) == 0)
+      return i;
+  return -1;
+}
+
+/* Moves a car to another place in the order (before penalties). */
+static gboolean
+move_result (PdResultsEditorView *self,
+             const char          *result_id,
+             int                  to_index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (result_id);
+
+  if (self->editor == NULL || id == NULL || to_index < 0 || result_index (self, id) == to_index)
+    return FALSE;
+  if (!pd_results_editor_move (self->editor, id, to_index, &error))
+    {
+      say (self, error->message, TRUE);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 gpointer       user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  const char *result_id = g_object_get_data (G_OBJECT (widget), "pd-result-id");
+
+  return result_id != NULL ? gdk_content_provider_new_typed (G_TYPE_STRING, result_id) : NULL;
+}
+
+static gboolean
+drop_cb (GtkDropTarget       *target,
+         const GValue        *value,
+         double               x,
+         double               y,
+         PdResultsEditorView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const char *onto = g_object_get_data (G_OBJECT (widget), "pd-result-id");
+
+  if (self->editor == NULL || onto == NULL)
+    return FALSE;
+  return move_result (self, g_value_get_string (value), result_index (self, onto));
+}
+
+/* The cell of a result and column, when it is on screen. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           const char *result_id,
+           int         column)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "pd-result-id"), result_id) == 0 &&
+          GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "pd-column")) == column &&
+          gtk_widget_get_focusable (child))
+        return child;
+      if ((found = find_cell (child, result_id, column)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Alt+Up and Alt+Down: the car of the focused cell one place up or down;
+ * the focus stays on its cell. */
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PdResultsEditorView *self = PD_RESULTS_EDITOR_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *result_id = NULL;
+  int column = 0;
+  int index;
+
+  for (; focus != NULL && focus != widget; focus = gtk_widget_get_parent (focus))
+    if (g_object_get_data (G_OBJECT (focus), "pd-result-id") != NULL)
+      break;
+  if (focus == NULL || focus == widget || self->editor == NULL)
+    return;
+
+  result_id = g_strdup (g_object_get_data (G_OBJECT (focus), "pd-result-id"));
+  column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focus), "pd-column"));
+  index = result_index (self, result_id) + (g_str_equal (action_name, "editor.move-up") ? -1 : 1);
+  if (index < 0 || index >= (int) g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
+    return;
+  if (move_result (self, result_id, index))
+    {
+      GtkWidget *cell = find_cell (GTK_WIDGET (self->column_view), result_id, column);
+
+      if (cell != NULL)
+        gtk_widget_grab_focus (cell);
+    }
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
@@ -256,7 +382,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
       widget = gtk_entry_new ();
       gtk_entry_set_has_frame (GTK_ENTRY (widget), FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), column == COL_LAPS ? 4 : 10);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), column == COL_LAPS || column == COL_GRID ? 4 : 10);
       g_object_set_data (G_OBJECT (widget), "pd-column", GINT_TO_POINTER (column));
       g_signal_connect (widget, "activate", G_CALLBACK (cell_activate_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (cell_leave_cb), self);
@@ -266,9 +392,25 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     {
       widget = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (widget), column == COL_DRIVERS || column == COL_PENALTIES ? 0 : 1);
-      if (column == COL_POSITION || column == COL_NUMBER)
+      if (column == COL_POSITION || column == COL_NUMBER || column == COL_POINTS)
         gtk_widget_add_css_class (widget, "numeric");
+      if (column == COL_NUMBER)
+        {
+          /* A car is dragged by its number to another row. */
+          GtkDragSource *source = gtk_drag_source_new ();
+
+          gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+          g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), NULL);
+          gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (source));
+          gtk_widget_set_cursor_from_name (widget, "grab");
+        }
     }
+  {
+    GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (target));
+  }
   gtk_list_item_set_child (item, widget);
 }
 
@@ -284,12 +426,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *widget = gtk_list_item_get_child (item);
   g_autofree char *text = cell_text (self, result, column);
 
+  g_object_set_data_full (G_OBJECT (widget), "pd-result-id", g_strdup (pd_result_get_id (result)), g_free);
   if (is_editable (column))
     {
       g_autofree char *number = cell_text (self, result, COL_NUMBER);
       g_autofree char *label = g_strdup_printf ("%s, %s", title, number);
 
-      g_object_set_data_full (G_OBJECT (widget), "pd-result-id", g_strdup (pd_result_get_id (result)), g_free);
       g_object_set_data_full (G_OBJECT (widget), "pd-bound-text", g_strdup (text), g_free);
       gtk_editable_set_text (GTK_EDITABLE (widget), text);
       gtk_widget_remove_css_class (widget, "error");
@@ -331,6 +473,45 @@ remove_penalty_cb (GtkButton           *button,
     say (self, error->message, TRUE);
 }
 
+/* Each car's points from this session, by the season's rules: the whole
+ * season is scored, as the standings are, so that shared points, bonuses
+ * and class tables come out as they will count. */
+static void
+update_points (PdResultsEditorView *self)
+{
+  const char *session_id = pd_results_editor_get_session_id (self->editor);
+  g_autoptr(PdSession) session = NULL;
+  g_autoptr(PdRound) round = NULL;
+  g_autoptr(PdScoreSeason) season = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_hash_table_remove_all (self->points);
+  session = (PdSession *) pd_store_get (self->store, PD_TYPE_SESSION, session_id, NULL);
+  if (session != NULL)
+    round = (PdRound *) pd_store_get (self->store, PD_TYPE_ROUND, pd_session_get_round_id (session), NULL);
+  if (round == NULL)
+    return;
+  season = pd_score_season_load (self->store, pd_round_get_season_id (round), NULL);
+  rules = pd_rules_for_season (self->store, pd_round_get_season_id (round), NULL);
+  if (season == NULL || rules == NULL)
+    return;
+
+  rows = pd_standings_compute (rules, season, PD_STANDINGS_ENTRIES, NULL, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      PdStandingsRow *row = rows->pdata[i];
+
+      for (guint s = 0; s < row->scores->len; s++)
+        {
+          PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+          if (g_strcmp0 (score->session_id, session_id) == 0 && score->points.num != 0)
+            g_hash_table_insert (self->points, g_strdup (row->id), pd_points_format (score->points));
+        }
+    }
+}
+
 /* Shows the editor's state: the table, the penalties, undo and redo. */
 static void
 refresh (PdResultsEditorView *self)
@@ -349,6 +530,7 @@ refresh (PdResultsEditorView *self)
       return;
     }
 
+  update_points (self);
   results = pd_results_editor_get_results (self->editor);
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        results->pdata, results->len);
@@ -702,6 +884,7 @@ pd_results_editor_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->rows);
   g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->points, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_results_editor_view_parent_class)->dispose (object);
 }
@@ -726,6 +909,10 @@ pd_results_editor_view_class_init (PdResultsEditorViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-up", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-down", NULL, move_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.redo", NULL);
@@ -749,6 +936,7 @@ pd_results_editor_view_init (PdResultsEditorView *self)
 
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rows = g_list_store_new (PD_TYPE_RESULT);
+  self->points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -806,8 +994,10 @@ pd_results_editor_view_init (PdResultsEditorView *self)
   add_column (self, COL_LAPS, C_("column", "Laps"), FALSE);
   add_column (self, COL_TIME, C_("column", "Time or Gap"), FALSE);
   add_column (self, COL_BEST, C_("column", "Best Lap"), FALSE);
+  add_column (self, COL_GRID, C_("column", "Grid"), FALSE);
   add_column (self, COL_STATUS, C_("column", "Status"), FALSE);
   add_column (self, COL_PENALTIES, C_("column", "Penalties"), FALSE);
+  add_column (self, COL_POINTS, C_("column", "Points"), FALSE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->column_view));
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (box), scrolled);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-ui-util.h"
@@ -72,6 +73,7 @@ struct _PdResultsView
   GtkStack       *results_stack;
   GtkColumnView  *column_view;
   GtkToggleButton *edit_button;
+  GtkButton       *entry_list_button;
   PdResultsEditorView *editor_view;
 
   PdStore        *store;
@@ -286,6 +288,35 @@ edit_toggled_cb (PdResultsView *self)
   session_selected_cb (self);
 }
 
+/* The entry list changed: names, crews and classes shown follow. */
+static void
+entry_list_changed_cb (PdResultsView *self)
+{
+  session_selected_cb (self);
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+}
+
+static void
+entry_list_cb (PdResultsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *window;
+
+  if (self->store == NULL || self->season_id == NULL)
+    return;
+  window = pd_entry_list_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, self->season_id,
+                                     &error);
+  if (window == NULL)
+    {
+      g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+      return;
+    }
+  g_signal_connect_object (pd_entry_list_window_get_list (PD_ENTRY_LIST_WINDOW (window)), "changed",
+                           G_CALLBACK (entry_list_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 editor_toast_cb (PdResultsView *self,
                  const char    *message)
@@ -464,6 +495,7 @@ pd_results_view_class_init (PdResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, results_stack);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, entry_list_button);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, editor_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -482,6 +514,7 @@ pd_results_view_init (PdResultsView *self)
   g_signal_connect (session_factory, "bind", G_CALLBACK (bind_session_cb), NULL);
   gtk_drop_down_set_factory (self->session_dropdown, session_factory);
   g_signal_connect_object (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_list_button, "clicked", G_CALLBACK (entry_list_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor_view, "results-changed", G_CALLBACK (editor_results_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor_view, "show-toast", G_CALLBACK (editor_toast_cb), self, G_CONNECT_SWAPPED);

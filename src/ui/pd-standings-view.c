@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-provisional.h"
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
 #include "pd-standings-view.h"
@@ -82,6 +83,8 @@ struct _PdStandingsView
   GtkButton      *preset_button;
   GtkButton      *edit_button;
   GtkLabel       *summary_label;
+  GtkWidget      *provisional_box;
+  GtkLabel       *provisional_label;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
   GtkColumnView  *column_view;
@@ -245,6 +248,20 @@ remove_columns (PdStandingsView *self)
     }
 }
 
+/* Says when the standings rest on results that are not final yet. */
+static void
+update_provisional (PdStandingsView *self,
+                    int              after_round)
+{
+  g_autoptr(GPtrArray) provisional = NULL;
+  g_autofree char *text = NULL;
+
+  provisional = pd_season_provisional_sessions (self->store, self->season_id, after_round, NULL);
+  text = pd_provisional_describe (provisional);
+  gtk_label_set_label (self->provisional_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->provisional_box, text != NULL);
+}
+
 static void
 update (PdStandingsView *self)
 {
@@ -273,6 +290,7 @@ update (PdStandingsView *self)
     after_round = g_array_index (self->round_numbers, int, round_index);
 
   rows = pd_standings_compute (self->rules, self->season, kind, class_id, after_round);
+  update_provisional (self, after_round);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -510,6 +528,8 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_box);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_dropdown);

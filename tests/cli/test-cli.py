@@ -333,6 +333,77 @@ class UsageErrorTest(CliTestCase):
         self.assertFalse(os.path.exists(self.db))
 
 
+class EntriesTest(CliTestCase):
+    """The entry list shown, and cars added, changed and removed."""
+
+    def entries(self):
+        return {r['number']: r for r in self.json_ok('entries', SEASON, '--format', 'json')}
+
+    def test_list_and_add(self):
+        cars = self.entries()
+        self.assertEqual(cars['2']['team'], 'Hofor Racing by Bonk Motorsport')
+        self.assertEqual(cars['2']['class'], 'Silver')
+        self.assertEqual([d['name'] for d in cars['2']['drivers']], ['Michael Schrey', 'Gabriele Piana'])
+        self.assertNotIn('101', cars)
+
+        rows = self.json_ok('entries', SEASON, '--car', '101', '--team', 'Paddock Racing', '--model', 'Supra',
+                            '--class', 'silver', '--driver', 'Anna SVENSSON', '--driver', 'Jessica Bäckman',
+                            '--nationality', 'anna svensson=se', '--grading', 'Anna Svensson=bronze',
+                            '--format', 'json')
+        self.assertEqual(len(rows), 1)
+        car = rows[0]
+        self.assertEqual((car['number'], car['team'], car['car'], car['class']),
+                         ('101', 'Paddock Racing', 'Supra', 'Silver'))
+        self.assertEqual(car['drivers'][0], {'id': 'anna-svensson', 'name': 'Anna Svensson',
+                                             'nationality': 'SE', 'grading': 'bronze'})
+        # The seeds' Jessica Bäckman, reused rather than created again.
+        self.assertEqual(car['drivers'][1]['id'], 'jessica-backman')
+        self.assertEqual(len(self.entries()), len(cars) + 1)
+
+        # A stand-in for round 4 only.
+        rows = self.json_ok('entries', SEASON, '--car', '101', '--round', '4', '--driver', 'Bo Berg',
+                            '--format', 'json')
+        self.assertEqual([d['name'] for d in rows[0]['drivers']], ['Anna Svensson', 'Jessica Bäckman'])
+        self.assertEqual([d['name'] for d in rows[0]['round_crews']['4']],
+                         ['Anna Svensson', 'Jessica Bäckman', 'Bo Berg'])
+        self.assertIn('round 4: Anna Svensson (SE) Bronze, Jessica Bäckman (SE), Bo Berg',
+                      self.ok('entries', SEASON))
+
+    def test_refused_changes_nothing(self):
+        before = self.entries()
+        # Car 2 exists: renumbering 3 onto it is refused.
+        code, out, err = self.run_cli('entries', SEASON, '--car', '3', '--number', '2')
+        self.assertEqual(code, 2)
+        self.assertIn('2', err)
+        self.assertIn('Hofor Racing', err)
+        # A new car whose last option is wrong: the car is not kept.
+        code, out, err = self.run_cli('entries', SEASON, '--car', '102', '--team', 'New Team',
+                                      '--driver', 'Cy Dahl', '--grading', 'Cy Dahl=diamond')
+        self.assertEqual(code, 2)
+        self.assertIn('diamond', err)
+        code, out, err = self.run_cli('entries', SEASON, '--car', '5', '--nationality', 'Jamie Day=Sweden')
+        self.assertEqual(code, 2)
+        self.assertIn('Sweden', err)
+        self.assertEqual(self.entries(), before)
+        # A car with results is kept.
+        code, out, err = self.run_cli('entries', SEASON, '--car', '2', '--remove')
+        self.assertEqual(code, 1)
+        self.assertIn('results', err)
+        self.assertEqual(self.entries(), before)
+        for args, names in ((['--team', 'X'], '--car'), (['--car', '7', '--class', 'Platinum'], 'Platinum')):
+            code, out, err = self.run_cli('entries', SEASON, *args)
+            self.assertEqual(code, 2)
+            self.assertEqual(out, '')
+            self.assertIn(names, err)
+        self.assertEqual(self.entries(), before)
+
+    def test_remove(self):
+        self.ok('entries', SEASON, '--car', '103', '--team', 'Gone Racing')
+        self.assertIn('103', self.entries())
+        self.ok('entries', SEASON, '--car', '103', '--remove')
+        self.assertNotIn('103', self.entries())
+
+
 class StandingsAndRulesTest(CliTestCase):
     """Standings computed from the stored results, and the season's rules."""
 
@@ -463,6 +534,22 @@ class ResultsTest(CliTestCase):
         self.assertEqual(by_number['78']['status'], 'dns')
         self.assertIsNone(by_number['78']['total_time_ms'])
         self.assertEqual([r['number'] for r in rows], ['2', '42', '12', '10', '77', '89', '36', '3', '78'])
+
+    def test_standings_say_provisional(self):
+        # An imported classification is provisional until marked final;
+        # the embedded season's results are final.
+        self.import_gt4()
+        self.ok('rules', 'gt4-test-2023', '--preset', 'gt4-european')
+        rows = self.json_ok('standings', 'gt4-test-2023', '--format', 'json')
+        self.assertTrue(rows)
+        self.assertTrue(all(r['provisional'] for r in rows))
+        self.assertEqual([r['provisional'] for r in rows[0]['rounds']], [True])
+        out = self.ok('standings', 'gt4-test-2023')
+        self.assertIn('Provisional', out.splitlines()[-1])
+        self.assertIn('Race 2', out.splitlines()[-1])
+        seeded = self.json_ok('standings', 'gt4-european-2023', '--format', 'json')
+        self.assertFalse(any(r['provisional'] for r in seeded))
+        self.assertNotIn('Provisional', self.ok('standings', 'gt4-european-2023'))
 
     def test_import_twice_changes_nothing(self):
         self.import_gt4()

@@ -11,6 +11,7 @@
 
 #include "pd-application.h"
 #include "pd-calendar-view.h"
+#include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
@@ -121,15 +122,22 @@ screenshot_widget (GtkWidget  *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = g_strdup_printf ("%s%s.png", name, swedish ? "-sv" : "");
   g_autofree char *path = g_build_filename (g_getenv ("PADDOCK_SCREENSHOT_DIR"), file, NULL);
 
   g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A widget just rebuilt has nothing to draw until its next frame. */
+  for (int tries = 0; node == NULL && tries < 50; tries++)
+    {
+      if (tries > 0)
+        settle (100);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -548,6 +556,26 @@ test_results_editor (void)
   g_assert_true (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor)))->len == 5);
   g_ptr_array_unref (pd_results_editor_get_results (pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor))));
 
+  /* Alt+Up on a cell of #77 (last typed, no times yet) moves it one place up;
+   * the focus stays with its cell. */
+  {
+    PdResultsEditor *core = pd_results_editor_view_get_editor (PD_RESULTS_EDITOR_VIEW (editor));
+    g_autoptr(GPtrArray) before = pd_results_editor_get_results (core);
+    g_autoptr(GPtrArray) moved = NULL;
+    guint n = before->len;
+
+    g_assert_cmpstr (pd_result_get_car_number (before->pdata[n - 1]), ==, "77");
+    gtk_widget_grab_focus (GTK_WIDGET (find_cell (editor, 4, "77")));
+    gtk_widget_activate_action (editor, "editor.move-up", NULL);
+    settle (300);
+    moved = pd_results_editor_get_results (core);
+    g_assert_cmpstr (pd_result_get_car_number (moved->pdata[n - 2]), ==, "77");
+    g_assert_cmpstr (pd_result_get_car_number (moved->pdata[n - 1]), ==,
+                     pd_result_get_car_number (before->pdata[n - 2]));
+    gtk_widget_activate_action (editor, "editor.undo", NULL);
+    settle (300);
+  }
+
   /* Not a time: marked on its cell, not saved. */
   type_in_cell (editor, 4, "2", "25");
   type_in_cell (editor, 5, "2", "1:00:0x");
@@ -636,7 +664,126 @@ test_results_editor (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (editor, 5, "36"))), ==, "1:00:40.000");
   }
 
+
   gtk_toggle_button_set_active (edit, FALSE);
+  settle (200);
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static PdEntryListWindow *
+find_entry_list (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_ENTRY_LIST_WINDOW (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return PD_ENTRY_LIST_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+entry_list_is_shown (gpointer data)
+{
+  PdEntryListWindow *list = find_entry_list ();
+
+  return list != NULL && gtk_widget_get_mapped (GTK_WIDGET (list));
+}
+
+/* The entry row titled @title of the open car (by its number). */
+static AdwEntryRow *
+find_entry_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_ENTRY_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwEntryRow *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The entry list: a car added (a number in use refused), its team and
+ * a driver typed, a driver reused from the seeds; undo takes it back;
+ * the results of a session show the names. */
+static void
+test_entry_list (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_RESULTS_VIEW);
+  PdEntryListWindow *list;
+  GtkEntry *number;
+  g_autofree char *shown = NULL;
+  g_autofree char *undone = NULL;
+  guint n_cars;
+
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  /* The entry list button, by its tooltip (an icon button). */
+  g_signal_emit_by_name (find_by_tooltip (view, _("Entry List: the season’s cars, teams and crews")), "clicked");
+  wait_for (entry_list_is_shown, NULL, "the entry list");
+  list = find_entry_list ();
+  n_cars = pd_entry_list_get_entries (pd_entry_list_window_get_list (list))->len;
+  g_ptr_array_unref (pd_entry_list_get_entries (pd_entry_list_window_get_list (list)));
+
+  /* Car 2 exists: refused, marked, nothing added. */
+  number = GTK_ENTRY (find_widget (GTK_WIDGET (list), GTK_TYPE_ENTRY));
+  gtk_editable_set_text (GTK_EDITABLE (number), "2");
+  g_signal_emit_by_name (number, "activate");
+  settle (200);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (number), "error"));
+  {
+    g_autoptr(GPtrArray) entries = pd_entry_list_get_entries (pd_entry_list_window_get_list (list));
+    g_assert_cmpuint (entries->len, ==, n_cars);
+  }
+
+  /* Car 101: added and opened, its team first. */
+  gtk_editable_set_text (GTK_EDITABLE (number), "101");
+  g_signal_emit_by_name (number, "activate");
+  settle (300);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (number), "error"));
+  type_and_apply (find_entry_row (GTK_WIDGET (list), _("_Team")), "Paddock Test Racing");
+  type_and_apply (find_entry_row (GTK_WIDGET (list), _("Car _Model")), "Toyota GR Supra GT4");
+  type_and_apply (find_entry_row (GTK_WIDGET (list), _("Add a _Driver")), "Jessica Bäckman");
+  type_and_apply (find_entry_row (GTK_WIDGET (list), _("Add a _Driver")), "Anna SVENSSON");
+  shown = shown_text (GTK_WIDGET (list));
+  g_test_message ("%s", shown);
+  g_assert_nonnull (strstr (shown, "#101 · Paddock Test Racing"));
+  g_assert_nonnull (strstr (shown, "Toyota GR Supra GT4 · Jessica Bäckman / Anna Svensson"));
+  screenshot_widget (GTK_WIDGET (list), "entry-list");
+
+  /* Ctrl+Z: Anna Svensson is gone again, the rest stays. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.undo", NULL);
+  settle (300);
+  undone = shown_text (GTK_WIDGET (list));
+  g_assert_nonnull (strstr (undone, "#101 · Paddock Test Racing"));
+  g_assert_nonnull (strstr (undone, "Toyota GR Supra GT4 · Jessica Bäckman\n"));
+  g_assert_null (strstr (undone, "Svensson"));
+
+  gtk_window_close (GTK_WINDOW (list));
   settle (200);
 }
 
@@ -720,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/app/standings", test_standings);
   g_test_add_func ("/app/rules-editor", test_rules_editor);
   g_test_add_func ("/app/results-editor", test_results_editor);
+  g_test_add_func ("/app/entry-list", test_entry_list);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   status = g_test_run ();
 
