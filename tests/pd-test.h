@@ -67,6 +67,8 @@ void pd_test_add_fixture        (const char                 *path,
                                  PdTestFlags                 flags);
 
 char *pd_test_dump_database (const char *path);
+char *pd_test_alkamel_sheet (guint       n_cars,
+                             guint       race);
 
 void  pd_test_init          (int          *argc,
                              char       ***argv);
