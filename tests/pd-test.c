@@ -206,6 +206,21 @@ pd_test_fixture_tear_down (PdTestFixture              *f,
   g_free (f->path);
 }
 
+/* Copies a file whole: a fixture, or a database closed by its store. */
+void
+pd_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 /**
  * pd_test_dump_database:
  *

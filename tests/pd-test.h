@@ -66,6 +66,8 @@ void pd_test_add_fixture        (const char                 *path,
                                  gconstpointer               data,
                                  PdTestFlags                 flags);
 
+void  pd_test_copy_file     (const char *from,
+                             const char *to);
 char *pd_test_dump_database (const char *path);
 char *pd_test_alkamel_sheet (guint       n_cars,
                              guint       race);
