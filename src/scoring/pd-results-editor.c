@@ -1119,6 +1119,95 @@ pd_results_editor_remove_penalty (PdResultsEditor  *self,
   return FALSE;
 }
 
+/* An Al Kamel classification imported into the session, and logged. */
+typedef struct {
+  PdResultsEditor *self;
+  const char      *file_name;
+  const char      *data;
+  gsize            length;
+  const char      *before;
+  guint            cars;
+} ImportWork;
+
+static gboolean
+import_alkamel_cb (PdStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  ImportWork *work = user_data;
+  PdResultsEditor *self = work->self;
+  g_autoptr(PdRound) round = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autofree char *description = NULL;
+  PdAlkamelStats stats = { 0 };
+  gboolean ok;
+
+  round = pd_store_get (store, PD_TYPE_ROUND, pd_session_get_round_id (self->session), error);
+  if (round == NULL)
+    return FALSE;
+  ok = pd_alkamel_import (store, work->file_name, work->data, work->length, self->season_id,
+                          pd_round_get_number (round), pd_session_get_name (self->session), &stats, error);
+  work->cars = stats.cars;
+  if (ok && g_strcmp0 (stats.session_id, pd_session_get_id (self->session)) != 0)
+    {
+      /* Only a round of a number the file can name is matched. */
+      g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE,
+                   _("The classification could not be put in this session"));
+      ok = FALSE;
+    }
+  pd_alkamel_stats_clear (&stats);
+  if (!ok)
+    return FALSE;
+
+  /* New cars the file brought are now in the entry list. */
+  entries = pd_store_list_entries (store, self->season_id, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PdEntry *entry = g_list_model_get_item (entries, i);
+      g_hash_table_replace (self->entries, g_strdup (pd_entry_get_id (entry)), entry);
+    }
+
+  /* TRANSLATORS: an edit that can be undone: a file's name */
+  description = g_strdup_printf (_("Import %s"), work->file_name);
+  return load_state (self, error) && commit (self, work->before, description, NULL, error);
+}
+
+/**
+ * pd_results_editor_import_alkamel:
+ * @file_name: the file's name, for messages
+ * @n_cars: (out) (optional): how many cars the file classified
+ *
+ * Imports an Al Kamel classification into the session as one edit (one
+ * undo): its cars' results replace theirs, cars, teams and drivers not
+ * known yet are added. A file that is not one changes nothing.
+ */
+gboolean
+pd_results_editor_import_alkamel (PdResultsEditor  *self,
+                                  const char       *file_name,
+                                  const char       *data,
+                                  gsize             length,
+                                  guint            *n_cars,
+                                  GError          **error)
+{
+  g_autofree char *before = NULL;
+  ImportWork work = { self, file_name, data, length, NULL, 0 };
+
+  g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
+
+  before = snapshot (self);
+  work.before = before;
+  if (!pd_store_transaction (self->store, import_alkamel_cb, &work, error))
+    {
+      load_state (self, NULL);
+      return FALSE;
+    }
+  if (n_cars != NULL)
+    *n_cars = work.cars;
+  return TRUE;
+}
+
 /**
  * pd_results_editor_apply_paste:
  * @paste: rows read by pd_paste_parse(), without problems
