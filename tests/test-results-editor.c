@@ -388,6 +388,57 @@ test_provisional (PdTestFixture *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* An Al Kamel file imported from the editor is one edit: undone and
+ * redone whole; a broken file changes nothing. */
+static void
+test_import_alkamel (PdTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PdResultsEditor) editor = empty_session (f);
+  g_autoptr(PdResultsEditor) again = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "alkamel", "gt4-spa-race2.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint cars = 0;
+
+  g_assert_true (pd_results_editor_add_car (editor, "2", &error));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* A broken line: refused with its line, the session as it was. */
+  {
+    g_autofree char *broken = g_strconcat (contents, "1;2;3\n", NULL);
+
+    g_assert_false (pd_results_editor_import_alkamel (editor, "broken.csv", broken, strlen (broken), NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    results = pd_results_editor_get_results (editor);
+    g_assert_cmpuint (results->len, ==, 1);
+    g_clear_pointer (&results, g_ptr_array_unref);
+  }
+
+  g_assert_true (pd_results_editor_import_alkamel (editor, "gt4-spa-race2.csv", contents, length, &cars, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cars, ==, 9);
+  results = pd_results_editor_get_results (editor);
+  g_assert_cmpuint (results->len, ==, 9);
+  g_assert_cmpint (pd_result_get_position (results->pdata[0]), ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* One undo takes the whole file back, also after a restart. */
+  again = pd_results_editor_new (f->store, SEASON ".r1.test", &error);
+  g_assert_true (pd_results_editor_undo (again, &error));
+  g_assert_no_error (error);
+  results = pd_results_editor_get_results (again);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (pd_result_get_car_number (results->pdata[0]), ==, "2");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_assert_true (pd_results_editor_redo (again, &error));
+  results = pd_results_editor_get_results (again);
+  g_assert_cmpuint (results->len, ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +446,8 @@ main (int   argc,
   pd_test_init (&argc, &argv);
 
   pd_test_add_fixture ("/results-editor/typed-order", &seeded_store, test_typed_order, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-editor/import-alkamel", &seeded_store, test_import_alkamel, NULL,
+                       PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/provisional", &seeded_store, test_provisional, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/values", &seeded_store, test_values, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/penalty-and-undo", &seeded_store, test_penalty_and_undo, NULL,

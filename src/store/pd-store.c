@@ -1263,7 +1263,8 @@ pd_store_get_was_created (PdStore *self)
  * @func: the work to do
  *
  * Runs @func in one write transaction (`BEGIN IMMEDIATE`): committed if it
- * returns %TRUE, rolled back whole if it returns %FALSE.
+ * returns %TRUE, rolled back whole if it returns %FALSE. Called within
+ * another transaction, it is a savepoint of that one.
  */
 gboolean
 pd_store_transaction (PdStore                 *self,
@@ -1273,6 +1274,20 @@ pd_store_transaction (PdStore                 *self,
 {
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Within another transaction, a savepoint: the work is undone on its
+   * own when it fails, and stored with the outer transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_sql (self->db, "SAVEPOINT nested", _("Could not start a change"), error))
+        return FALSE;
+      if (!func (self, user_data, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+          return FALSE;
+        }
+      return exec_sql (self->db, "RELEASE nested", _("Could not save the change"), error);
+    }
 
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error))
     return FALSE;
