@@ -51,6 +51,7 @@ typedef struct {
   GPtrArray      *session_list; /* SessionInput, in the order read */
   GHashTable     *entries;      /* entry id → EntryInput */
   GPtrArray      *lists;        /* NULL-terminated lists of ids, one after the other */
+  GHashTable     *deducted;     /* result id → PdPoints, its points penalties */
   SessionInput   *last_session; /* of the last result, which the next one most often shares */
 } Loader;
 
@@ -342,6 +343,8 @@ add_session_results (Loader        *loader,
                                             drivers, position);
       scored->grid = result->grid;
       scored->fastest_lap = result->fastest_lap;
+      if (loader->deducted != NULL && g_hash_table_contains (loader->deducted, result->id))
+        scored->deducted = *(PdPoints *) g_hash_table_lookup (loader->deducted, result->id);
       if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)
         scored->class_position = class_positions[i];
 
@@ -353,6 +356,39 @@ add_session_results (Loader        *loader,
         scored->car_key = g_strdup (entry->id);
     }
 
+  return TRUE;
+}
+
+/* Points penalties, in one query for the season (most have none). */
+static gboolean
+read_points_penalties (Loader      *loader,
+                       const char  *season_id,
+                       GError     **error)
+{
+  g_autoptr(GListModel) penalties = pd_store_list_season_points_penalties (loader->store, season_id, error);
+  guint n;
+
+  if (penalties == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (penalties);
+  if (n == 0)
+    return TRUE;
+
+  loader->deducted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, i);
+      PdPoints *sum = g_hash_table_lookup (loader->deducted, pd_penalty_get_result_id (penalty));
+
+      if (sum == NULL)
+        {
+          sum = g_new (PdPoints, 1);
+          *sum = PD_POINTS_ZERO;
+          g_hash_table_insert (loader->deducted, g_strdup (pd_penalty_get_result_id (penalty)), sum);
+        }
+      /* Stored in thousandths of a point. */
+      *sum = pd_points_add (*sum, pd_points_new (pd_penalty_get_points (penalty), 1000));
+    }
   return TRUE;
 }
 
@@ -392,6 +428,8 @@ pd_score_season_load (PdStore     *store,
   loader.lists = g_ptr_array_new ();
 
   ok = pd_store_read_season (store, season_id, &reader, &loader, error);
+  if (ok)
+    ok = read_points_penalties (&loader, season_id, error);
   for (guint i = 0; ok && i < loader.session_list->len; i++)
     ok = add_session_results (&loader, loader.session_list->pdata[i], error);
 
@@ -399,6 +437,7 @@ pd_score_season_load (PdStore     *store,
   g_hash_table_unref (loader.sessions);
   g_ptr_array_unref (loader.session_list);
   g_hash_table_unref (loader.entries);
+  g_clear_pointer (&loader.deducted, g_hash_table_unref);
   g_ptr_array_unref (loader.lists);
   g_string_chunk_free (loader.strings);
 

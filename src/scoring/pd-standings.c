@@ -183,6 +183,7 @@ pd_score_session_add_result (PdScoreSession     *session,
     }
 
   result->position = MAX (position, 0);
+  result->deducted = PD_POINTS_ZERO;
   g_ptr_array_add (session->results, result);
   return result;
 }
@@ -809,7 +810,7 @@ score_session (const PdRules             *rules,
             }
           if (bonuses && result->grid == 1 && !pd_points_is_zero (session_rule->pole) && !car->ineligible)
             bonus = pd_points_add (bonus, session_rule->pole);
-          car_total = pd_points_add (car_total, bonus);
+          car_total = pd_points_sub (pd_points_add (car_total, bonus), result->deducted);
 
           if (kind != PD_STANDINGS_DRIVERS || !shown)
             continue;
@@ -837,6 +838,7 @@ score_session (const PdRules             *rules,
                   share = pd_points_add (car->points, bonus);
                   break;
                 }
+              share = pd_points_sub (share, result->deducted);
               add_score (get_row (rows, result->driver_ids[d]), round, session, result->position, share);
             }
         }
