@@ -206,6 +206,21 @@ pd_test_fixture_tear_down (PdTestFixture              *f,
   g_free (f->path);
 }
 
+/* Copies a file whole: a fixture, or a database closed by its store. */
+void
+pd_test_copy_file (const char *from,
+                   const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, contents, length, &error);
+  g_assert_no_error (error);
+}
+
 /**
  * pd_test_dump_database:
  *
@@ -287,6 +302,99 @@ pd_test_init (int    *argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_init (argc, argv, NULL);
+}
+
+/* Made-up names for pd_test_alkamel_sheet(): 16 × 12 drivers, enough for
+ * 62 cars of three. */
+static const char * const first_names[] = {
+  "Anna", "Björn", "Claire", "Dario", "Elin", "Fabio", "Greta", "Hugo",
+  "Ines", "Jonas", "Karin", "Luca", "Maja", "Nils", "Olga", "Pablo",
+};
+static const char * const last_names[] = {
+  "ÅBERG", "BERG", "CONSANI", "DUBOIS", "EK", "FALK", "GRÖN", "HOLM",
+  "LINDQVIST", "MORI", "NORD", "ÖST",
+};
+static const char * const vehicles[] = {
+  "BMW M4 GT4", "Audi R8 LMS GT4", "Mercedes-AMG GT4", "Porsche 718 Cayman GT4",
+  "McLaren Artura GT4", "Aston Martin Vantage AMR GT4",
+};
+static const char * const class_names[] = { "Silver", "Pro-Am", "Am" };
+
+/**
+ * pd_test_alkamel_sheet:
+ * @n_cars: the cars of the field, at most 97
+ * @race: which race: the finishing order is shuffled by it
+ *
+ * An Al Kamel classification (the layout of
+ * tests/data/alkamel/gt4-spa-race2.csv) of a made-up field: every race
+ * has the same cars, numbers, teams, classes and crews (two drivers, three
+ * in every fourth car), in an order of its own; the last two cars are
+ * not classified and not started.
+ *
+ * Returns: (transfer full): the sheet
+ */
+char *
+pd_test_alkamel_sheet (guint n_cars,
+                       guint race)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (race);
+  g_autofree guint *order = g_new (guint, n_cars);
+  GString *out = g_string_new ("\xef\xbb\xbf" "POSITION;NUMBER;TEAM;DRIVER_1;DRIVER_2;DRIVER_3;DRIVER_4;"
+                               "VEHICLE;TYRES;CLASS;GROUP;DIVISION;STATUS;LAPS;TOTAL_TIME;GAP_FIRST;"
+                               "GAP_PREVIOUS;FL_LAPNUM;FL_TIME;FL_KPH;\n");
+  gint64 leader_ms = 3600000 + g_rand_int_range (rand, 0, 60000);
+
+  g_assert_cmpuint (n_cars, >=, 3);
+  g_assert_cmpuint (n_cars, <=, 97);
+
+  for (guint i = 0; i < n_cars; i++)
+    order[i] = i;
+  for (guint i = n_cars - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) i + 1);
+      guint swap = order[i];
+
+      order[i] = order[j];
+      order[j] = swap;
+    }
+
+  for (guint place = 0; place < n_cars; place++)
+    {
+      guint car = order[place];
+      guint n_drivers = car % 4 == 0 ? 3 : 2;
+      gboolean started = place + 1 < n_cars;
+      gboolean classified = place + 2 < n_cars;
+      gint64 ms = leader_ms + place * 1733 + g_rand_int_range (rand, 0, 1000);
+      g_autofree char *time = NULL;
+      g_autofree char *best = NULL;
+
+      /* 37 and 97 are coprime: distinct numbers from 1 to 97. */
+      g_string_append_printf (out, "%u;%u;%s %u Racing;", place + 1, car * 37 % 97 + 1,
+                              car % 3 == 0 ? "Équipe" : "Team", car / 2);
+      for (guint d = 0; d < 4; d++)
+        {
+          guint k = car * 3 + d;
+
+          if (d < n_drivers)
+            g_string_append_printf (out, "%s %s", first_names[k % G_N_ELEMENTS (first_names)],
+                                    last_names[k / G_N_ELEMENTS (first_names)]);
+          g_string_append_c (out, ';');
+        }
+      g_string_append_printf (out, "%s;P;%s;;;", vehicles[car % G_N_ELEMENTS (vehicles)],
+                              class_names[car % G_N_ELEMENTS (class_names)]);
+      if (!started)
+        {
+          g_string_append (out, "Not started;0;;;;;;;\n");
+          continue;
+        }
+      time = g_strdup_printf ("%d:%02d'%02d.%03d", (int) (ms / 3600000), (int) (ms / 60000 % 60),
+                              (int) (ms / 1000 % 60), (int) (ms % 1000));
+      ms = 145000 + g_rand_int_range (rand, 0, 3000);
+      best = g_strdup_printf ("%d'%02d.%03d", (int) (ms / 60000), (int) (ms / 1000 % 60), (int) (ms % 1000));
+      g_string_append_printf (out, "%s;%d;%s;;;7;%s;173.9;\n", classified ? "Classified" : "Not classified",
+                              classified ? 25 : 12, time, best);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Runs a program found in PATH and returns what it printed; the test

@@ -66,7 +66,11 @@ void pd_test_add_fixture        (const char                 *path,
                                  gconstpointer               data,
                                  PdTestFlags                 flags);
 
+void  pd_test_copy_file     (const char *from,
+                             const char *to);
 char *pd_test_dump_database (const char *path);
+char *pd_test_alkamel_sheet (guint       n_cars,
+                             guint       race);
 
 void  pd_test_init          (int          *argc,
                              char       ***argv);

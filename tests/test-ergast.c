@@ -64,20 +64,6 @@ fixture_dir (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "ergast", name, NULL);
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_file_get_contents (from, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (to, contents, length, &error);
-  g_assert_no_error (error);
-}
-
 /* A copy of the good fixture in @f's folder, with the files of
  * broken/@variant (when given) put in place of their namesakes. */
 static char *
@@ -96,7 +82,7 @@ make_variant (Fixture    *f,
     {
       g_autofree char *from = g_build_filename (good, name, NULL);
       g_autofree char *to = g_build_filename (dir, name, NULL);
-      copy_file (from, to);
+      pd_test_copy_file (from, to);
     }
 
   if (variant != NULL)
@@ -110,7 +96,7 @@ make_variant (Fixture    *f,
         {
           g_autofree char *from = g_build_filename (broken, name, NULL);
           g_autofree char *to = g_build_filename (dir, name, NULL);
-          copy_file (from, to);
+          pd_test_copy_file (from, to);
         }
     }
 

@@ -13,6 +13,7 @@
 #include "pd-alkamel.h"
 #include "pd-provisional.h"
 #include "pd-results-editor.h"
+#include "pd-score-loader.h"
 #include "pd-test.h"
 
 static const PdTestFixtureOptions seeded_store = {
@@ -388,6 +389,109 @@ test_provisional (PdTestFixture *f,
   g_assert_cmpuint (found->len, ==, 0);
 }
 
+/* An Al Kamel file imported from the editor is one edit: undone and
+ * redone whole; a broken file changes nothing. */
+static void
+test_import_alkamel (PdTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PdResultsEditor) editor = empty_session (f);
+  g_autoptr(PdResultsEditor) again = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "alkamel", "gt4-spa-race2.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  guint cars = 0;
+
+  g_assert_true (pd_results_editor_add_car (editor, "2", &error));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* A broken line: refused with its line, the session as it was. */
+  {
+    g_autofree char *broken = g_strconcat (contents, "1;2;3\n", NULL);
+
+    g_assert_false (pd_results_editor_import_alkamel (editor, "broken.csv", broken, strlen (broken), NULL, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    results = pd_results_editor_get_results (editor);
+    g_assert_cmpuint (results->len, ==, 1);
+    g_clear_pointer (&results, g_ptr_array_unref);
+  }
+
+  g_assert_true (pd_results_editor_import_alkamel (editor, "gt4-spa-race2.csv", contents, length, &cars, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cars, ==, 9);
+  results = pd_results_editor_get_results (editor);
+  g_assert_cmpuint (results->len, ==, 9);
+  g_assert_cmpint (pd_result_get_position (results->pdata[0]), ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* One undo takes the whole file back, also after a restart. */
+  again = pd_results_editor_new (f->store, SEASON ".r1.test", &error);
+  g_assert_true (pd_results_editor_undo (again, &error));
+  g_assert_no_error (error);
+  results = pd_results_editor_get_results (again);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpstr (pd_result_get_car_number (results->pdata[0]), ==, "2");
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_assert_true (pd_results_editor_redo (again, &error));
+  results = pd_results_editor_get_results (again);
+  g_assert_cmpuint (results->len, ==, 9);
+}
+
+/* A driver's points in the season's standings. */
+static PdPoints
+driver_points (PdStore    *store,
+               const char *driver_id)
+{
+  g_autoptr(PdScoreSeason) season = pd_score_season_load (store, SEASON, NULL);
+  g_autoptr(PdRules) rules = pd_rules_for_season (store, SEASON, NULL);
+  g_autoptr(GPtrArray) rows = pd_standings_compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((PdStandingsRow *) rows->pdata[i])->id, driver_id))
+      return ((PdStandingsRow *) rows->pdata[i])->points;
+  return PD_POINTS_ZERO;
+}
+
+/* A points penalty takes its points from the car's drivers in the
+ * standings; removing it gives them back. */
+static void
+test_points_penalty (PdTestFixture *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PdResultsEditor) editor = imported_session (f);
+  g_autoptr(GPtrArray) results = pd_results_editor_get_results (editor);
+  g_autoptr(GPtrArray) penalties = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *car_2 = NULL;
+  PdPoints before, after;
+
+  for (guint i = 0; i < results->len; i++)
+    if (g_strcmp0 (pd_result_get_car_number (results->pdata[i]), "2") == 0)
+      car_2 = g_strdup (pd_result_get_id (results->pdata[i]));
+  g_assert_nonnull (car_2);
+
+  before = driver_points (f->store, "michael-schrey");
+  g_assert_false (pd_results_editor_add_penalty (editor, car_2, PD_PENALTY_KIND_POINTS, "-3", "x", NULL, &error));
+  g_assert_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_true (pd_results_editor_add_penalty (editor, car_2, PD_PENALTY_KIND_POINTS, "5", "Unsafe release",
+                                                "Doc 12", &error));
+  g_assert_no_error (error);
+  after = driver_points (f->store, "michael-schrey");
+  g_assert_cmpint (pd_points_compare (pd_points_add (after, pd_points_int (5)), before), ==, 0);
+  /* Also Piana, his co-driver. */
+  g_assert_cmpint (pd_points_compare (pd_points_add (driver_points (f->store, "gabriele-piana"), pd_points_int (5)),
+                                      before), ==, 0);
+
+  penalties = pd_results_editor_get_penalties (editor, car_2);
+  g_assert_cmpuint (penalties->len, ==, 1);
+  g_assert_true (pd_results_editor_remove_penalty (editor, pd_penalty_get_id (penalties->pdata[0]), &error));
+  g_assert_cmpint (pd_points_compare (driver_points (f->store, "michael-schrey"), before), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +499,10 @@ main (int   argc,
   pd_test_init (&argc, &argv);
 
   pd_test_add_fixture ("/results-editor/typed-order", &seeded_store, test_typed_order, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-editor/import-alkamel", &seeded_store, test_import_alkamel, NULL,
+                       PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-editor/points-penalty", &seeded_store, test_points_penalty, NULL,
+                       PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/provisional", &seeded_store, test_provisional, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/values", &seeded_store, test_values, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-editor/penalty-and-undo", &seeded_store, test_penalty_and_undo, NULL,

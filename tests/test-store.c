@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pd-store.h"
+#include "pd-score-loader.h"
 #include "pd-store-private.h"
 #include "pd-test.h"
 
@@ -395,6 +396,55 @@ test_migrate_from_every_version (Fixture       *f,
       g_assert_cmpint (query_int (db, "SELECT count(*) FROM series"), ==, k >= 1 ? 1 : 0);
       sqlite3_close (db);
     }
+}
+
+/* Version 5 rebuilt result_driver without a rowid: the drivers of a
+ * result stored at version 4 come through in their order. */
+static void
+test_migrate_result_drivers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdResult) result = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  sqlite3 *db = open_raw (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const char * const *drivers;
+
+  exec_raw (db, "BEGIN");
+  g_assert_true (pd_store_migrate_db (db, 4, &error));
+  g_assert_no_error (error);
+  exec_raw (db, "INSERT INTO season (id, name) VALUES ('s', 'S')");
+  exec_raw (db, "INSERT INTO round (id, season_id, name) VALUES ('s.r1', 's', 'R1')");
+  exec_raw (db, "INSERT INTO session (id, round_id, kind, name) VALUES ('s.r1.race', 's.r1', 'race', 'Race')");
+  exec_raw (db, "INSERT INTO driver (id, last_name) VALUES ('a', 'A'), ('b', 'B'), ('c', 'C')");
+  exec_raw (db, "INSERT INTO entry (id, season_id) VALUES ('s.7', 's')");
+  exec_raw (db, "INSERT INTO result (id, session_id, entry_id) VALUES ('s.r1.race.7', 's.r1.race', 's.7')");
+  exec_raw (db, "INSERT INTO result_driver (result_id, position, driver_id)"
+                " VALUES ('s.r1.race.7', 2, 'a'), ('s.r1.race.7', 1, 'c'), ('s.r1.race.7', 3, 'b')");
+  exec_raw (db, "COMMIT");
+  sqlite3_close (db);
+
+  store = pd_store_new (f->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_schema_version (store), ==, pd_store_get_latest_version ());
+  result = pd_store_get (store, PD_TYPE_RESULT, "s.r1.race.7", &error);
+  g_assert_no_error (error);
+  drivers = pd_result_get_driver_ids (result);
+  g_assert_nonnull (drivers);
+  g_assert_cmpuint (g_strv_length ((char **) drivers), ==, 3);
+  g_assert_cmpstr (drivers[0], ==, "c");
+  g_assert_cmpstr (drivers[1], ==, "a");
+  g_assert_cmpstr (drivers[2], ==, "b");
+  entries = pd_store_list_entries (store, "s", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  g_clear_object (&store);
+
+  db = open_raw (f->path, SQLITE_OPEN_READONLY);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'result_driver_new'"), ==, 0);
+  sqlite3_close (db);
 }
 
 /* Migrating a second time from the latest version does nothing. */
@@ -1272,6 +1322,116 @@ test_lists (Fixture       *f,
     }
 }
 
+/* The scoring input read as rows (pd_store_read_season(), through
+ * pd_score_season_load()): championship rounds only, in the order of
+ * their dates; sessions that are not cancelled; results in their
+ * recorded order, a result without drivers taking its car's crew; and in
+ * a session typed in as times, positions derived with the penalties. */
+static void
+test_read_season (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PdStore) store = open_store (f->path);
+  g_autoptr(PdScoreSeason) score = NULL;
+  g_autoptr(GError) error = NULL;
+  PdScoreRound *round;
+  PdScoreSession *session;
+  PdScoreResult *result;
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+  exec_raw (db,
+            "INSERT INTO season (id, name) VALUES ('s', 'S'), ('other', 'O');"
+            "INSERT INTO round (id, season_id, number, name, start_date, status) VALUES"
+            " ('s.r2', 's', 2, 'Two', '2023-05-01', 'scheduled'),"
+            " ('s.r1', 's', 1, 'One', '2023-04-01', 'scheduled'),"
+            " ('s.x', 's', 0, 'Outside', '2023-04-15', 'scheduled'),"
+            " ('s.r3', 's', 3, 'Three', '2023-06-01', 'cancelled');"
+            "INSERT INTO session (id, round_id, kind, name, position, start_date, status) VALUES"
+            " ('s.r1.race', 's.r1', 'race', 'Race', 2, '2023-04-02', 'scheduled'),"
+            " ('s.r1.quali', 's.r1', 'qualifying', 'Q', 1, '2023-04-01', 'scheduled'),"
+            " ('s.r1.fp', 's.r1', 'practice', 'FP', 0, '2023-04-01', 'cancelled'),"
+            " ('s.r2.race', 's.r2', 'race', 'Race', 1, '2023-05-01', 'scheduled'),"
+            " ('s.x.race', 's.x', 'race', 'Race', 1, '2023-04-15', 'scheduled');"
+            "INSERT INTO driver (id, last_name) VALUES ('a', 'A'), ('b', 'B'), ('c', 'C');"
+            "INSERT INTO team (id, name) VALUES ('t', 'T');"
+            "INSERT INTO class (id, season_id, name) VALUES ('s.am', 's', 'Am');"
+            "INSERT INTO entry (id, season_id, team_id, class_id) VALUES"
+            " ('s.1', 's', 't', 's.am'), ('s.2', 's', NULL, NULL), ('other.9', 'other', NULL, NULL);"
+            "INSERT INTO entry_crew (entry_id, round_id, position, driver_id) VALUES"
+            " ('s.1', NULL, 2, 'b'), ('s.1', NULL, 1, 'a'), ('s.1', 's.r2', 1, 'c'), ('s.2', NULL, 1, 'c');"
+            "INSERT INTO result (id, session_id, entry_id, status, laps, total_time_ms, position, grid, fastest_lap) VALUES"
+            " ('s.r1.race.b', 's.r1.race', 's.2', 'classified', NULL, NULL, 2, 1, 0),"
+            " ('s.r1.race.a', 's.r1.race', 's.1', 'classified', NULL, NULL, 1, 2, 1),"
+            " ('s.r1.race.c', 's.r1.race', 'other.9', 'classified', NULL, NULL, 3, 3, 0),"
+            " ('s.r2.race.a', 's.r2.race', 's.1', 'classified', 20, 3600000, NULL, 0, 0),"
+            " ('s.r2.race.b', 's.r2.race', 's.2', 'classified', 20, 3605000, NULL, 0, 0),"
+            " ('s.x.race.a', 's.x.race', 's.1', 'classified', NULL, NULL, 1, 0, 0);"
+            "INSERT INTO result_driver (result_id, position, driver_id) VALUES"
+            " ('s.r1.race.a', 2, 'a'), ('s.r1.race.a', 1, 'b');"
+            "INSERT INTO penalty (id, result_id, kind, time_ms) VALUES ('p', 's.r2.race.a', 'time', 10000);");
+  sqlite3_close (db);
+
+  store = open_store (f->path);
+  score = pd_score_season_load (store, "s", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (score);
+
+  /* Rounds 1 and 2, by date; not the round outside the championship, nor
+   * the cancelled one. */
+  g_assert_cmpuint (score->rounds->len, ==, 2);
+  round = score->rounds->pdata[0];
+  g_assert_cmpint (round->number, ==, 1);
+  g_assert_cmpuint (round->sessions->len, ==, 2);
+  session = round->sessions->pdata[0];
+  g_assert_cmpstr (session->session_id, ==, "s.r1.quali");
+  g_assert_cmpuint (session->results->len, ==, 0);
+  session = round->sessions->pdata[1];
+  g_assert_cmpstr (session->session_id, ==, "s.r1.race");
+  g_assert_cmpint (session->kind, ==, PD_SESSION_KIND_RACE);
+
+  /* By position; the entry of another season is left out. */
+  g_assert_cmpuint (session->results->len, ==, 2);
+  result = session->results->pdata[0];
+  g_assert_cmpstr (result->result_id, ==, "s.r1.race.a");
+  g_assert_cmpstr (result->entry_id, ==, "s.1");
+  g_assert_cmpstr (result->team_id, ==, "t");
+  g_assert_cmpstr (result->class_id, ==, "s.am");
+  g_assert_cmpint (result->position, ==, 1);
+  g_assert_cmpint (result->grid, ==, 2);
+  g_assert_true (result->fastest_lap);
+  g_assert_cmpuint (g_strv_length (result->driver_ids), ==, 2);
+  g_assert_cmpstr (result->driver_ids[0], ==, "b");
+  g_assert_cmpstr (result->driver_ids[1], ==, "a");
+  result = session->results->pdata[1];
+  g_assert_cmpstr (result->result_id, ==, "s.r1.race.b");
+  g_assert_null (result->team_id);
+  g_assert_cmpint (result->grid, ==, 1);
+  g_assert_cmpuint (g_strv_length (result->driver_ids), ==, 1);
+  g_assert_cmpstr (result->driver_ids[0], ==, "c");
+
+  /* Typed in as times: the 10 s penalty puts s.2 first. The default
+   * crew, not the one of round 2. */
+  round = score->rounds->pdata[1];
+  g_assert_cmpint (round->number, ==, 2);
+  session = round->sessions->pdata[0];
+  g_assert_cmpuint (session->results->len, ==, 2);
+  result = session->results->pdata[0];
+  g_assert_cmpstr (result->result_id, ==, "s.r2.race.a");
+  g_assert_cmpint (result->position, ==, 2);
+  g_assert_cmpuint (g_strv_length (result->driver_ids), ==, 2);
+  g_assert_cmpstr (result->driver_ids[0], ==, "a");
+  g_assert_cmpstr (result->driver_ids[1], ==, "b");
+  result = session->results->pdata[1];
+  g_assert_cmpstr (result->result_id, ==, "s.r2.race.b");
+  g_assert_cmpint (result->position, ==, 1);
+
+  g_clear_pointer (&score, pd_score_season_free);
+  g_assert_null (pd_score_season_load (store, "missing", &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1447,7 @@ main (int   argc,
   ADD ("resolve-path", test_resolve_path);
   ADD ("migrate/from-every-version", test_migrate_from_every_version);
   ADD ("migrate/idempotent", test_migrate_idempotent);
+  ADD ("migrate/result-drivers", test_migrate_result_drivers);
   ADD ("refuse/too-new", test_refuse_too_new);
   ADD ("refuse/other-application", test_refuse_other_application);
   ADD ("refuse/other-application-id", test_refuse_other_application_id);
@@ -1305,6 +1466,7 @@ main (int   argc,
   ADD ("delete/cascades", test_delete_cascades);
   ADD ("delete/referenced", test_delete_referenced);
   ADD ("lists/entries-order", test_lists);
+  ADD ("read-season", test_read_season);
 
 #undef ADD
 

@@ -498,6 +498,11 @@ typedef struct {
   int             round_number;
   const char     *session_name;
   PdAlkamelStats *stats;
+  /* Teams and drivers known to be stored: those of the season's cars
+   * (the database's foreign keys hold them there) and those met on the
+   * way, so that a season's next race looks none of them up again. */
+  GHashTable     *known_teams;
+  GHashTable     *known_drivers;
 } Import;
 
 static PdSessionKind
@@ -662,8 +667,8 @@ ensure_team (PdStore     *store,
   GError *local_error = NULL;
   g_autoptr(PdTeam) team = NULL;
 
-  if (*id == '\0')
-    return g_strdup ("");
+  if (*id == '\0' || g_hash_table_contains (imp->known_teams, id))
+    return g_steal_pointer (&id);
   team = pd_store_find (store, PD_TYPE_TEAM, id, &local_error);
   if (local_error != NULL)
     {
@@ -677,6 +682,7 @@ ensure_team (PdStore     *store,
         return NULL;
       imp->stats->teams_created++;
     }
+  g_hash_table_add (imp->known_teams, g_strdup (id));
   return g_steal_pointer (&id);
 }
 
@@ -691,8 +697,8 @@ ensure_driver (PdStore     *store,
   GError *local_error = NULL;
   g_autoptr(PdDriver) driver = NULL;
 
-  if (*id == '\0')
-    return g_strdup ("");
+  if (*id == '\0' || g_hash_table_contains (imp->known_drivers, id))
+    return g_steal_pointer (&id);
   driver = pd_store_find (store, PD_TYPE_DRIVER, id, &local_error);
   if (local_error != NULL)
     {
@@ -706,6 +712,7 @@ ensure_driver (PdStore     *store,
         return NULL;
       imp->stats->drivers_created++;
     }
+  g_hash_table_add (imp->known_drivers, g_strdup (id));
   return g_steal_pointer (&id);
 }
 
@@ -744,7 +751,12 @@ import_cb (PdStore   *store,
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       PdEntry *entry = g_list_model_get_item (entries, i);
+      const char * const *crew = pd_entry_get_crew_ids (entry);
 
+      if (pd_entry_get_team_id (entry) != NULL)
+        g_hash_table_add (imp->known_teams, g_strdup (pd_entry_get_team_id (entry)));
+      for (guint d = 0; crew != NULL && crew[d] != NULL; d++)
+        g_hash_table_add (imp->known_drivers, g_strdup (crew[d]));
       if (pd_entry_get_number (entry) != NULL)
         g_hash_table_insert (entry_by_number, g_strdup (pd_entry_get_number (entry)), entry);
       else
@@ -910,8 +922,12 @@ pd_alkamel_import (PdStore         *store,
   if (rows == NULL)
     return FALSE;
 
-  imp = (Import) { rows, season_id, round_number, session_name, &local_stats };
+  imp = (Import) { rows, season_id, round_number, session_name, &local_stats,
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                   g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
   ok = pd_store_transaction (store, import_cb, &imp, error);
+  g_hash_table_unref (imp.known_teams);
+  g_hash_table_unref (imp.known_drivers);
   if (ok && stats != NULL)
     *stats = local_stats;
   else

@@ -155,6 +155,19 @@ read_quoted (PdCsvReader  *self,
   return TRUE;
 }
 
+/* Appends @n bytes of @text and a NUL to the buffer, growing it once. */
+static inline void
+buffer_append (GString    *buffer,
+               const char *text,
+               gsize       n)
+{
+  gsize start = buffer->len;
+
+  g_string_set_size (buffer, start + n);
+  memcpy (buffer->str + start, text, n);
+  g_string_append_c (buffer, '\0');
+}
+
 /* Reads the unquoted field that starts at self->pos; *is_null tells
  * whether it was the NULL marker. */
 static gboolean
@@ -163,22 +176,33 @@ read_plain (PdCsvReader  *self,
             GError      **error)
 {
   const char *data = self->data;
+  const char separator = self->separator;
   gsize len = self->length;
   gsize start = self->pos;
   gsize pos = start;
 
-  while (pos < len && data[pos] != self->separator && !at_line_end (self, pos))
+  /* Most bytes are none of the four that matter: a tight loop over them,
+   * then a closer look at the one it stopped at. */
+  for (;;)
     {
-      if (data[pos] == '"')
-        return fail_at (self, self->line, error, PD_CSV_ERROR_STRAY_QUOTE,
-                        _("a double quote inside a field that does not start with one"));
-      pos++;
+      while (pos < len && data[pos] != separator && data[pos] != '\n' &&
+             data[pos] != '\r' && data[pos] != '"')
+        pos++;
+      if (pos < len && data[pos] == '\r' && !at_line_end (self, pos))
+        {
+          pos++;
+          continue;
+        }
+      break;
     }
+  if (pos < len && data[pos] == '"')
+    return fail_at (self, self->line, error, PD_CSV_ERROR_STRAY_QUOTE,
+                    _("a double quote inside a field that does not start with one"));
 
   *is_null = (self->flags & PD_CSV_NULL_MARKER) != 0 && pos - start == 2 &&
              data[start] == '\\' && data[start + 1] == 'N';
   if (!*is_null)
-    g_string_append_len (self->buffer, data + start, pos - start);
+    buffer_append (self->buffer, data + start, pos - start);
   self->pos = pos;
   return TRUE;
 }
@@ -330,8 +354,9 @@ pd_csv_reader_next (PdCsvReader  *self,
     {
       gssize offset = self->buffer->len;
       gboolean is_null = FALSE;
+      gboolean quoted = self->pos < len && data[self->pos] == '"';
 
-      if (self->pos < len && data[self->pos] == '"')
+      if (quoted)
         {
           if (!read_quoted (self, error))
             return FALSE;
@@ -339,7 +364,9 @@ pd_csv_reader_next (PdCsvReader  *self,
       else if (!read_plain (self, &is_null, error))
         return FALSE;
 
-      g_string_append_c (self->buffer, '\0');
+      /* A plain field is ended already (unless it was the NULL marker). */
+      if (quoted)
+        g_string_append_c (self->buffer, '\0');
       if (is_null)
         offset = -1;
       g_array_append_val (self->offsets, offset);
@@ -363,11 +390,12 @@ pd_csv_reader_next (PdCsvReader  *self,
     }
 
   /* Pointers into the buffer only now that it no longer moves. */
+  g_ptr_array_set_size (self->fields, self->offsets->len);
   for (guint i = 0; i < self->offsets->len; i++)
     {
       gssize offset = g_array_index (self->offsets, gssize, i);
 
-      g_ptr_array_add (self->fields, offset < 0 ? NULL : self->buffer->str + offset);
+      self->fields->pdata[i] = offset < 0 ? NULL : self->buffer->str + offset;
     }
 
   return TRUE;

@@ -285,6 +285,7 @@ typedef struct {
   int       year;
   int       round;
   guint     line;
+  char     *season_id;
   char     *round_id;
   char     *name;
   Circuit  *circuit;
@@ -305,8 +306,21 @@ typedef struct {
   GHashTable    *round_ids;      /* round id → Race, to find a round given twice */
   GHashTable    *years;          /* year → year */
   GHashTable    *entries;        /* entry ids already saved */
+  GString       *id;            /* the id being built, reused row to row */
+  GArray        *results;       /* PendingResult, saved once all are read */
+  GStringChunk  *strings;       /* the results' own strings */
   PdErgastStats  stats;
 } Import;
+
+/* A result read and checked, kept until every file is read: they are
+ * saved in the order of their ids, which is the order of every b-tree
+ * they go in (the results' ids and sessions, their drivers), so that
+ * each is written at its end instead of all over it. Its strings are the
+ * import's or in Import.strings. */
+typedef struct {
+  PdStoreResultRow  row;
+  const char       *driver_id;
+} PendingResult;
 
 static void
 circuit_free (gpointer data)
@@ -340,6 +354,7 @@ race_free (gpointer data)
       g_free (race->slots[i].local_date);
       g_free (race->slots[i].session_id);
     }
+  g_free (race->season_id);
   g_free (race->round_id);
   g_free (race->name);
   g_free (race);
@@ -359,6 +374,9 @@ import_init (Import  *imp,
   imp->round_ids = g_hash_table_new (g_str_hash, g_str_equal);
   imp->years = g_hash_table_new (g_direct_hash, g_direct_equal);
   imp->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->id = g_string_sized_new (64);
+  imp->results = g_array_new (FALSE, FALSE, sizeof (PendingResult));
+  imp->strings = g_string_chunk_new (65536);
 }
 
 static void
@@ -374,6 +392,10 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->races, g_hash_table_unref);
   g_clear_pointer (&imp->years, g_hash_table_unref);
   g_clear_pointer (&imp->entries, g_hash_table_unref);
+  if (imp->id != NULL)
+    g_string_free (g_steal_pointer (&imp->id), TRUE);
+  g_clear_pointer (&imp->results, g_array_unref);
+  g_clear_pointer (&imp->strings, g_string_chunk_free);
 }
 
 /* Reading rows and values. Every error names the file and the line of the
@@ -453,6 +475,28 @@ require (PdCsvReader  *reader,
   return TRUE;
 }
 
+/* The common case of a whole number, plain digits, read without
+ * g_ascii_string_to_signed()'s work; FALSE for anything else, which is
+ * left to it. */
+static gboolean
+parse_digits (const char *text,
+              gint64     *value)
+{
+  gint64 v = 0;
+  guint n = 0;
+
+  for (; g_ascii_isdigit (text[n]); n++)
+    {
+      if (n == 18)
+        return FALSE;
+      v = v * 10 + (text[n] - '0');
+    }
+  if (n == 0 || text[n] != '\0')
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
 /* Reads a whole number in [min, max]; a missing one is an error when
  * @required, else @fallback. */
 static gboolean
@@ -476,7 +520,8 @@ get_int (PdCsvReader  *reader,
       return TRUE;
     }
 
-  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL))
+  if (!parse_digits (text, value) &&
+      !g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, value, NULL))
     {
       pd_csv_reader_set_error (reader, error, PD_ERGAST_ERROR, PD_ERGAST_ERROR_VALUE,
                                _("the %s “%s” is not a whole number"), name, text);
@@ -1016,7 +1061,8 @@ read_races (Import  *imp,
       race->year = year;
       race->round = round;
       race->line = pd_csv_reader_get_line (reader);
-      race->round_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d.r%02d", race->year, race->round);
+      race->season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
+      race->round_id = g_strdup_printf ("%s.r%02d", race->season_id, race->round);
 
       race->circuit = get_reference (reader, col[3], "circuitId", imp->circuits, FILE_CIRCUITS, error);
       if (race->circuit == NULL ||
@@ -1168,7 +1214,6 @@ save_round (Import  *imp,
             GError **error)
 {
   g_autoptr(PdRound) round = pd_round_new ();
-  g_autofree char *season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
   SlotRef order[N_SLOTS];
   guint n = 0;
   const char *first_date = NULL;
@@ -1202,7 +1247,7 @@ save_round (Import  *imp,
     }
 
   pd_round_set_id (round, race->round_id);
-  pd_round_set_season_id (round, season_id);
+  pd_round_set_season_id (round, race->season_id);
   pd_round_set_number (round, race->round);
   pd_round_set_name (round, race->name);
   pd_round_set_circuit_id (round, race->circuit->ref);
@@ -1277,6 +1322,85 @@ save_seasons_and_rounds (Import  *imp,
   return TRUE;
 }
 
+/* A copy of a field that lives as long as the import. */
+static const char *
+keep_string (Import     *imp,
+             const char *text)
+{
+  return text != NULL ? g_string_chunk_insert_const (imp->strings, text) : NULL;
+}
+
+static int
+compare_pending_results (gconstpointer a,
+                         gconstpointer b)
+{
+  const PendingResult *x = a;
+  const PendingResult *y = b;
+
+  return strcmp (x->row.id, y->row.id);
+}
+
+/* Saves the results of every file, in the order of their ids. */
+static gboolean
+save_results (Import  *imp,
+              GError **error)
+{
+  g_array_sort (imp->results, compare_pending_results);
+  for (guint i = 0; i < imp->results->len; i++)
+    {
+      PendingResult *result = &g_array_index (imp->results, PendingResult, i);
+      const char *drivers[] = { result->driver_id, NULL };
+
+      result->row.driver_ids = drivers;
+      if (!pd_store_save_result_row (imp->store, &result->row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "SESSION.ID", the id of a result, in imp->id. */
+static void
+set_result_id (Import     *imp,
+               const char *session_id,
+               int         id)
+{
+  char digits[16];
+  int n = 0;
+
+  g_string_assign (imp->id, session_id);
+  g_string_append_c (imp->id, '.');
+  do
+    {
+      digits[n++] = '0' + id % 10;
+      id /= 10;
+    }
+  while (id > 0);
+  while (n > 0)
+    g_string_append_c (imp->id, digits[--n]);
+}
+
+/* What every file of results gives: the result's id, its session, car
+ * and driver; the rest not known until set. */
+static void
+pending_result_init (Import        *imp,
+                     PendingResult *result,
+                     const char    *session_id,
+                     int            id,
+                     const char    *entry_id,
+                     const char    *driver_ref,
+                     const char    *car_number)
+{
+  set_result_id (imp, session_id, id);
+  result->driver_id = driver_ref;
+  result->row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
+  result->row.session_id = session_id;
+  result->row.entry_id = entry_id;
+  result->row.car_number = keep_string (imp, car_number);
+  result->row.laps = -1;
+  result->row.total_time_ms = -1;
+  result->row.best_lap_ms = -1;
+}
+
 /* The car a driver drove for a constructor in a season. Numbers changed
  * from race to race in early years, so the entry has none; each result
  * keeps its own. */
@@ -1287,31 +1411,32 @@ ensure_entry (Import       *imp,
               const char   *driver_ref,
               GError      **error)
 {
-  g_autofree char *id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d.%s.%s", race->year,
-                                         constructor->ref, driver_ref);
-  g_autofree char *season_id = NULL;
-  g_autoptr(PdEntry) entry = NULL;
   const char *crew[] = { driver_ref, NULL };
-  const char *stored;
+  PdStoreEntryRow entry = { 0 };
+  char *id;
 
-  stored = g_hash_table_lookup (imp->entries, id);
-  if (stored != NULL)
-    return stored;
+  /* Built by hand: this runs for every row of the results. */
+  g_string_assign (imp->id, race->season_id);
+  g_string_append_c (imp->id, '.');
+  g_string_append (imp->id, constructor->ref);
+  g_string_append_c (imp->id, '.');
+  g_string_append (imp->id, driver_ref);
+  id = g_hash_table_lookup (imp->entries, imp->id->str);
+  if (id != NULL)
+    return id;
 
-  season_id = g_strdup_printf (PD_ERGAST_SERIES_ID "-%d", race->year);
-  entry = pd_entry_new ();
-  pd_entry_set_id (entry, id);
-  pd_entry_set_season_id (entry, season_id);
-  pd_entry_set_team_id (entry, constructor->ref);
-  pd_entry_set_car_model (entry, constructor->name);
-  pd_entry_set_crew_ids (entry, crew);
-  if (!pd_store_save (imp->store, G_OBJECT (entry), error))
+  id = g_strndup (imp->id->str, imp->id->len);
+  g_hash_table_add (imp->entries, id);
+  entry.id = id;
+  entry.season_id = race->season_id;
+  entry.team_id = constructor->ref;
+  entry.car_model = constructor->name;
+  entry.crew_ids = crew;
+  if (!pd_store_save_entry_row (imp->store, &entry, error))
     return NULL;
 
   imp->stats.entries++;
-  stored = id;
-  g_hash_table_add (imp->entries, g_steal_pointer (&id));
-  return stored;
+  return id;
 }
 
 /* Whether a status only says how far behind a finisher was: "+1 Lap". */
@@ -1409,10 +1534,8 @@ read_results (Import  *imp,
 
   while (next_row (reader, &local_error))
     {
-      g_autoptr(PdResult) result = pd_result_new ();
-      g_autofree char *result_id = NULL;
       const char *driver_ref, *entry_id, *status_text = NULL, *note = NULL, *position_text;
-      const char *drivers[] = { NULL, NULL };
+      PendingResult result = { { 0 } };
       Constructor *constructor;
       PdResultStatus status;
       gint64 grid, position, text_position, laps, ms, best_lap, rank;
@@ -1456,26 +1579,21 @@ read_results (Import  *imp,
           (note == NULL || (strstr (note, "qualify") == NULL && strstr (note, "107%") == NULL)))
         note = "Did not qualify";
 
-      result_id = g_strdup_printf ("%s.%d", race->slots[slot].session_id, id);
-      drivers[0] = driver_ref;
-      pd_result_set_id (result, result_id);
-      pd_result_set_session_id (result, race->slots[slot].session_id);
-      pd_result_set_entry_id (result, entry_id);
-      pd_result_set_driver_ids (result, drivers);
-      pd_result_set_car_number (result, field (reader, col[C_NUMBER]));
-      pd_result_set_status (result, status);
+      pending_result_init (imp, &result, race->slots[slot].session_id, id, entry_id, driver_ref,
+                           field (reader, col[C_NUMBER]));
       /* Only a classified car has a position; 2025's rows give the
        * running order to the others too. */
       if (status == PD_RESULT_STATUS_CLASSIFIED)
-        pd_result_set_position (result, position > 0 ? position : text_position);
-      pd_result_set_grid (result, grid);
-      pd_result_set_laps (result, laps);
-      pd_result_set_total_time_ms (result, ms);
-      pd_result_set_best_lap_ms (result, best_lap);
-      pd_result_set_fastest_lap (result, rank == 1);
-      pd_result_set_note (result, note);
-      if (!pd_store_save (imp->store, G_OBJECT (result), error))
-        return FALSE;
+        result.row.position = position > 0 ? position : text_position;
+      result.row.status = status;
+      result.row.grid = grid;
+      result.row.laps = laps;
+      result.row.total_time_ms = ms;
+      result.row.best_lap_ms = best_lap;
+      result.row.fastest_lap = rank == 1;
+      /* A note is a status from status.csv or a string of this file. */
+      result.row.note = note;
+      g_array_append_val (imp->results, result);
 
       imp->stats.results++;
       if (slot == SLOT_RACE)
@@ -1507,10 +1625,8 @@ read_qualifying (Import  *imp,
 
   while (next_row (reader, &local_error))
     {
-      g_autoptr(PdResult) result = pd_result_new ();
-      g_autofree char *result_id = NULL;
       const char *driver_ref, *entry_id;
-      const char *drivers[] = { NULL, NULL };
+      PendingResult result = { { 0 } };
       Constructor *constructor;
       gint64 position, best_lap = -1;
       int id;
@@ -1541,19 +1657,12 @@ read_qualifying (Import  *imp,
       if (entry_id == NULL)
         return FALSE;
 
-      result_id = g_strdup_printf ("%s.%d", race->slots[SLOT_QUALI].session_id, id);
-      drivers[0] = driver_ref;
-      pd_result_set_id (result, result_id);
-      pd_result_set_session_id (result, race->slots[SLOT_QUALI].session_id);
-      pd_result_set_entry_id (result, entry_id);
-      pd_result_set_driver_ids (result, drivers);
-      pd_result_set_car_number (result, field (reader, col[C_NUMBER]));
-      pd_result_set_status (result, position > 0 ? PD_RESULT_STATUS_CLASSIFIED
-                                                 : PD_RESULT_STATUS_NOT_CLASSIFIED);
-      pd_result_set_position (result, position);
-      pd_result_set_best_lap_ms (result, best_lap);
-      if (!pd_store_save (imp->store, G_OBJECT (result), error))
-        return FALSE;
+      pending_result_init (imp, &result, race->slots[SLOT_QUALI].session_id, id, entry_id, driver_ref,
+                           field (reader, col[C_NUMBER]));
+      result.row.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
+      result.row.position = position;
+      result.row.best_lap_ms = best_lap;
+      g_array_append_val (imp->results, result);
 
       imp->stats.results++;
       imp->stats.qualifying_results++;
@@ -1580,6 +1689,7 @@ import_cb (PdStore   *store,
          read_results (imp, FILE_RESULTS, SLOT_RACE, error) &&
          read_results (imp, FILE_SPRINT_RESULTS, SLOT_SPRINT, error) &&
          read_qualifying (imp, error) &&
+         save_results (imp, error) &&
          pd_ergast_fixes_apply (store, NULL, error);
 }
 
@@ -1627,7 +1737,7 @@ pd_ergast_import (PdStore        *store,
     }
 
   if (ok)
-    ok = pd_store_transaction (store, import_cb, &imp, error);
+    ok = pd_store_bulk_transaction (store, import_cb, &imp, error);
   if (ok && stats != NULL)
     *stats = imp.stats;
 

@@ -908,7 +908,8 @@ pd_entry_list_set_nationality (PdEntryList  *self,
 {
   g_autoptr(PdDriver) driver = NULL;
   g_autoptr(PdDriver) copy = NULL;
-  g_autofree char *clean = g_ascii_strup (g_strstrip (g_strdup (code != NULL ? code : "")), -1);
+  g_autofree char *trimmed = g_strstrip (g_strdup (code != NULL ? code : ""));
+  g_autofree char *clean = g_ascii_strup (trimmed, -1);
   g_autofree char *description = NULL;
   Edit *edit;
 

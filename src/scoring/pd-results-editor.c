@@ -39,6 +39,7 @@ struct _PdResultsEditor
   GPtrArray   *results;     /* PdResult, in entered order */
   GPtrArray   *penalties;   /* PdPenalty */
   GPtrArray   *edits;       /* PdEdit, by seq */
+  GHashTable  *stored_penalties; /* penalty id → PdPenalty, as the file has them */
 };
 
 G_DEFINE_FINAL_TYPE (PdResultsEditor, pd_results_editor, G_TYPE_OBJECT)
@@ -63,6 +64,7 @@ pd_results_editor_finalize (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->penalties, g_ptr_array_unref);
   g_clear_pointer (&self->edits, g_ptr_array_unref);
+  g_clear_pointer (&self->stored_penalties, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_results_editor_parent_class)->finalize (object);
 }
@@ -86,6 +88,7 @@ static void
 pd_results_editor_init (PdResultsEditor *self)
 {
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->stored_penalties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 static int
@@ -104,6 +107,17 @@ compare_road (gconstpointer a,
   if ((pd_result_get_position (ra) > 0) != (pd_result_get_position (rb) > 0))
     return pd_result_get_position (ra) > 0 ? -1 : 1;
   return pd_result_get_position (ra) - pd_result_get_position (rb);
+}
+
+/* The penalties are never changed in place (an edit adds or removes
+ * them), so the objects themselves tell what the file holds. */
+static void
+remember_penalties (PdResultsEditor *self)
+{
+  g_hash_table_remove_all (self->stored_penalties);
+  for (guint i = 0; i < self->penalties->len; i++)
+    g_hash_table_insert (self->stored_penalties, g_strdup (pd_penalty_get_id (self->penalties->pdata[i])),
+                         g_object_ref (self->penalties->pdata[i]));
 }
 
 /* Reads the session's results, penalties and edits from the store. */
@@ -142,6 +156,7 @@ load_state (PdResultsEditor  *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (edits); i++)
     g_ptr_array_add (self->edits, g_list_model_get_item (edits, i));
+  remember_penalties (self);
   return TRUE;
 }
 
@@ -423,7 +438,52 @@ contains_id (GPtrArray  *records,
   return FALSE;
 }
 
-/* Makes the stored session what @w holds, and keeps the edit. */
+/* Whether two records of one type hold the same values. */
+static gboolean
+same_record (GObject *a,
+             GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n;
+
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GValue) va = G_VALUE_INIT;
+      g_auto(GValue) vb = G_VALUE_INIT;
+      gboolean same;
+
+      g_value_init (&va, pspecs[i]->value_type);
+      g_value_init (&vb, pspecs[i]->value_type);
+      g_object_get_property (a, pspecs[i]->name, &va);
+      g_object_get_property (b, pspecs[i]->name, &vb);
+      /* The store keeps an empty string as none, and so compares here. */
+      if (G_VALUE_HOLDS_STRING (&va))
+        same = g_strcmp0 (g_value_get_string (&va) != NULL && *g_value_get_string (&va) != '\0'
+                            ? g_value_get_string (&va) : NULL,
+                          g_value_get_string (&vb) != NULL && *g_value_get_string (&vb) != '\0'
+                            ? g_value_get_string (&vb) : NULL) == 0;
+      else if (G_VALUE_HOLDS (&va, G_TYPE_STRV))
+        {
+          const char * const *sa = g_value_get_boxed (&va);
+          const char * const *sb = g_value_get_boxed (&vb);
+          const char * const none[] = { NULL };
+
+          same = g_strv_equal (sa != NULL ? sa : none, sb != NULL ? sb : none);
+        }
+      else
+        same = g_param_values_cmp (pspecs[i], &va, &vb) == 0;
+      if (!same)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes the stored session what @w holds, and keeps the edit. Only what
+ * differs from the file is written: an edit changes a car or a few, and
+ * rewriting a 62-car field each time would cost most of a frame. */
 static gboolean
 write_cb (PdStore   *store,
           gpointer   user_data,
@@ -432,6 +492,9 @@ write_cb (PdStore   *store,
   Write *w = user_data;
   PdResultsEditor *self = w->self;
   g_autoptr(GListModel) stored = pd_store_list_results (store, pd_session_get_id (self->session), error);
+  g_autoptr(GHashTable) stored_results = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key;
 
   if (stored == NULL)
     return FALSE;
@@ -440,36 +503,45 @@ write_cb (PdStore   *store,
     if (!pd_store_save (store, w->extra->pdata[i], error))
       return FALSE;
 
+  /* Penalties first: those of a result that goes go with it. */
+  g_hash_table_iter_init (&iter, self->stored_penalties);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!contains_id (w->penalties, key) && !pd_store_delete (store, PD_TYPE_PENALTY, key, error))
+      return FALSE;
+
   for (guint i = 0; i < g_list_model_get_n_items (stored); i++)
     {
-      g_autoptr(PdResult) result = g_list_model_get_item (stored, i);
-      g_autoptr(GListModel) penalties = NULL;
+      PdResult *result = g_list_model_get_item (stored, i);
 
+      /* The list model holds a reference as long as the table needs it. */
+      g_object_unref (result);
       if (!contains_id (w->results, pd_result_get_id (result)))
         {
           if (!pd_store_delete (store, PD_TYPE_RESULT, pd_result_get_id (result), error))
             return FALSE;
           continue;
         }
-      penalties = pd_store_list_penalties (store, pd_result_get_id (result), error);
-      if (penalties == NULL)
-        return FALSE;
-      for (guint p = 0; p < g_list_model_get_n_items (penalties); p++)
-        {
-          g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
-
-          if (!contains_id (w->penalties, pd_penalty_get_id (penalty)) &&
-              !pd_store_delete (store, PD_TYPE_PENALTY, pd_penalty_get_id (penalty), error))
-            return FALSE;
-        }
+      g_hash_table_insert (stored_results, (gpointer) pd_result_get_id (result), result);
     }
 
   for (guint i = 0; i < w->results->len; i++)
-    if (!pd_store_save (store, w->results->pdata[i], error))
-      return FALSE;
+    {
+      PdResult *result = w->results->pdata[i];
+      PdResult *old = g_hash_table_lookup (stored_results, pd_result_get_id (result));
+
+      if ((old == NULL || !same_record (G_OBJECT (old), G_OBJECT (result))) &&
+          !pd_store_save (store, G_OBJECT (result), error))
+        return FALSE;
+    }
   for (guint i = 0; i < w->penalties->len; i++)
-    if (!pd_store_save (store, w->penalties->pdata[i], error))
-      return FALSE;
+    {
+      PdPenalty *penalty = w->penalties->pdata[i];
+      PdPenalty *old = g_hash_table_lookup (self->stored_penalties, pd_penalty_get_id (penalty));
+
+      if ((old == NULL || !same_record (G_OBJECT (old), G_OBJECT (penalty))) &&
+          !pd_store_save (store, G_OBJECT (penalty), error))
+        return FALSE;
+    }
 
   if (w->drop_undone)
     for (guint i = 0; i < self->edits->len; i++)
@@ -515,7 +587,13 @@ commit (PdResultsEditor  *self,
       return FALSE;
     }
 
-  load_state (self, NULL);
+  /* The file now holds what the editor does; only the log changed. It is
+   * not read back: with a long log, that alone would take a frame. */
+  for (guint i = self->edits->len; i > 0; i--)
+    if (pd_edit_get_undone (self->edits->pdata[i - 1]))
+      g_ptr_array_remove_index (self->edits, i - 1);
+  g_ptr_array_add (self->edits, g_steal_pointer (&edit));
+  remember_penalties (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -1041,6 +1119,95 @@ pd_results_editor_remove_penalty (PdResultsEditor  *self,
   return FALSE;
 }
 
+/* An Al Kamel classification imported into the session, and logged. */
+typedef struct {
+  PdResultsEditor *self;
+  const char      *file_name;
+  const char      *data;
+  gsize            length;
+  const char      *before;
+  guint            cars;
+} ImportWork;
+
+static gboolean
+import_alkamel_cb (PdStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  ImportWork *work = user_data;
+  PdResultsEditor *self = work->self;
+  g_autoptr(PdRound) round = NULL;
+  g_autoptr(GListModel) entries = NULL;
+  g_autofree char *description = NULL;
+  PdAlkamelStats stats = { 0 };
+  gboolean ok;
+
+  round = pd_store_get (store, PD_TYPE_ROUND, pd_session_get_round_id (self->session), error);
+  if (round == NULL)
+    return FALSE;
+  ok = pd_alkamel_import (store, work->file_name, work->data, work->length, self->season_id,
+                          pd_round_get_number (round), pd_session_get_name (self->session), &stats, error);
+  work->cars = stats.cars;
+  if (ok && g_strcmp0 (stats.session_id, pd_session_get_id (self->session)) != 0)
+    {
+      /* Only a round of a number the file can name is matched. */
+      g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE,
+                   _("The classification could not be put in this session"));
+      ok = FALSE;
+    }
+  pd_alkamel_stats_clear (&stats);
+  if (!ok)
+    return FALSE;
+
+  /* New cars the file brought are now in the entry list. */
+  entries = pd_store_list_entries (store, self->season_id, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PdEntry *entry = g_list_model_get_item (entries, i);
+      g_hash_table_replace (self->entries, g_strdup (pd_entry_get_id (entry)), entry);
+    }
+
+  /* TRANSLATORS: an edit that can be undone: a file's name */
+  description = g_strdup_printf (_("Import %s"), work->file_name);
+  return load_state (self, error) && commit (self, work->before, description, NULL, error);
+}
+
+/**
+ * pd_results_editor_import_alkamel:
+ * @file_name: the file's name, for messages
+ * @n_cars: (out) (optional): how many cars the file classified
+ *
+ * Imports an Al Kamel classification into the session as one edit (one
+ * undo): its cars' results replace theirs, cars, teams and drivers not
+ * known yet are added. A file that is not one changes nothing.
+ */
+gboolean
+pd_results_editor_import_alkamel (PdResultsEditor  *self,
+                                  const char       *file_name,
+                                  const char       *data,
+                                  gsize             length,
+                                  guint            *n_cars,
+                                  GError          **error)
+{
+  g_autofree char *before = NULL;
+  ImportWork work = { self, file_name, data, length, NULL, 0 };
+
+  g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
+
+  before = snapshot (self);
+  work.before = before;
+  if (!pd_store_transaction (self->store, import_alkamel_cb, &work, error))
+    {
+      load_state (self, NULL);
+      return FALSE;
+    }
+  if (n_cars != NULL)
+    *n_cars = work.cars;
+  return TRUE;
+}
+
 /**
  * pd_results_editor_apply_paste:
  * @paste: rows read by pd_paste_parse(), without problems
@@ -1255,7 +1422,20 @@ restore (PdResultsEditor  *self,
   if (!pd_store_transaction (self->store, write_cb, &w, error))
     return FALSE;
 
-  load_state (self, NULL);
+  /* As in commit(): the kept state is what the file holds now. */
+  g_ptr_array_sort (results, compare_road);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->penalties, g_ptr_array_unref);
+  self->results = g_steal_pointer (&results);
+  self->penalties = g_steal_pointer (&penalties);
+  for (guint i = 0; i < self->edits->len; i++)
+    if (self->edits->pdata[i] == edit)
+      {
+        g_object_unref (self->edits->pdata[i]);
+        self->edits->pdata[i] = g_steal_pointer (&marked);
+        break;
+      }
+  remember_penalties (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

@@ -72,6 +72,12 @@ gboolean         pd_results_editor_apply_paste   (PdResultsEditor  *self,
                                                   const PdPaste    *paste,
                                                   gboolean          add_missing,
                                                   GError          **error);
+gboolean         pd_results_editor_import_alkamel (PdResultsEditor *self,
+                                                  const char       *file_name,
+                                                  const char       *data,
+                                                  gsize             length,
+                                                  guint            *n_cars,
+                                                  GError          **error);
 gboolean         pd_results_editor_set_final     (PdResultsEditor  *self,
                                                   gboolean          final,
                                                   GError          **error);

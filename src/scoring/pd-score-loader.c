@@ -14,17 +14,193 @@
  * turns stored rounds, sessions, entries and results into its plain data.
  */
 
+/* The loader's copy of what it reads: strings in one chunk, results by
+ * session until every row is read. */
+typedef struct {
+  const char  *id;
+  const char  *team_id;
+  const char  *class_id;
+  guint        crew_ids;      /* where they start in Loader.lists */
+} EntryInput;
+
+typedef struct {
+  const char      *id;
+  const char      *entry_id;
+  const char      *car_number;
+  guint            driver_ids;  /* where they start in Loader.lists */
+  PdResultStatus   status;
+  int              laps;
+  gint64           total_time_ms;
+  int              grid;
+  int              position;
+  int              class_position;
+  gboolean         fastest_lap;
+} ResultInput;
+
+typedef struct {
+  PdScoreSession *session;
+  GArray         *results;    /* ResultInput */
+} SessionInput;
+
+typedef struct {
+  PdStore        *store;
+  PdScoreSeason  *score;
+  GStringChunk   *strings;
+  GHashTable     *rounds;       /* round id → PdScoreRound, championship rounds only */
+  GHashTable     *sessions;     /* session id → SessionInput, scoring sessions only */
+  GPtrArray      *session_list; /* SessionInput, in the order read */
+  GHashTable     *entries;      /* entry id → EntryInput */
+  GPtrArray      *lists;        /* NULL-terminated lists of ids, one after the other */
+  GHashTable     *deducted;     /* result id → PdPoints, its points penalties */
+  SessionInput   *last_session; /* of the last result, which the next one most often shares */
+} Loader;
+
+static void
+session_input_free (gpointer data)
+{
+  SessionInput *input = data;
+
+  g_array_unref (input->results);
+  g_free (input);
+}
+
+static const char *
+intern (Loader     *loader,
+        const char *text)
+{
+  return text != NULL ? g_string_chunk_insert (loader->strings, text) : NULL;
+}
+
+/* Copies @strv to the end of the loader's lists; returns where it starts.
+ * (The lists are only read once they are complete, as the array may
+ * move while it grows.) */
+static guint
+intern_strv (Loader             *loader,
+             const char * const *strv)
+{
+  guint start = loader->lists->len;
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    g_ptr_array_add (loader->lists, (gpointer) intern (loader, strv[i]));
+  g_ptr_array_add (loader->lists, NULL);
+  return start;
+}
+
+static const char * const *
+get_strv (Loader *loader,
+          guint   start)
+{
+  return (const char * const *) &loader->lists->pdata[start];
+}
+
+static gboolean
+round_cb (const PdStoreRoundRow  *row,
+          gpointer                user_data,
+          GError                **error)
+{
+  Loader *loader = user_data;
+
+  /* Only championship rounds score; they are ordered by number. */
+  if (row->number > 0 && row->status != PD_ROUND_STATUS_CANCELLED)
+    g_hash_table_insert (loader->rounds, (gpointer) intern (loader, row->id),
+                         pd_score_season_add_round (loader->score, row->number));
+  return TRUE;
+}
+
+static gboolean
+session_cb (const PdStoreSessionRow  *row,
+            gpointer                  user_data,
+            GError                  **error)
+{
+  Loader *loader = user_data;
+  PdScoreRound *round = g_hash_table_lookup (loader->rounds, row->round_id);
+  SessionInput *input;
+
+  if (round == NULL || row->status == PD_SESSION_STATUS_CANCELLED)
+    return TRUE;
+
+  input = g_new0 (SessionInput, 1);
+  input->session = pd_score_round_add_session (round, row->id, row->kind);
+  input->results = g_array_new (FALSE, FALSE, sizeof (ResultInput));
+  g_hash_table_insert (loader->sessions, input->session->session_id, input);
+  g_ptr_array_add (loader->session_list, input);
+  return TRUE;
+}
+
+static gboolean
+entry_cb (const PdStoreEntryRow  *row,
+          gpointer                user_data,
+          GError                **error)
+{
+  Loader *loader = user_data;
+  EntryInput *entry = g_new (EntryInput, 1);
+
+  entry->id = intern (loader, row->id);
+  entry->team_id = intern (loader, row->team_id);
+  entry->class_id = intern (loader, row->class_id);
+  entry->crew_ids = intern_strv (loader, row->crew_ids);
+  g_hash_table_insert (loader->entries, (gpointer) entry->id, entry);
+  return TRUE;
+}
+
+static gboolean
+result_cb (const PdStoreResultRow  *row,
+           gpointer                 user_data,
+           GError                 **error)
+{
+  Loader *loader = user_data;
+  SessionInput *input = loader->last_session;
+  ResultInput result;
+
+  if (input == NULL || strcmp (input->session->session_id, row->session_id) != 0)
+    {
+      input = g_hash_table_lookup (loader->sessions, row->session_id);
+      if (input == NULL)
+        return TRUE;
+      loader->last_session = input;
+    }
+
+  result.id = intern (loader, row->id);
+  result.entry_id = intern (loader, row->entry_id);
+  result.car_number = intern (loader, row->car_number);
+  result.driver_ids = intern_strv (loader, row->driver_ids);
+  result.status = row->status;
+  result.laps = row->laps;
+  result.total_time_ms = row->total_time_ms;
+  result.grid = row->grid;
+  result.position = row->position;
+  result.class_position = row->class_position;
+  result.fastest_lap = row->fastest_lap;
+  g_array_append_val (input->results, result);
+  return TRUE;
+}
+
+/* The store's order of a session's results: by recorded position, those
+ * without one last, then by id. */
+static int
+compare_results (gconstpointer a,
+                 gconstpointer b)
+{
+  const ResultInput *x = a;
+  const ResultInput *y = b;
+
+  if ((x->position == 0) != (y->position == 0))
+    return x->position == 0 ? 1 : -1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
 /* Positions as recorded, or derived from laps, times and penalties when
  * none is recorded (results typed in as times, not as an order). An
  * official order that is recorded always wins: it already holds the
  * stewards' decisions. */
 static gboolean
-derive_positions (PdStore     *store,
-                  GPtrArray   *results,
-                  GHashTable  *entry_by_id,
-                  int         *positions,
-                  int         *class_positions,
-                  GError     **error)
+derive_positions (Loader       *loader,
+                  GArray       *results,
+                  int          *positions,
+                  int          *class_positions,
+                  GError      **error)
 {
   g_autoptr(GArray) outcomes = NULL;
   g_autofree PdClassifyEntry *entries = g_new0 (PdClassifyEntry, results->len);
@@ -32,31 +208,31 @@ derive_positions (PdStore     *store,
 
   for (guint i = 0; i < results->len; i++)
     {
-      PdResult *result = results->pdata[i];
+      ResultInput *result = &g_array_index (results, ResultInput, i);
 
-      positions[i] = pd_result_get_position (result);
-      class_positions[i] = pd_result_get_class_position (result);
+      positions[i] = result->position;
+      class_positions[i] = result->class_position;
       any_recorded |= positions[i] > 0;
-      any_timed |= pd_result_get_laps (result) >= 0 || pd_result_get_total_time_ms (result) >= 0;
+      any_timed |= result->laps >= 0 || result->total_time_ms >= 0;
     }
   if (any_recorded || !any_timed)
     return TRUE;
 
   for (guint i = 0; i < results->len; i++)
     {
-      PdResult *result = results->pdata[i];
-      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
-      g_autoptr(GListModel) penalties = pd_store_list_penalties (store, pd_result_get_id (result), error);
+      ResultInput *result = &g_array_index (results, ResultInput, i);
+      EntryInput *entry = g_hash_table_lookup (loader->entries, result->entry_id);
+      g_autoptr(GListModel) penalties = pd_store_list_penalties (loader->store, result->id, error);
 
       if (penalties == NULL)
         return FALSE;
 
-      entries[i].result_id = pd_result_get_id (result);
-      entries[i].class_id = entry != NULL ? pd_entry_get_class_id (entry) : NULL;
-      entries[i].status = pd_result_get_status (result);
-      entries[i].laps = pd_result_get_laps (result);
-      entries[i].total_time_ms = pd_result_get_total_time_ms (result);
-      entries[i].recorded_class_position = pd_result_get_class_position (result);
+      entries[i].result_id = result->id;
+      entries[i].class_id = entry != NULL ? entry->class_id : NULL;
+      entries[i].status = result->status;
+      entries[i].laps = result->laps;
+      entries[i].total_time_ms = result->total_time_ms;
+      entries[i].recorded_class_position = result->class_position;
       for (guint p = 0; p < g_list_model_get_n_items (penalties); p++)
         {
           g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
@@ -99,54 +275,120 @@ derive_positions (PdStore     *store,
   return TRUE;
 }
 
-static gboolean
-add_session_results (PdStore         *store,
-                     PdScoreSession  *session,
-                     GPtrArray       *results,
-                     GHashTable      *entry_by_id,
-                     GError         **error)
+/* "team#number#position", the key of a car shared by the rows of its
+ * drivers. */
+static char *
+car_key (const char *team_id,
+         const char *car_number,
+         int         position)
 {
-  g_autofree int *positions = g_new0 (int, results->len);
-  g_autofree int *class_positions = g_new0 (int, results->len);
+  char digits[16];
+  int n = 0;
 
-  if (!derive_positions (store, results, entry_by_id, positions, class_positions, error))
+  do
+    {
+      digits[n++] = '0' + position % 10;
+      position /= 10;
+    }
+  while (position > 0 && n < (int) sizeof digits - 1);
+  for (int i = 0; i < n / 2; i++)
+    {
+      char c = digits[i];
+
+      digits[i] = digits[n - 1 - i];
+      digits[n - 1 - i] = c;
+    }
+  digits[n] = '\0';
+
+  return g_strconcat (team_id != NULL ? team_id : "", "#", car_number, "#", digits, NULL);
+}
+
+static gboolean
+add_session_results (Loader        *loader,
+                     SessionInput  *input,
+                     GError       **error)
+{
+  GArray *results = input->results;
+  g_autofree int *positions = NULL;
+  g_autofree int *class_positions = NULL;
+
+  if (results->len == 0)
+    return TRUE;
+
+  g_array_sort (results, compare_results);
+  positions = g_new0 (int, results->len);
+  class_positions = g_new0 (int, results->len);
+  if (!derive_positions (loader, results, positions, class_positions, error))
     return FALSE;
 
   for (guint i = 0; i < results->len; i++)
     {
-      PdResult *result = results->pdata[i];
-      PdEntry *entry = g_hash_table_lookup (entry_by_id, pd_result_get_entry_id (result));
-      const char * const *drivers = pd_result_get_driver_ids (result);
-      PdResultStatus status = pd_result_get_status (result);
+      ResultInput *result = &g_array_index (results, ResultInput, i);
+      EntryInput *entry = g_hash_table_lookup (loader->entries, result->entry_id);
+      const char * const *drivers = get_strv (loader, result->driver_ids);
+      PdResultStatus status = result->status;
       int position = positions[i];
       PdScoreResult *scored;
 
       if (entry == NULL)
         continue;
-      if (drivers == NULL || drivers[0] == NULL)
-        drivers = pd_entry_get_crew_ids (entry);
+      if (drivers[0] == NULL)
+        drivers = get_strv (loader, entry->crew_ids);
       /* Disqualified and excluded cars keep no position that scores. */
       if (status == PD_RESULT_STATUS_DSQ || status == PD_RESULT_STATUS_EXCLUDED || status == PD_RESULT_STATUS_DNS)
         position = 0;
 
-      scored = pd_score_session_add_result (session, pd_result_get_id (result), pd_entry_get_id (entry),
-                                            pd_entry_get_team_id (entry), pd_entry_get_class_id (entry),
+      scored = pd_score_session_add_result (input->session, result->id, entry->id,
+                                            entry->team_id, entry->class_id,
                                             drivers, position);
-      scored->grid = pd_result_get_grid (result);
-      scored->fastest_lap = pd_result_get_fastest_lap (result);
+      scored->grid = result->grid;
+      scored->fastest_lap = result->fastest_lap;
+      if (loader->deducted != NULL && g_hash_table_contains (loader->deducted, result->id))
+        scored->deducted = *(PdPoints *) g_hash_table_lookup (loader->deducted, result->id);
       if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)
         scored->class_position = class_positions[i];
 
       /* Rows of one shared car: the same team and number, finishing
        * together (early Formula 1 lists each driver of a car apart). */
-      if (pd_result_get_car_number (result) != NULL && position > 0)
-        scored->car_key = g_strdup_printf ("%s#%s#%d",
-                                           pd_entry_get_team_id (entry) != NULL ? pd_entry_get_team_id (entry) : "",
-                                           pd_result_get_car_number (result), position);
+      if (result->car_number != NULL && position > 0)
+        scored->car_key = car_key (entry->team_id, result->car_number, position);
       else
-        scored->car_key = g_strdup (pd_entry_get_id (entry));
+        scored->car_key = g_strdup (entry->id);
     }
 
+  return TRUE;
+}
+
+/* Points penalties, in one query for the season (most have none). */
+static gboolean
+read_points_penalties (Loader      *loader,
+                       const char  *season_id,
+                       GError     **error)
+{
+  g_autoptr(GListModel) penalties = pd_store_list_season_points_penalties (loader->store, season_id, error);
+  guint n;
+
+  if (penalties == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (penalties);
+  if (n == 0)
+    return TRUE;
+
+  loader->deducted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, i);
+      PdPoints *sum = g_hash_table_lookup (loader->deducted, pd_penalty_get_result_id (penalty));
+
+      if (sum == NULL)
+        {
+          sum = g_new (PdPoints, 1);
+          *sum = PD_POINTS_ZERO;
+          g_hash_table_insert (loader->deducted, g_strdup (pd_penalty_get_result_id (penalty)), sum);
+        }
+      /* Stored in thousandths of a point. */
+      *sum = pd_points_add (*sum, pd_points_new (pd_penalty_get_points (penalty), 1000));
+    }
   return TRUE;
 }
 
@@ -161,86 +403,45 @@ pd_score_season_load (PdStore     *store,
                       const char  *season_id,
                       GError     **error)
 {
+  static const PdStoreSeasonReader reader = { round_cb, session_cb, entry_cb, result_cb };
   g_autoptr(PdSeason) season = NULL;
-  g_autoptr(GListModel) rounds = NULL;
-  g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GListModel) entries = NULL;
-  g_autoptr(GListModel) results = NULL;
-  g_autoptr(GHashTable) entry_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) round_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) session_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_session = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                            (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(PdScoreSeason) score = pd_score_season_new ();
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(PdScoreSeason) score = NULL;
+  Loader loader = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (PD_IS_STORE (store), NULL);
 
   season = pd_store_get (store, PD_TYPE_SEASON, season_id, error);
-  if (season == NULL ||
-      (rounds = pd_store_list_rounds (store, season_id, error)) == NULL ||
-      (sessions = pd_store_list_season_sessions (store, season_id, error)) == NULL ||
-      (entries = pd_store_list_entries (store, season_id, error)) == NULL ||
-      (results = pd_store_list_season_results (store, season_id, error)) == NULL)
+  if (season == NULL)
     return NULL;
 
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      PdEntry *entry = g_list_model_get_item (entries, i);
+  /* Rows, not a GObject per record: a season of Formula 1 history has
+   * thousands of results. */
+  score = pd_score_season_new ();
+  loader.store = store;
+  loader.score = score;
+  loader.strings = g_string_chunk_new (16384);
+  loader.rounds = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.sessions = g_hash_table_new (g_str_hash, g_str_equal);
+  loader.session_list = g_ptr_array_new_with_free_func (session_input_free);
+  loader.entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  loader.lists = g_ptr_array_new ();
 
-      g_hash_table_insert (entry_by_id, (gpointer) pd_entry_get_id (entry), entry);
-      g_object_unref (entry);  /* the list keeps it alive */
-    }
+  ok = pd_store_read_season (store, season_id, &reader, &loader, error);
+  if (ok)
+    ok = read_points_penalties (&loader, season_id, error);
+  for (guint i = 0; ok && i < loader.session_list->len; i++)
+    ok = add_session_results (&loader, loader.session_list->pdata[i], error);
 
-  /* Only championship rounds score; they are ordered by number. */
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
-    {
-      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+  g_hash_table_unref (loader.rounds);
+  g_hash_table_unref (loader.sessions);
+  g_ptr_array_unref (loader.session_list);
+  g_hash_table_unref (loader.entries);
+  g_clear_pointer (&loader.deducted, g_hash_table_unref);
+  g_ptr_array_unref (loader.lists);
+  g_string_chunk_free (loader.strings);
 
-      if (pd_round_get_number (round) > 0 && pd_round_get_status (round) != PD_ROUND_STATUS_CANCELLED)
-        g_hash_table_insert (round_by_id, g_strdup (pd_round_get_id (round)),
-                             pd_score_season_add_round (score, pd_round_get_number (round)));
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
-    {
-      g_autoptr(PdSession) session = g_list_model_get_item (sessions, i);
-      PdScoreRound *round = g_hash_table_lookup (round_by_id, pd_session_get_round_id (session));
-
-      if (round == NULL || pd_session_get_status (session) == PD_SESSION_STATUS_CANCELLED)
-        continue;
-      g_hash_table_insert (session_by_id, g_strdup (pd_session_get_id (session)),
-                           pd_score_round_add_session (round, pd_session_get_id (session),
-                                                       pd_session_get_kind (session)));
-    }
-
-  /* Results by session, in the store's order (by position). */
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      PdResult *result = g_list_model_get_item (results, i);
-      GPtrArray *list;
-
-      if (!g_hash_table_contains (session_by_id, pd_result_get_session_id (result)))
-        {
-          g_object_unref (result);
-          continue;
-        }
-      list = g_hash_table_lookup (by_session, pd_result_get_session_id (result));
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_session, (gpointer) pd_result_get_session_id (result), list);
-        }
-      g_ptr_array_add (list, result);
-    }
-
-  g_hash_table_iter_init (&iter, by_session);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!add_session_results (store, g_hash_table_lookup (session_by_id, key), value, entry_by_id, error))
-      return NULL;
-
-  return g_steal_pointer (&score);
+  return ok ? g_steal_pointer (&score) : NULL;
 }
 
 /**

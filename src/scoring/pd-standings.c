@@ -25,18 +25,44 @@
 
 /* Input */
 
+/* A result is allocated in one block with the strings it is given (see
+ * pd_score_session_add_result()); a string set later by the caller lies
+ * outside the block, and is the result's own to free. */
+typedef struct {
+  PdScoreResult  result;
+  gsize          size;      /* of the whole block */
+} ResultBlock;
+
+static void
+free_unless_within (const ResultBlock *block,
+                    gpointer           data)
+{
+  if ((const char *) data < (const char *) block || (const char *) data >= (const char *) block + block->size)
+    g_free (data);
+}
+
 static void
 score_result_free (gpointer data)
 {
-  PdScoreResult *result = data;
+  ResultBlock *block = data;
+  PdScoreResult *result = &block->result;
 
-  g_free (result->result_id);
-  g_free (result->entry_id);
-  g_free (result->team_id);
-  g_free (result->class_id);
-  g_free (result->car_key);
-  g_strfreev (result->driver_ids);
-  g_free (result);
+  free_unless_within (block, result->result_id);
+  free_unless_within (block, result->entry_id);
+  free_unless_within (block, result->team_id);
+  free_unless_within (block, result->class_id);
+  free_unless_within (block, result->car_key);
+  if (result->driver_ids != NULL)
+    {
+      if ((char *) result->driver_ids >= (char *) block && (char *) result->driver_ids < (char *) block + block->size)
+        {
+          for (guint i = 0; result->driver_ids[i] != NULL; i++)
+            free_unless_within (block, result->driver_ids[i]);
+        }
+      else
+        g_strfreev (result->driver_ids);
+    }
+  g_free (block);
 }
 
 static void
@@ -111,14 +137,53 @@ pd_score_session_add_result (PdScoreSession     *session,
                              const char * const *driver_ids,
                              int                 position)
 {
-  PdScoreResult *result = g_new0 (PdScoreResult, 1);
+  const char *strings[] = { result_id, entry_id, team_id, class_id };
+  char **fields[G_N_ELEMENTS (strings)];
+  guint n_drivers = driver_ids != NULL ? g_strv_length ((char **) driver_ids) : 0;
+  gsize size = sizeof (ResultBlock) + (driver_ids != NULL ? (n_drivers + 1) * sizeof (char *) : 0);
+  ResultBlock *block;
+  PdScoreResult *result;
+  char *p;
 
-  result->result_id = g_strdup (result_id);
-  result->entry_id = g_strdup (entry_id);
-  result->team_id = g_strdup (team_id);
-  result->class_id = g_strdup (class_id);
-  result->driver_ids = g_strdupv ((char **) driver_ids);
+  /* One allocation for the result, its list of drivers and the copies of
+   * its strings: a season of history has tens of thousands. */
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    size += strings[i] != NULL ? strlen (strings[i]) + 1 : 0;
+  for (guint i = 0; i < n_drivers; i++)
+    size += strlen (driver_ids[i]) + 1;
+
+  block = g_malloc0 (size);
+  block->size = size;
+  result = &block->result;
+  p = (char *) (block + 1);
+  if (driver_ids != NULL)
+    {
+      result->driver_ids = (char **) p;
+      p += (n_drivers + 1) * sizeof (char *);
+    }
+
+  fields[0] = &result->result_id;
+  fields[1] = &result->entry_id;
+  fields[2] = &result->team_id;
+  fields[3] = &result->class_id;
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (strings[i] != NULL)
+      {
+        gsize length = strlen (strings[i]) + 1;
+
+        *fields[i] = memcpy (p, strings[i], length);
+        p += length;
+      }
+  for (guint i = 0; i < n_drivers; i++)
+    {
+      gsize length = strlen (driver_ids[i]) + 1;
+
+      result->driver_ids[i] = memcpy (p, driver_ids[i], length);
+      p += length;
+    }
+
   result->position = MAX (position, 0);
+  result->deducted = PD_POINTS_ZERO;
   g_ptr_array_add (session->results, result);
   return result;
 }
@@ -316,13 +381,87 @@ compare_cars (gconstpointer a,
   return ca->position - cb->position;
 }
 
+/* What scoring a session works with, kept from session to session so
+ * that its tables and cars are allocated once per standings, not once per
+ * session. Each session starts by clearing it. */
+typedef struct {
+  GHashTable *by_key;          /* car key → Car */
+  GHashTable *class_counters;  /* class id → int */
+  GHashTable *fastest_counts;  /* class id → int */
+  GHashTable *team_scored;     /* team ids */
+  GHashTable *session_points;  /* team id → PdPoints */
+  GPtrArray  *car_pool;        /* Car, owned */
+  GPtrArray  *cars;            /* this session's, from the pool */
+} Scratch;
+
+static void
+scratch_init (Scratch *scratch)
+{
+  scratch->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  scratch->class_counters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  scratch->fastest_counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  scratch->team_scored = g_hash_table_new (g_str_hash, g_str_equal);
+  scratch->session_points = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  scratch->car_pool = g_ptr_array_new_with_free_func (car_free);
+  scratch->cars = g_ptr_array_new ();
+}
+
+static void
+scratch_clear (Scratch *scratch)
+{
+  g_hash_table_unref (scratch->by_key);
+  g_hash_table_unref (scratch->class_counters);
+  g_hash_table_unref (scratch->fastest_counts);
+  g_hash_table_unref (scratch->team_scored);
+  g_hash_table_unref (scratch->session_points);
+  g_ptr_array_unref (scratch->car_pool);
+  g_ptr_array_unref (scratch->cars);
+}
+
+static void
+scratch_reset (Scratch *scratch)
+{
+  g_hash_table_remove_all (scratch->by_key);
+  g_hash_table_remove_all (scratch->class_counters);
+  g_hash_table_remove_all (scratch->fastest_counts);
+  g_hash_table_remove_all (scratch->team_scored);
+  g_hash_table_remove_all (scratch->session_points);
+  g_ptr_array_set_size (scratch->cars, 0);
+}
+
+static Car *
+new_car (Scratch *scratch)
+{
+  guint n = scratch->cars->len;
+  Car *car;
+
+  if (n < scratch->car_pool->len)
+    {
+      GPtrArray *rows;
+
+      car = scratch->car_pool->pdata[n];
+      rows = car->rows;
+      g_ptr_array_set_size (rows, 0);
+      memset (car, 0, sizeof *car);
+      car->rows = rows;
+    }
+  else
+    {
+      car = g_new0 (Car, 1);
+      car->rows = g_ptr_array_new ();
+      g_ptr_array_add (scratch->car_pool, car);
+    }
+  g_ptr_array_add (scratch->cars, car);
+  return car;
+}
+
 /* Groups a session's results into cars, over the whole field: places,
  * points and bonuses are the same whether one class is looked at or all. */
 static GPtrArray *
-group_cars (PdScoreSession *session)
+group_cars (PdScoreSession *session,
+            Scratch        *scratch)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *cars = g_ptr_array_new_with_free_func (car_free);
+  GHashTable *by_key = scratch->by_key;
 
   for (guint i = 0; i < session->results->len; i++)
     {
@@ -333,11 +472,9 @@ group_cars (PdScoreSession *session)
       car = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
       if (car == NULL)
         {
-          car = g_new0 (Car, 1);
-          car->rows = g_ptr_array_new ();
+          car = new_car (scratch);
           car->points = PD_POINTS_ZERO;
           car->class_id = result->class_id;
-          g_ptr_array_add (cars, car);
           if (key != NULL)
             g_hash_table_insert (by_key, (gpointer) key, car);
         }
@@ -346,8 +483,8 @@ group_cars (PdScoreSession *session)
         car->position = result->position;
     }
 
-  g_ptr_array_sort (cars, compare_cars);
-  return cars;
+  g_ptr_array_sort (scratch->cars, compare_cars);
+  return scratch->cars;
 }
 
 static gboolean
@@ -526,19 +663,23 @@ score_session (const PdRules             *rules,
                int                        round,
                PdScoreSession            *session,
                const char                *class_id,
-               GHashTable                *rows)
+               GHashTable                *rows,
+               Scratch                   *scratch)
 {
   const PdSessionRule *rule = &champ->sessions[session->kind];
-  g_autoptr(GPtrArray) cars = group_cars (session);
-  g_autoptr(GHashTable) class_counters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) fastest_counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GHashTable) team_scored = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) session_points = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  GPtrArray *cars;
+  GHashTable *class_counters = scratch->class_counters;
+  GHashTable *fastest_counts = scratch->fastest_counts;
+  GHashTable *team_scored = scratch->team_scored;
+  GHashTable *session_points = scratch->session_points;
   const PdPoints *table;
   guint n_table;
   PdPoints factor;
   gboolean bonuses, per_class;
   int passed_down = 0;
+
+  scratch_reset (scratch);
+  cars = group_cars (session, scratch);
 
   /* Teams without their own table use the drivers' one. */
   if (kind == PD_STANDINGS_TEAMS && !rule->enabled)
@@ -669,7 +810,7 @@ score_session (const PdRules             *rules,
             }
           if (bonuses && result->grid == 1 && !pd_points_is_zero (session_rule->pole) && !car->ineligible)
             bonus = pd_points_add (bonus, session_rule->pole);
-          car_total = pd_points_add (car_total, bonus);
+          car_total = pd_points_sub (pd_points_add (car_total, bonus), result->deducted);
 
           if (kind != PD_STANDINGS_DRIVERS || !shown)
             continue;
@@ -697,6 +838,7 @@ score_session (const PdRules             *rules,
                   share = pd_points_add (car->points, bonus);
                   break;
                 }
+              share = pd_points_sub (share, result->deducted);
               add_score (get_row (rows, result->driver_ids[d]), round, session, result->position, share);
             }
         }
@@ -767,6 +909,7 @@ pd_standings_compute (const PdRules       *rules,
 {
   g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, row_free);
   g_autoptr(GArray) round_numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  Scratch scratch;
   const PdChampionshipRules *champ;
   GPtrArray *result;
   SortData sort_data;
@@ -779,6 +922,7 @@ pd_standings_compute (const PdRules       *rules,
   if (kind == PD_STANDINGS_TEAMS && !champ->enabled)
     return g_ptr_array_new_with_free_func (row_free);
 
+  scratch_init (&scratch);
   for (guint r = 0; r < season->rounds->len; r++)
     {
       PdScoreRound *round = season->rounds->pdata[r];
@@ -787,8 +931,9 @@ pd_standings_compute (const PdRules       *rules,
       if (after_round > 0 && round->number > after_round)
         continue;
       for (guint s = 0; s < round->sessions->len; s++)
-        score_session (rules, champ, kind, round->number, round->sessions->pdata[s], class_id, rows);
+        score_session (rules, champ, kind, round->number, round->sessions->pdata[s], class_id, rows, &scratch);
     }
+  scratch_clear (&scratch);
   g_array_sort (round_numbers, compare_ints);
 
   result = g_ptr_array_new_with_free_func (row_free);

@@ -21,6 +21,8 @@ typedef struct {
   int        class_position; /* recorded class position, 0 when derived */
   int        grid;         /* 0 when not known */
   gboolean   fastest_lap;
+  PdPoints   deducted;     /* a points penalty on this result: taken from
+                            * what it scores (its drivers, car and team) */
 } PdScoreResult;
 
 typedef struct {

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "pd-store.h"
 #include "pd-store-private.h"
@@ -58,13 +59,68 @@ typedef struct {
   char        *insert_sql;
   char        *select_sql;   /* "SELECT t.a, t.b … FROM t" */
   GPtrArray   *links;        /* const Link */
+  GEnumClass **enum_classes; /* per column, for enum columns */
+  /* The statements of pd_store_save(), prepared on first use: the upsert,
+   * and for each link the statements that delete and insert its rows. */
+  sqlite3_stmt  *insert_stmt;
+  sqlite3_stmt **link_delete_stmts;
+  sqlite3_stmt **link_insert_stmts;
+  /* Per column, where a row struct of pd-store.h holds its value (-1:
+   * it has none), worked out on the first row saved. */
+  gssize        *row_offsets;
 } TypeInfo;
+
+/* The fields of the row structs that pd_store_save_*_row() write, by
+ * property. */
+typedef struct {
+  const char *property;
+  gssize      offset;
+} RowField;
+
+static const RowField entry_row_fields[] = {
+  { "id", G_STRUCT_OFFSET (PdStoreEntryRow, id) },
+  { "season-id", G_STRUCT_OFFSET (PdStoreEntryRow, season_id) },
+  { "number", G_STRUCT_OFFSET (PdStoreEntryRow, number) },
+  { "team-id", G_STRUCT_OFFSET (PdStoreEntryRow, team_id) },
+  { "class-id", G_STRUCT_OFFSET (PdStoreEntryRow, class_id) },
+  { "car-model", G_STRUCT_OFFSET (PdStoreEntryRow, car_model) },
+};
+
+static const RowField result_row_fields[] = {
+  { "id", G_STRUCT_OFFSET (PdStoreResultRow, id) },
+  { "session-id", G_STRUCT_OFFSET (PdStoreResultRow, session_id) },
+  { "entry-id", G_STRUCT_OFFSET (PdStoreResultRow, entry_id) },
+  { "status", G_STRUCT_OFFSET (PdStoreResultRow, status) },
+  { "laps", G_STRUCT_OFFSET (PdStoreResultRow, laps) },
+  { "total-time-ms", G_STRUCT_OFFSET (PdStoreResultRow, total_time_ms) },
+  { "best-lap-ms", G_STRUCT_OFFSET (PdStoreResultRow, best_lap_ms) },
+  { "grid", G_STRUCT_OFFSET (PdStoreResultRow, grid) },
+  { "position", G_STRUCT_OFFSET (PdStoreResultRow, position) },
+  { "class-position", G_STRUCT_OFFSET (PdStoreResultRow, class_position) },
+  { "road-position", G_STRUCT_OFFSET (PdStoreResultRow, road_position) },
+  { "note", G_STRUCT_OFFSET (PdStoreResultRow, note) },
+  { "car-number", G_STRUCT_OFFSET (PdStoreResultRow, car_number) },
+  { "fastest-lap", G_STRUCT_OFFSET (PdStoreResultRow, fastest_lap) },
+};
 
 static void
 type_info_free (gpointer data)
 {
   TypeInfo *info = data;
 
+  sqlite3_finalize (info->insert_stmt);
+  for (guint i = 0; i < info->links->len; i++)
+    {
+      sqlite3_finalize (info->link_delete_stmts[i]);
+      sqlite3_finalize (info->link_insert_stmts[i]);
+    }
+  g_free (info->link_delete_stmts);
+  g_free (info->link_insert_stmts);
+  g_free (info->row_offsets);
+  for (guint i = 0; i < info->columns->len; i++)
+    if (info->enum_classes[i] != NULL)
+      g_type_class_unref (info->enum_classes[i]);
+  g_free (info->enum_classes);
   g_free (info->table);
   g_ptr_array_unref (info->columns);
   g_free (info->names);
@@ -202,6 +258,17 @@ get_type_info (PdStore *self,
   for (guint i = 0; i < G_N_ELEMENTS (links); i++)
     if (g_str_equal (links[i].table, info->table))
       g_ptr_array_add (info->links, (gpointer) &links[i]);
+  info->link_delete_stmts = g_new0 (sqlite3_stmt *, info->links->len);
+  info->link_insert_stmts = g_new0 (sqlite3_stmt *, info->links->len);
+
+  info->enum_classes = g_new0 (GEnumClass *, info->columns->len);
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = info->columns->pdata[i];
+
+      if (G_TYPE_IS_ENUM (pspec->value_type))
+        info->enum_classes[i] = g_type_class_ref (pspec->value_type);
+    }
 
   g_hash_table_insert (self->types, GSIZE_TO_POINTER (type), info);
   return info;
@@ -246,53 +313,64 @@ exec_sql (sqlite3     *db,
   return TRUE;
 }
 
+/* Binding values. "Not set" is stored as NULL: an empty string, or a
+ * number equal to its property's default (-1 for "not known", ...). */
+
+static void
+bind_string (sqlite3_stmt *stmt,
+             int           index,
+             const char   *s)
+{
+  if (s == NULL || *s == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, s, -1, SQLITE_STATIC);
+}
+
+static void
+bind_int64 (sqlite3_stmt *stmt,
+            int           index,
+            gint64        v,
+            gint64        unset)
+{
+  if (v == unset)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, v);
+}
+
+static void
+bind_enum (sqlite3_stmt *stmt,
+           int           index,
+           GEnumClass   *enum_class,
+           int           v)
+{
+  GEnumValue *ev = g_enum_get_value (enum_class, v);
+
+  sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
+}
+
 static void
 bind_value (sqlite3_stmt *stmt,
             int           index,
             GParamSpec   *pspec,
+            GEnumClass   *enum_class,
             const GValue *value)
 {
   GType type = G_VALUE_TYPE (value);
 
   if (type == G_TYPE_STRING)
-    {
-      const char *s = g_value_get_string (value);
-
-      /* An empty string means "not set", like NULL. */
-      if (s == NULL || *s == '\0')
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_text (stmt, index, s, -1, SQLITE_TRANSIENT);
-    }
+    bind_string (stmt, index, g_value_get_string (value));
   else if (type == G_TYPE_INT)
-    {
-      int v = g_value_get_int (value);
-
-      if (v == G_PARAM_SPEC_INT (pspec)->default_value)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int (stmt, index, v);
-    }
+    bind_int64 (stmt, index, g_value_get_int (value), G_PARAM_SPEC_INT (pspec)->default_value);
   else if (type == G_TYPE_INT64)
-    {
-      gint64 v = g_value_get_int64 (value);
-
-      if (v == G_PARAM_SPEC_INT64 (pspec)->default_value)
-        sqlite3_bind_null (stmt, index);
-      else
-        sqlite3_bind_int64 (stmt, index, v);
-    }
+    bind_int64 (stmt, index, g_value_get_int64 (value), G_PARAM_SPEC_INT64 (pspec)->default_value);
   else if (type == G_TYPE_BOOLEAN)
     sqlite3_bind_int (stmt, index, g_value_get_boolean (value) ? 1 : 0);
   else if (type == G_TYPE_DOUBLE)
     sqlite3_bind_double (stmt, index, g_value_get_double (value));
   else if (G_TYPE_IS_ENUM (type))
-    {
-      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-      GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
-
-      sqlite3_bind_text (stmt, index, ev->value_nick, -1, SQLITE_STATIC);
-    }
+    bind_enum (stmt, index, enum_class, g_value_get_enum (value));
   else if (type == G_TYPE_DATE_TIME)
     {
       GDateTime *dt = g_value_get_boxed (value);
@@ -302,6 +380,32 @@ bind_value (sqlite3_stmt *stmt,
       else
         sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (dt));
     }
+  else
+    g_assert_not_reached ();
+}
+
+/* Binds the field of a row struct (PdStoreResultRow, ...) that holds
+ * @pspec's value: the same column value as bind_value() gives for a
+ * record with that value. */
+static void
+bind_field (sqlite3_stmt  *stmt,
+            int            index,
+            GParamSpec    *pspec,
+            GEnumClass    *enum_class,
+            gconstpointer  field)
+{
+  GType type = pspec->value_type;
+
+  if (type == G_TYPE_STRING)
+    bind_string (stmt, index, *(const char * const *) field);
+  else if (type == G_TYPE_INT)
+    bind_int64 (stmt, index, *(const int *) field, G_PARAM_SPEC_INT (pspec)->default_value);
+  else if (type == G_TYPE_INT64)
+    bind_int64 (stmt, index, *(const gint64 *) field, G_PARAM_SPEC_INT64 (pspec)->default_value);
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, index, *(const gboolean *) field ? 1 : 0);
+  else if (G_TYPE_IS_ENUM (type))
+    bind_enum (stmt, index, enum_class, *(const int *) field);
   else
     g_assert_not_reached ();
 }
@@ -416,6 +520,466 @@ pd_store_resolve_path (const char *explicit_path)
   return g_build_filename (g_get_user_data_dir (), "paddock", "paddock.db", NULL);
 }
 
+/* SQLite's quick_check: every page, every cell and every record, and
+ * the free list. */
+static gboolean
+quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* A walk over the pages of a file that was closed cleanly, read as they
+ * are on disk (see the SQLite file format): every b-tree from its root
+ * (its page headers, that each cell lies within its page, the children of
+ * interior pages), every overflow chain and the free list, and that every
+ * page is used exactly once. Garbage over any page is found, as with
+ * quick_check, at a fraction of its cost: quick_check also decodes every
+ * record, and is kept for files that were not closed cleanly. */
+typedef struct {
+  const guint8 *data;
+  gsize         page_size;
+  gsize         usable;
+  guint32       n_pages;
+  guint8       *seen;
+} PageWalk;
+
+static inline guint32
+get2 (const guint8 *p)
+{
+  return ((guint32) p[0] << 8) | p[1];
+}
+
+static inline guint32
+get4 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static inline gboolean
+get_varint (const guint8 *p,
+            const guint8 *end,
+            guint64      *value,
+            guint        *length)
+{
+  guint64 x = 0;
+
+  /* Most are one byte long. */
+  if (p < end && p[0] < 0x80)
+    {
+      *value = p[0];
+      *length = 1;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < 9; i++)
+    {
+      if (p + i >= end)
+        return FALSE;
+      if (i == 8)
+        {
+          *value = (x << 8) | p[i];
+          *length = 9;
+          return TRUE;
+        }
+      x = (x << 7) | (p[i] & 0x7f);
+      if ((p[i] & 0x80) == 0)
+        {
+          *value = x;
+          *length = i + 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+mark_page (PageWalk *walk,
+           guint32   pgno)
+{
+  if (pgno < 1 || pgno > walk->n_pages || walk->seen[pgno])
+    return FALSE;
+  walk->seen[pgno] = 1;
+  return TRUE;
+}
+
+static const guint8 *
+page_data (PageWalk *walk,
+           guint32   pgno)
+{
+  return walk->data + (gsize) (pgno - 1) * walk->page_size;
+}
+
+static gboolean
+walk_overflow (PageWalk *walk,
+               guint32   pgno,
+               guint64   remaining)
+{
+  while (remaining > 0)
+    {
+      if (!mark_page (walk, pgno))
+        return FALSE;
+      remaining -= MIN (remaining, walk->usable - 4);
+      pgno = get4 (page_data (walk, pgno));
+    }
+  /* The last page of a chain points nowhere. */
+  return pgno == 0;
+}
+
+/* Checks a record's header (see the file format): the sizes of its
+ * values add up to its payload. Only a header kept whole on the page is
+ * looked at. */
+static gboolean
+check_record (const guint8 *record,
+              guint64       local,
+              guint64       payload)
+{
+  static const guint8 sizes[] = { 0, 1, 2, 3, 4, 6, 8, 8, 0, 0 };
+  guint64 header_size, total;
+  guint length;
+  const guint8 *p, *header_end;
+
+  if (!get_varint (record, record + local, &header_size, &length))
+    return local < payload;
+  if (header_size > local)
+    return header_size <= payload;
+  total = header_size;
+  header_end = record + header_size;
+  for (p = record + length; p < header_end; p += length)
+    {
+      guint64 serial_type;
+
+      if (*p < 0x80)
+        {
+          serial_type = *p;
+          length = 1;
+        }
+      else if (!get_varint (p, header_end, &serial_type, &length))
+        return FALSE;
+      if (serial_type >= 12)
+        total += (serial_type - 12) / 2;
+      else if (serial_type == 10 || serial_type == 11)
+        return FALSE;
+      else
+        total += sizes[serial_type];
+    }
+  return total == payload;
+}
+
+static int
+compare_extents (gconstpointer a,
+                 gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Cells are mostly stored from the end of the page in the order of
+ * their pointers, so the extents mostly come sorted, or reversed. */
+static void
+sort_extents (guint64 *extents,
+              guint    n)
+{
+  gboolean ascending = TRUE, descending = TRUE;
+
+  for (guint i = 1; i < n && (ascending || descending); i++)
+    {
+      ascending &= extents[i - 1] <= extents[i];
+      descending &= extents[i - 1] >= extents[i];
+    }
+  if (ascending)
+    return;
+  if (descending)
+    {
+      for (guint i = 0; i < n / 2; i++)
+        {
+          guint64 tmp = extents[i];
+
+          extents[i] = extents[n - 1 - i];
+          extents[n - 1 - i] = tmp;
+        }
+      return;
+    }
+  qsort (extents, n, sizeof extents[0], compare_extents);
+}
+
+typedef struct {
+  gint64   low;          /* keys of a table b-tree page lie in (low, high] */
+  gint64   high;
+  gboolean has_low;
+  gboolean has_high;
+} KeyRange;
+
+/* @kind: 5 for a page of a table b-tree, 2 for an index, 0 for a root.
+ * @leaf_depth: the depth of the b-tree's leaves, -1 until one is seen. */
+static gboolean
+walk_btree (PageWalk       *walk,
+            guint32         pgno,
+            guint8          kind,
+            int             depth,
+            int            *leaf_depth,
+            const KeyRange *range)
+{
+  const guint8 *data, *end;
+  gsize hdr, header_size, cells_end, free_bytes = 0, covered;
+  guint32 n_cells, content, freeblock, previous_free = 0;
+  guint n_extents = 0;
+  g_autofree guint64 *extents = NULL;   /* start << 32 | end, of cells and free blocks */
+  g_autofree guint32 *children = NULL;
+  g_autofree gint64 *keys = NULL;
+  guint8 type;
+  gboolean leaf, table;
+
+  if (depth > 40 || !mark_page (walk, pgno))
+    return FALSE;
+
+  data = page_data (walk, pgno);
+  end = data + walk->usable;
+  hdr = pgno == 1 ? 100 : 0;
+  type = data[hdr];
+  if (type != 2 && type != 5 && type != 10 && type != 13)
+    return FALSE;
+  leaf = type == 10 || type == 13;
+  table = type == 5 || type == 13;
+  if (kind != 0 && (kind == 5) != table)
+    return FALSE;
+  if (leaf)
+    {
+      if (*leaf_depth >= 0 && *leaf_depth != depth)
+        return FALSE;
+      *leaf_depth = depth;
+    }
+
+  header_size = leaf ? 8 : 12;
+  n_cells = get2 (data + hdr + 3);
+  content = get2 (data + hdr + 5);
+  if (content == 0)
+    content = 65536;
+  cells_end = hdr + header_size + 2 * (gsize) n_cells;
+  if (cells_end > content || content > walk->usable)
+    return FALSE;
+
+  /* Every cell takes at least 4 bytes, and so does every free block. */
+  extents = g_new (guint64, (walk->usable - content) / 4 + 1);
+  children = g_new (guint32, n_cells + 1);
+  keys = g_new (gint64, n_cells + 1);
+
+  for (guint32 i = 0; i < n_cells; i++)
+    {
+      guint32 offset = get2 (data + hdr + header_size + 2 * i);
+      const guint8 *cell = data + offset;
+      guint64 payload = 0, local = 0, max_local, min_local;
+      guint64 key = 0;
+      guint length;
+      gsize size;
+
+      if (offset < content || offset >= walk->usable)
+        return FALSE;
+      if (!leaf)
+        {
+          if (cell + 4 > end)
+            return FALSE;
+          children[i] = get4 (cell);
+          cell += 4;
+        }
+      if (type != 5)
+        {
+          if (!get_varint (cell, end, &payload, &length))
+            return FALSE;
+          cell += length;
+        }
+      if (table)
+        {
+          /* Rowids rise along the b-tree. */
+          if (!get_varint (cell, end, &key, &length))
+            return FALSE;
+          cell += length;
+          if ((i > 0 && (gint64) key <= keys[i - 1]) ||
+              (range->has_low && (gint64) key <= range->low) ||
+              (range->has_high && (gint64) key > range->high))
+            return FALSE;
+          keys[i] = key;
+        }
+
+      /* How much of the payload is kept on the page, the rest going to
+       * a chain of overflow pages. */
+      if (type != 5)
+        {
+          max_local = table ? walk->usable - 35 : (walk->usable - 12) * 64 / 255 - 23;
+          min_local = (walk->usable - 12) * 32 / 255 - 23;
+          if (payload <= max_local)
+            local = payload;
+          else
+            {
+              local = min_local + (payload - min_local) % (walk->usable - 4);
+              if (local > max_local)
+                local = min_local;
+            }
+          if (local > (guint64) (end - cell) || !check_record (cell, local, payload))
+            return FALSE;
+          if (local < payload &&
+              (cell + local + 4 > end || !walk_overflow (walk, get4 (cell + local), payload - local)))
+            return FALSE;
+        }
+
+      size = MAX ((gsize) (cell - (data + offset)) + local + (local < payload ? 4 : 0), 4);
+      if (offset + size > walk->usable)
+        return FALSE;
+      extents[n_extents++] = ((guint64) offset << 32) | (offset + size);
+    }
+
+  /* Free blocks, in rising order, and the fragments between them: with
+   * the cells, they account for every byte of the content area, each
+   * byte once. */
+  for (freeblock = get2 (data + hdr + 1); freeblock != 0; freeblock = get2 (data + freeblock))
+    {
+      guint32 size;
+
+      if (freeblock < content || freeblock <= previous_free || freeblock + 4 > walk->usable ||
+          n_extents == (walk->usable - content) / 4 + 1)
+        return FALSE;
+      size = get2 (data + freeblock + 2);
+      if (size < 4 || freeblock + size > walk->usable)
+        return FALSE;
+      extents[n_extents++] = ((guint64) freeblock << 32) | (freeblock + size);
+      previous_free = freeblock;
+    }
+  sort_extents (extents, n_extents);
+  covered = content;
+  for (guint i = 0; i < n_extents; i++)
+    {
+      gsize from = extents[i] >> 32, to = extents[i] & 0xffffffff;
+
+      if (from < covered)
+        return FALSE;
+      free_bytes += from - covered;
+      covered = to;
+    }
+  free_bytes += walk->usable - covered;
+  if (free_bytes != data[hdr + 7])
+    return FALSE;
+
+  if (!leaf)
+    {
+      KeyRange child_range = *range;
+
+      for (guint32 i = 0; i <= n_cells; i++)
+        {
+          guint32 child = i < n_cells ? children[i] : get4 (data + hdr + 8);
+
+          if (table)
+            {
+              child_range.has_low = i > 0 || range->has_low;
+              child_range.low = i > 0 ? keys[i - 1] : range->low;
+              child_range.has_high = i < n_cells || range->has_high;
+              child_range.high = i < n_cells ? keys[i] : range->high;
+            }
+          if (!walk_btree (walk, child, table ? 5 : 2, depth + 1, leaf_depth, &child_range))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+walk_root (PageWalk *walk,
+           guint32   pgno)
+{
+  KeyRange range = { 0, 0, FALSE, FALSE };
+  int leaf_depth = -1;
+
+  return walk_btree (walk, pgno, 0, 0, &leaf_depth, &range);
+}
+
+static gboolean
+walk_pages (sqlite3    *db,
+            const char *path)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autofree guint8 *seen = NULL;
+  sqlite3_stmt *stmt = NULL;
+  const guint8 *header;
+  PageWalk walk;
+  gsize size;
+  guint32 trunk, n_free = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  file = g_mapped_file_new (path, FALSE, NULL);
+  if (file == NULL)
+    return FALSE;
+  header = (const guint8 *) g_mapped_file_get_contents (file);
+  size = g_mapped_file_get_length (file);
+  if (size < 100)
+    return FALSE;
+
+  walk.data = header;
+  walk.page_size = get2 (header + 16) == 1 ? 65536 : get2 (header + 16);
+  if (walk.page_size < 512 || (walk.page_size & (walk.page_size - 1)) != 0 ||
+      size % walk.page_size != 0 || header[20] > walk.page_size - 480)
+    return FALSE;
+  walk.usable = walk.page_size - header[20];
+  walk.n_pages = size / walk.page_size;
+
+  /* Auto-vacuum adds pages of its own, which Paddock never turns on: such
+   * a file gets the full check. */
+  if (get4 (header + 52) != 0)
+    return quick_check (db);
+
+  seen = g_malloc0 (walk.n_pages + 1);
+  walk.seen = seen;
+
+  /* The schema first, then every table and index it lists. */
+  if (!walk_root (&walk, 1))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_schema WHERE rootpage > 0",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ok = walk_root (&walk, sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (!ok || rc != SQLITE_DONE)
+    return FALSE;
+
+  /* The free list: trunk pages, each listing leaf pages. */
+  for (trunk = get4 (header + 32); trunk != 0; trunk = get4 (page_data (&walk, trunk)))
+    {
+      const guint8 *data;
+      guint32 n_leaves;
+
+      if (!mark_page (&walk, trunk))
+        return FALSE;
+      data = page_data (&walk, trunk);
+      n_leaves = get4 (data + 4);
+      if (n_leaves > walk.usable / 4 - 2)
+        return FALSE;
+      for (guint32 i = 0; i < n_leaves; i++)
+        if (!mark_page (&walk, get4 (data + 8 + 4 * i)))
+          return FALSE;
+      n_free += 1 + n_leaves;
+    }
+  if (n_free != get4 (header + 36))
+    return FALSE;
+
+  for (guint32 pgno = 1; pgno <= walk.n_pages; pgno++)
+    if (!seen[pgno])
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Looks at an existing file without writing to it, and refuses what is not
  * a Paddock database this version can open. Returns TRUE with *is_empty set
  * when the file holds no schema at all (a new database). */
@@ -426,19 +990,22 @@ inspect_existing (const char  *path,
 {
   g_autofree char *uri = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc, app_id = 0, version = 0, n_objects = 0;
   gboolean ok = FALSE;
+  gboolean has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
   g_autofree char *name = g_filename_display_name (path);
 
   *is_empty = FALSE;
 
   /* Without a write-ahead log beside it, the file is read as immutable:
    * SQLite then creates no -shm or -wal file, and so a refused file is
-   * left with nothing new next to it either. */
-  uri = g_filename_to_uri (path, NULL, NULL);
-  if (uri != NULL && !g_file_test (wal, G_FILE_TEST_EXISTS))
+   * left with nothing new next to it either. (A URI needs an absolute
+   * path.) */
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri != NULL && !has_wal)
     {
       char *immutable = g_strconcat (uri, "?immutable=1", NULL);
       g_free (uri);
@@ -505,12 +1072,11 @@ inspect_existing (const char  *path,
     }
 
   /* A damaged page deeper in the file does not show in the header; check
-   * the whole file before anything is written to it. */
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW ||
-      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+   * the whole file before anything is written to it. A write-ahead log
+   * left beside the file means it was not closed cleanly (or is open
+   * elsewhere): that gets SQLite's full quick_check. A file that was
+   * closed cleanly gets the cheaper walk over all its pages. */
+  if (has_wal ? !quick_check (db) : !walk_pages (db, path))
     {
       g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged and cannot be opened. It was left as it is; "
@@ -615,9 +1181,15 @@ pd_store_new (const char       *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!exec_sql (self->db, "PRAGMA foreign_keys = ON", _("Could not set up the database"), error) ||
+  /* A new file gets pages of 16 KiB instead of SQLite's 4 KiB: a season
+   * of history is thousands of rows, and larger pages make a quarter of
+   * the pages, b-tree splits and log writes for them. It has to be set
+   * before the first write, and before the switch to a write-ahead log. */
+  if ((is_empty && !exec_sql (self->db, "PRAGMA page_size = 16384", _("Could not set up the database"), error)) ||
+      !exec_sql (self->db, "PRAGMA foreign_keys = ON", _("Could not set up the database"), error) ||
       !exec_sql (self->db, "PRAGMA journal_mode = WAL", _("Could not set up the database"), error) ||
       !exec_sql (self->db, "PRAGMA synchronous = NORMAL", _("Could not set up the database"), error) ||
+      !exec_sql (self->db, "PRAGMA mmap_size = 268435456", _("Could not set up the database"), error) ||
       !pd_store_transaction (self, migrate_cb, &data, error))
     {
       if (!existed)
@@ -627,6 +1199,7 @@ pd_store_new (const char       *path,
           g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
           g_hash_table_remove_all (self->statements);
+          g_hash_table_remove_all (self->types);
           sqlite3_close (self->db);
           self->db = NULL;
           g_unlink (path);
@@ -690,7 +1263,8 @@ pd_store_get_was_created (PdStore *self)
  * @func: the work to do
  *
  * Runs @func in one write transaction (`BEGIN IMMEDIATE`): committed if it
- * returns %TRUE, rolled back whole if it returns %FALSE.
+ * returns %TRUE, rolled back whole if it returns %FALSE. Called within
+ * another transaction, it is a savepoint of that one.
  */
 gboolean
 pd_store_transaction (PdStore                 *self,
@@ -700,6 +1274,20 @@ pd_store_transaction (PdStore                 *self,
 {
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  /* Within another transaction, a savepoint: the work is undone on its
+   * own when it fails, and stored with the outer transaction. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_sql (self->db, "SAVEPOINT nested", _("Could not start a change"), error))
+        return FALSE;
+      if (!func (self, user_data, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+          return FALSE;
+        }
+      return exec_sql (self->db, "RELEASE nested", _("Could not save the change"), error);
+    }
 
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error))
     return FALSE;
@@ -719,47 +1307,225 @@ pd_store_transaction (PdStore                 *self,
   return TRUE;
 }
 
+static int
+query_pragma_int (sqlite3    *db,
+                  const char *sql,
+                  int         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = fallback;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Whether any row of the database names a parent that is not there. */
+static gboolean
+check_foreign_keys (PdStore  *self,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      /* The words SQLite itself uses when a statement breaks a foreign key. */
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT, _("%s: %s"),
+                   _("Could not save the change"), "FOREIGN KEY constraint failed");
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not save the change"));
+  return TRUE;
+}
+
+/**
+ * pd_store_bulk_transaction:
+ * @func: the work to do
+ *
+ * Like pd_store_transaction(), for work that writes thousands of records,
+ * such as an import. The page cache is larger while it runs, and foreign
+ * keys are checked once, over the whole database, before the commit,
+ * instead of by every statement: a reference that points nowhere still
+ * rolls the whole work back. (Nothing the work does may rely on a
+ * foreign key's ON DELETE action: records are only inserted and
+ * updated.)
+ */
+gboolean
+pd_store_bulk_transaction (PdStore                 *self,
+                           PdStoreTransactionFunc   func,
+                           gpointer                 user_data,
+                           GError                 **error)
+{
+  g_autofree char *restore_cache = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  /* PRAGMA foreign_keys does nothing inside a transaction. */
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  restore_cache = g_strdup_printf ("PRAGMA cache_size = %d",
+                                   query_pragma_int (self->db, "PRAGMA cache_size", -2000));
+  if (!exec_sql (self->db, "PRAGMA cache_size = -65536", _("Could not start a change"), error) ||
+      !exec_sql (self->db, "PRAGMA foreign_keys = OFF", _("Could not start a change"), error))
+    {
+      sqlite3_exec (self->db, restore_cache, NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  ok = exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error);
+  if (ok && (!func (self, user_data, error) || !check_foreign_keys (self, error)))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ok = FALSE;
+    }
+  else if (ok && !exec_sql (self->db, "COMMIT", _("Could not save the change"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      ok = FALSE;
+    }
+
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  sqlite3_exec (self->db, restore_cache, NULL, NULL, NULL);
+  return ok;
+}
+
 /* Writing */
 
-static gboolean
-save_link (PdStore     *self,
-           const Link  *link,
-           const char  *owner_id,
-           const char * const *values,
-           GError     **error)
+/* A statement of a record type's own, prepared on first use. */
+static sqlite3_stmt *
+type_statement (PdStore       *self,
+                sqlite3_stmt **slot,
+                const char    *sql,
+                GError       **error)
 {
-  g_autofree char *delete_sql = NULL;
-  g_autofree char *insert_sql = NULL;
+  int rc;
+
+  if (*slot != NULL)
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+      return *slot;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not prepare a database query"));
+      return NULL;
+    }
+  return *slot;
+}
+
+/* Replaces the rows of a link for one record. A record that was just
+ * inserted has none to delete: its link rows could only name it through
+ * a foreign key to it. */
+static gboolean
+save_link (PdStore             *self,
+           TypeInfo            *info,
+           guint                i,
+           const char          *owner_id,
+           const char * const  *values,
+           gboolean             inserted,
+           GError             **error)
+{
+  const Link *link = info->links->pdata[i];
   sqlite3_stmt *stmt;
   int rc;
 
-  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?%s",
-                                link->link_table, link->owner_column, link->extra_where);
-  stmt = get_statement (self, delete_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
-
-  insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, driver_id) VALUES (?, ?, ?)",
-                                link->link_table, link->owner_column);
-  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+  if (!inserted)
     {
-      stmt = get_statement (self, insert_sql, error);
+      g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?%s",
+                                                     link->link_table, link->owner_column,
+                                                     link->extra_where);
+
+      stmt = type_statement (self, &info->link_delete_stmts[i], delete_sql, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 2, i + 1);
-      sqlite3_bind_text (stmt, 3, values[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
     }
 
+  for (guint v = 0; values != NULL && values[v] != NULL; v++)
+    {
+      if (info->link_insert_stmts[i] != NULL)
+        stmt = type_statement (self, &info->link_insert_stmts[i], NULL, error);
+      else
+        {
+          g_autofree char *insert_sql = g_strdup_printf ("INSERT INTO %s (%s, position, driver_id)"
+                                                         " VALUES (?, ?, ?)",
+                                                         link->link_table, link->owner_column);
+
+          stmt = type_statement (self, &info->link_insert_stmts[i], insert_sql, error);
+        }
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, v + 1);
+      sqlite3_bind_text (stmt, 3, values[v], -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not save a record"));
+    }
+
+  return TRUE;
+}
+
+/* Runs the upsert bound in @stmt, then replaces the record's rows in
+ * each link table with the list in @link_values (one per link of @info). */
+static gboolean
+run_save (PdStore             *self,
+          TypeInfo            *info,
+          sqlite3_stmt        *stmt,
+          const char          *id,
+          const char * const **link_values,
+          GError             **error)
+{
+  gboolean inserted;
+  int rc;
+
+  /* Whether the row was inserted or updated: an update leaves the last
+   * inserted rowid as it was. */
+  sqlite3_set_last_insert_rowid (self->db, 0);
+  rc = sqlite3_step (stmt);
+  inserted = sqlite3_last_insert_rowid (self->db) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not save “%s”"), id);
+
+      return set_sqlite_error (error, self->db, rc, what);
+    }
+
+  for (guint i = 0; i < info->links->len; i++)
+    if (!save_link (self, info, i, id, link_values[i], inserted, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_id (TypeInfo    *info,
+          const char  *id,
+          GError     **error)
+{
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT,
+                   _("A record of type “%s” has no identifier"), info->table);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -776,56 +1542,149 @@ pd_store_save (PdStore  *self,
 {
   TypeInfo *info;
   g_autofree char *id = NULL;
-  g_autofree char *what = NULL;
+  g_autofree GValue *values = NULL;
+  g_autofree GStrv *link_values = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  gboolean ok;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (record), FALSE);
 
   info = get_type_info (self, G_OBJECT_TYPE (record));
   g_object_get (record, "id", &id, NULL);
+  if (!check_id (info, id, error))
+    return FALSE;
 
-  if (id == NULL || *id == '\0')
+  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* The values stay set until the statement has run: text is bound
+   * without a copy. */
+  values = g_new0 (GValue, info->columns->len);
+  for (guint i = 0; i < info->columns->len; i++)
     {
-      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT,
-                   _("A record of type “%s” has no identifier"), info->table);
-      return FALSE;
+      GParamSpec *pspec = info->columns->pdata[i];
+
+      g_value_init (&values[i], pspec->value_type);
+      g_object_get_property (record, pspec->name, &values[i]);
+      bind_value (stmt, i + 1, pspec, info->enum_classes[i], &values[i]);
+    }
+  link_values = g_new0 (GStrv, info->links->len + 1);
+  for (guint i = 0; i < info->links->len; i++)
+    g_object_get (record, ((const Link *) info->links->pdata[i])->property, &link_values[i], NULL);
+
+  ok = run_save (self, info, stmt, id, (const char * const **) link_values, error);
+
+  sqlite3_clear_bindings (stmt);
+  for (guint i = 0; i < info->columns->len; i++)
+    g_value_unset (&values[i]);
+  for (guint i = 0; i < info->links->len; i++)
+    g_strfreev (link_values[i]);
+  return ok;
+}
+
+/* pd_store_save() of a record given as a row struct: the fields of
+ * @fields bound straight from @row, with no GObject in between. Columns
+ * that the struct lacks get their property's default. */
+static gboolean
+save_row (PdStore             *self,
+          GType                type,
+          const RowField      *fields,
+          gsize                n_fields,
+          gconstpointer        row,
+          const char          *id,
+          const char * const  *link_values,
+          GError             **error)
+{
+  TypeInfo *info = get_type_info (self, type);
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  /* A row type has its one list, in its one link table. */
+  g_assert (info->links->len == 1);
+
+  if (!check_id (info, id, error))
+    return FALSE;
+
+  if (info->row_offsets == NULL)
+    {
+      info->row_offsets = g_new (gssize, info->columns->len);
+      for (guint i = 0; i < info->columns->len; i++)
+        {
+          GParamSpec *pspec = info->columns->pdata[i];
+
+          info->row_offsets[i] = -1;
+          for (gsize f = 0; f < n_fields; f++)
+            if (g_str_equal (fields[f].property, pspec->name))
+              info->row_offsets[i] = fields[f].offset;
+        }
     }
 
-  stmt = get_statement (self, info->insert_sql, error);
+  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
   if (stmt == NULL)
     return FALSE;
 
   for (guint i = 0; i < info->columns->len; i++)
     {
       GParamSpec *pspec = info->columns->pdata[i];
-      g_auto(GValue) value = G_VALUE_INIT;
 
-      g_value_init (&value, pspec->value_type);
-      g_object_get_property (record, pspec->name, &value);
-      bind_value (stmt, i + 1, pspec, &value);
+      if (info->row_offsets[i] >= 0)
+        bind_field (stmt, i + 1, pspec, info->enum_classes[i],
+                    (const guint8 *) row + info->row_offsets[i]);
+      else
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, pspec->value_type);
+          g_param_value_set_default (pspec, &value);
+          bind_value (stmt, i + 1, pspec, info->enum_classes[i], &value);
+          /* Text would be bound without a copy. */
+          g_assert (!G_VALUE_HOLDS_STRING (&value) || g_value_get_string (&value) == NULL);
+        }
     }
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      what = g_strdup_printf (_("Could not save “%s”"), id);
-      return set_sqlite_error (error, self->db, rc, what);
-    }
+  ok = run_save (self, info, stmt, id, &link_values, error);
+  sqlite3_clear_bindings (stmt);
+  return ok;
+}
 
-  for (guint i = 0; i < info->links->len; i++)
-    {
-      const Link *link = info->links->pdata[i];
-      g_auto(GStrv) values = NULL;
+/**
+ * pd_store_save_entry_row:
+ * @row: an entry, with its season, and its crew
+ *
+ * Like pd_store_save() of a #PdEntry with the values of @row, without
+ * making one: for imports that write thousands.
+ */
+gboolean
+pd_store_save_entry_row (PdStore                *self,
+                         const PdStoreEntryRow  *row,
+                         GError                **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
 
-      g_object_get (record, link->property, &values, NULL);
-      if (!save_link (self, link, id, (const char * const *) values, error))
-        return FALSE;
-    }
+  return save_row (self, PD_TYPE_ENTRY, entry_row_fields, G_N_ELEMENTS (entry_row_fields),
+                   row, row->id, row->crew_ids, error);
+}
 
-  return TRUE;
+/**
+ * pd_store_save_result_row:
+ * @row: a result, with its drivers
+ *
+ * Like pd_store_save() of a #PdResult with the values of @row, without
+ * making one: for imports that write thousands.
+ */
+gboolean
+pd_store_save_result_row (PdStore                 *self,
+                          const PdStoreResultRow  *row,
+                          GError                 **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  return save_row (self, PD_TYPE_RESULT, result_row_fields, G_N_ELEMENTS (result_row_fields),
+                   row, row->id, row->driver_ids, error);
 }
 
 /**
@@ -1141,6 +2000,473 @@ pd_store_list_penalties (PdStore     *self,
   g_return_val_if_fail (PD_IS_STORE (self), NULL);
 
   return query_records (self, PD_TYPE_PENALTY, "result_id = ?", result_id, "id", error);
+}
+
+/**
+ * pd_store_list_season_points_penalties:
+ *
+ * Returns: (transfer full): the points penalties on the season's results,
+ *   in one query
+ */
+GListModel *
+pd_store_list_season_points_penalties (PdStore     *self,
+                                       const char  *season_id,
+                                       GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  return query_records (self, PD_TYPE_PENALTY,
+                        "kind = 'points' AND result_id IN (SELECT result.id FROM result"
+                        " JOIN session ON result.session_id = session.id"
+                        " JOIN round ON session.round_id = round.id WHERE round.season_id = ?)", season_id,
+                        "id", error);
+}
+
+/* Reading a season for scoring */
+
+static int
+property_default_int (GType       type,
+                      const char *property)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, pspec->value_type);
+  g_param_value_set_default (pspec, &value);
+  if (G_VALUE_HOLDS_INT64 (&value))
+    return g_value_get_int64 (&value);
+  if (G_VALUE_HOLDS_ENUM (&value))
+    return g_value_get_enum (&value);
+  return g_value_get_int (&value);
+}
+
+/* What reading an enum column needs, worked out once per query. */
+typedef struct {
+  GEnumClass *klass;
+  int         fallback;
+  const char *property;
+} EnumColumn;
+
+static void
+enum_column_init (EnumColumn *column,
+                  GType       type,
+                  const char *property)
+{
+  GTypeClass *klass = g_type_class_ref (type);
+
+  column->klass = g_type_class_ref (G_PARAM_SPEC_VALUE_TYPE (
+    g_object_class_find_property (G_OBJECT_CLASS (klass), property)));
+  column->fallback = property_default_int (type, property);
+  column->property = property;
+  g_type_class_unref (klass);
+}
+
+static void
+enum_column_clear (EnumColumn *column)
+{
+  g_clear_pointer (&column->klass, g_type_class_unref);
+}
+
+/* A column holding an enum's nick, or NULL for the property's default. */
+static gboolean
+column_enum (sqlite3_stmt      *stmt,
+             int                column,
+             const EnumColumn  *info,
+             int               *value,
+             GError           **error)
+{
+  const char *nick = (const char *) sqlite3_column_text (stmt, column);
+  GEnumValue *ev;
+
+  if (nick == NULL)
+    {
+      *value = info->fallback;
+      return TRUE;
+    }
+
+  ev = g_enum_get_value_by_nick (info->klass, nick);
+  if (ev == NULL)
+    {
+      g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT,
+                   _("The database holds an unknown value “%s” for “%s”"),
+                   nick, info->property);
+      return FALSE;
+    }
+  *value = ev->value;
+  return TRUE;
+}
+
+static int
+column_int_or (sqlite3_stmt *stmt,
+               int           column,
+               int           fallback)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? fallback : sqlite3_column_int (stmt, column);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+static gboolean
+read_rounds (PdStore                    *self,
+             const char                 *season_id,
+             const PdStoreSeasonReader  *reader,
+             gpointer                    user_data,
+             GError                    **error)
+{
+  EnumColumn status_column;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The order of pd_store_list_rounds(). */
+  stmt = get_statement (self, "SELECT id, number, status FROM round WHERE season_id = ?"
+                              " ORDER BY start_date, number", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&status_column, PD_TYPE_ROUND, "status");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreRoundRow row = { column_text (stmt, 0), column_int_or (stmt, 1, 0), 0 };
+      int status;
+
+      if (!column_enum (stmt, 2, &status_column, &status, error))
+        break;
+      row.status = status;
+      if (!reader->round (&row, user_data, error))
+        break;
+    }
+  enum_column_clear (&status_column);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  return TRUE;
+}
+
+static gboolean
+read_sessions (PdStore                    *self,
+               const char                 *season_id,
+               const PdStoreSeasonReader  *reader,
+               gpointer                    user_data,
+               GError                    **error)
+{
+  EnumColumn kind_column, status_column;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* The order of pd_store_list_season_sessions(). */
+  stmt = get_statement (self, "SELECT id, round_id, kind, status FROM session"
+                              " WHERE round_id IN (SELECT id FROM round WHERE season_id = ?)"
+                              " ORDER BY start_date, start_utc, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&kind_column, PD_TYPE_SESSION, "kind");
+  enum_column_init (&status_column, PD_TYPE_SESSION, "status");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreSessionRow row = { column_text (stmt, 0), column_text (stmt, 1), 0, 0 };
+      int kind, status;
+
+      if (!column_enum (stmt, 2, &kind_column, &kind, error) ||
+          !column_enum (stmt, 3, &status_column, &status, error))
+        break;
+      row.kind = kind;
+      row.status = status;
+      if (!reader->session (&row, user_data, error))
+        break;
+    }
+  enum_column_clear (&kind_column);
+  enum_column_clear (&status_column);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  return TRUE;
+}
+
+static gboolean
+read_entries (PdStore                    *self,
+              const char                 *season_id,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  sqlite3_stmt *stmt, *crew;
+  g_autoptr(GPtrArray) crew_ids = g_ptr_array_new_with_free_func (g_free);
+  int rc, crew_rc;
+
+  /* Entries and their default crews, both in the order of the entries'
+   * ids, merged as they come. */
+  crew = get_statement (self, "SELECT entry_id, driver_id FROM entry_crew"
+                              " WHERE entry_id IN (SELECT id FROM entry WHERE season_id = ?)"
+                              " AND round_id IS NULL ORDER BY entry_id, position", error);
+  if (crew == NULL)
+    return FALSE;
+  sqlite3_bind_text (crew, 1, season_id, -1, SQLITE_TRANSIENT);
+  stmt = get_statement (self, "SELECT id, team_id, class_id, number, car_model FROM entry"
+                              " WHERE season_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    {
+      sqlite3_reset (crew);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+
+  crew_rc = sqlite3_step (crew);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PdStoreEntryRow row = {
+        .id = column_text (stmt, 0),
+        .season_id = season_id,
+        .team_id = column_text (stmt, 1),
+        .class_id = column_text (stmt, 2),
+        .number = column_text (stmt, 3),
+        .car_model = column_text (stmt, 4),
+      };
+
+      g_ptr_array_set_size (crew_ids, 0);
+      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) < 0)
+        crew_rc = sqlite3_step (crew);
+      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) == 0)
+        {
+          g_ptr_array_add (crew_ids, g_strdup (column_text (crew, 1)));
+          crew_rc = sqlite3_step (crew);
+        }
+      g_ptr_array_add (crew_ids, NULL);
+      row.crew_ids = (const char * const *) crew_ids->pdata;
+      if (!reader->entry (&row, user_data, error))
+        break;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_reset (crew);
+  if (rc == SQLITE_ROW)
+    return FALSE;
+  if (rc != SQLITE_DONE || (crew_rc != SQLITE_ROW && crew_rc != SQLITE_DONE))
+    return set_sqlite_error (error, self->db, rc != SQLITE_DONE ? rc : crew_rc,
+                             _("Could not read the database"));
+  return TRUE;
+}
+
+/* A result row kept while the rows of its drivers are read. Its strings
+ * are copied into one buffer, reused from row to row. */
+typedef struct {
+  guint  offset;     /* in the text buffer */
+  int    position;
+} PendingDriver;
+
+typedef struct {
+  PdStoreResultRow  row;
+  GString          *text;
+  gsize             offsets[4];   /* id, session, entry, car number */
+  GArray           *drivers;      /* PendingDriver */
+  GPtrArray        *driver_ids;
+  gboolean          pending;
+} PendingResult;
+
+static gsize
+pending_add (PendingResult *pending,
+             const char    *text)
+{
+  gsize offset = pending->text->len;
+
+  if (text == NULL)
+    return G_MAXSIZE;
+  g_string_append_len (pending->text, text, strlen (text) + 1);
+  return offset;
+}
+
+static const char *
+pending_get (PendingResult *pending,
+             gsize          offset)
+{
+  return offset == G_MAXSIZE ? NULL : pending->text->str + offset;
+}
+
+static int
+compare_drivers (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingDriver *x = a;
+  const PendingDriver *y = b;
+
+  return (x->position > y->position) - (x->position < y->position);
+}
+
+static gboolean
+pending_emit (PendingResult              *pending,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  if (!pending->pending)
+    return TRUE;
+  pending->pending = FALSE;
+
+  /* The buffer may have moved as it grew: the pointers are taken now. */
+  pending->row.id = pending_get (pending, pending->offsets[0]);
+  pending->row.session_id = pending_get (pending, pending->offsets[1]);
+  pending->row.entry_id = pending_get (pending, pending->offsets[2]);
+  pending->row.car_number = pending_get (pending, pending->offsets[3]);
+
+  /* The link table's key gives the drivers in order; the query does not
+   * promise it. */
+  for (guint i = 1; i < pending->drivers->len; i++)
+    if (g_array_index (pending->drivers, PendingDriver, i - 1).position >
+        g_array_index (pending->drivers, PendingDriver, i).position)
+      {
+        g_array_sort (pending->drivers, compare_drivers);
+        break;
+      }
+  g_ptr_array_set_size (pending->driver_ids, 0);
+  for (guint i = 0; i < pending->drivers->len; i++)
+    g_ptr_array_add (pending->driver_ids,
+                     (gpointer) pending_get (pending, g_array_index (pending->drivers, PendingDriver, i).offset));
+  g_ptr_array_add (pending->driver_ids, NULL);
+  pending->row.driver_ids = (const char * const *) pending->driver_ids->pdata;
+
+  return reader->result (&pending->row, user_data, error);
+}
+
+static gboolean
+read_results (PdStore                    *self,
+              const char                 *season_id,
+              const PdStoreSeasonReader  *reader,
+              gpointer                    user_data,
+              GError                    **error)
+{
+  PendingResult pending = { { 0 }, g_string_new (NULL), { 0 },
+                            g_array_new (FALSE, FALSE, sizeof (PendingDriver)),
+                            g_ptr_array_new (), FALSE };
+  int laps_default = property_default_int (PD_TYPE_RESULT, "laps");
+  int time_default = property_default_int (PD_TYPE_RESULT, "total-time-ms");
+  EnumColumn status_column;
+  gboolean ok = TRUE;
+  sqlite3_stmt *stmt;
+  int rc = SQLITE_DONE;
+
+  /* One row per driver of a result, and one for a result without
+   * drivers; a left join gives a result's rows together, and a join
+   * from the rounds gives a session's results together. */
+  stmt = get_statement (self,
+                        "SELECT result.id, result.session_id, result.entry_id, result.status,"
+                        " result.laps, result.total_time_ms, result.grid, result.position,"
+                        " result.class_position, result.fastest_lap, result.car_number,"
+                        " result_driver.position, result_driver.driver_id"
+                        " FROM round JOIN session ON session.round_id = round.id"
+                        " JOIN result ON result.session_id = session.id"
+                        " LEFT JOIN result_driver ON result_driver.result_id = result.id"
+                        " WHERE round.season_id = ?", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  enum_column_init (&status_column, PD_TYPE_RESULT, "status");
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = column_text (stmt, 0);
+      const char *driver = column_text (stmt, 12);
+      int status;
+
+      if (!pending.pending || strcmp (id, pending.text->str) != 0)
+        {
+          if (!(ok = pending_emit (&pending, reader, user_data, error)))
+            break;
+
+          g_string_truncate (pending.text, 0);
+          g_array_set_size (pending.drivers, 0);
+          pending.offsets[0] = pending_add (&pending, id);
+          pending.offsets[1] = pending_add (&pending, column_text (stmt, 1));
+          pending.offsets[2] = pending_add (&pending, column_text (stmt, 2));
+          pending.offsets[3] = pending_add (&pending, column_text (stmt, 10));
+          if (!(ok = column_enum (stmt, 3, &status_column, &status, error)))
+            break;
+          pending.row.status = status;
+          pending.row.laps = column_int_or (stmt, 4, laps_default);
+          pending.row.total_time_ms = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                      ? time_default : sqlite3_column_int64 (stmt, 5);
+          pending.row.grid = column_int_or (stmt, 6, 0);
+          pending.row.position = column_int_or (stmt, 7, 0);
+          pending.row.class_position = column_int_or (stmt, 8, 0);
+          pending.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
+          pending.row.best_lap_ms = -1;
+          pending.pending = TRUE;
+        }
+
+      if (driver != NULL)
+        {
+          PendingDriver d = { pending_add (&pending, driver), sqlite3_column_int (stmt, 11) };
+
+          g_array_append_val (pending.drivers, d);
+        }
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  if (ok && rc != SQLITE_DONE)
+    ok = set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+  if (ok)
+    ok = pending_emit (&pending, reader, user_data, error);
+
+  enum_column_clear (&status_column);
+  g_string_free (pending.text, TRUE);
+  g_array_unref (pending.drivers);
+  g_ptr_array_unref (pending.driver_ids);
+  return ok;
+}
+
+/**
+ * pd_store_read_season:
+ * @season_id: the season
+ * @reader: what to call for each row; %FALSE from a callback stops the
+ *   reading with its error
+ *
+ * Reads what scoring needs of a season, without a GObject per record:
+ * its rounds (in the order of pd_store_list_rounds()), its sessions (in
+ * the order of pd_store_list_season_sessions()), its entries with their
+ * default crews, and every result of its sessions with its drivers, the
+ * results of one session together, in no particular order.
+ *
+ * Returns: %TRUE when every row was read
+ */
+gboolean
+pd_store_read_season (PdStore                    *self,
+                      const char                 *season_id,
+                      const PdStoreSeasonReader  *reader,
+                      gpointer                    user_data,
+                      GError                    **error)
+{
+  gboolean own_transaction = FALSE, ok;
+
+  g_return_val_if_fail (PD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (season_id != NULL, FALSE);
+  g_return_val_if_fail (reader != NULL, FALSE);
+
+  /* One read transaction for the four queries, so that they see the same
+   * database and take its lock once; unless the caller has one open. */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      if (!exec_sql (self->db, "BEGIN", _("Could not read the database"), error))
+        return FALSE;
+      own_transaction = TRUE;
+    }
+
+  ok = read_rounds (self, season_id, reader, user_data, error) &&
+       read_sessions (self, season_id, reader, user_data, error) &&
+       read_entries (self, season_id, reader, user_data, error) &&
+       read_results (self, season_id, reader, user_data, error);
+
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return ok;
 }
 
 /**

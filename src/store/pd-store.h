@@ -56,6 +56,11 @@ gboolean    pd_store_transaction          (PdStore                 *self,
                                            gpointer                 user_data,
                                            GError                 **error);
 
+gboolean    pd_store_bulk_transaction     (PdStore                 *self,
+                                           PdStoreTransactionFunc   func,
+                                           gpointer                 user_data,
+                                           GError                 **error);
+
 gboolean    pd_store_save                 (PdStore                 *self,
                                            GObject                 *record,
                                            GError                 **error);
@@ -99,6 +104,9 @@ GListModel *pd_store_list_season_results  (PdStore                 *self,
 GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            const char              *result_id,
                                            GError                 **error);
+GListModel *pd_store_list_season_points_penalties (PdStore         *self,
+                                           const char              *season_id,
+                                           GError                 **error);
 GListModel *pd_store_list_edits           (PdStore                 *self,
                                            const char              *session_id,
                                            GError                 **error);
@@ -110,5 +118,81 @@ gboolean    pd_store_set_round_crew       (PdStore                 *self,
                                            const char              *round_id,
                                            const char * const      *driver_ids,
                                            GError                 **error);
+
+/*
+ * Records as plain rows instead of a GObject per record, for work over
+ * thousands: reading a season for scoring, where strings and lists are
+ * borrowed (valid until the callback returns), and saving what an import
+ * writes most.
+ */
+typedef struct {
+  const char    *id;
+  int            number;
+  PdRoundStatus  status;
+} PdStoreRoundRow;
+
+typedef struct {
+  const char      *id;
+  const char      *round_id;
+  PdSessionKind    kind;
+  PdSessionStatus  status;
+} PdStoreSessionRow;
+
+typedef struct {
+  const char         *id;
+  const char         *season_id;
+  const char         *team_id;
+  const char         *class_id;
+  const char         *number;
+  const char         *car_model;
+  const char * const *crew_ids;       /* the default crew, never NULL */
+} PdStoreEntryRow;
+
+typedef struct {
+  const char         *id;
+  const char         *session_id;
+  const char         *entry_id;
+  PdResultStatus      status;
+  int                 laps;           /* -1 when not known */
+  gint64              total_time_ms;  /* -1 when not known */
+  int                 grid;
+  int                 position;
+  int                 class_position;
+  gboolean            fastest_lap;
+  const char         *car_number;
+  const char * const *driver_ids;     /* never NULL when read */
+  /* Saved, but not read by pd_store_read_season(): scoring has no use
+   * for them. */
+  gint64              best_lap_ms;    /* -1 when not known */
+  int                 road_position;
+  const char         *note;
+} PdStoreResultRow;
+
+typedef struct {
+  gboolean (*round)   (const PdStoreRoundRow   *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*session) (const PdStoreSessionRow *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*entry)   (const PdStoreEntryRow   *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+  gboolean (*result)  (const PdStoreResultRow  *row,
+                       gpointer                 user_data,
+                       GError                 **error);
+} PdStoreSeasonReader;
+
+gboolean    pd_store_save_entry_row       (PdStore                    *self,
+                                           const PdStoreEntryRow      *row,
+                                           GError                    **error);
+gboolean    pd_store_save_result_row      (PdStore                    *self,
+                                           const PdStoreResultRow     *row,
+                                           GError                    **error);
+gboolean    pd_store_read_season          (PdStore                    *self,
+                                           const char                 *season_id,
+                                           const PdStoreSeasonReader  *reader,
+                                           gpointer                    user_data,
+                                           GError                    **error);
 
 G_END_DECLS

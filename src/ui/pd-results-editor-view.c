@@ -860,6 +860,76 @@ undo_action (GtkWidget  *widget,
     say (self, error->message, TRUE);
 }
 
+/**
+ * pd_results_editor_view_import_file:
+ *
+ * Imports an Al Kamel classification file into the session edited, as
+ * one edit, and says how it went.
+ */
+void
+pd_results_editor_view_import_file (PdResultsEditorView *self,
+                                    GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  gsize length;
+  guint cars = 0;
+
+  g_return_if_fail (PD_IS_RESULTS_EDITOR_VIEW (self));
+
+  if (self->editor == NULL)
+    return;
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error) ||
+      !pd_results_editor_import_alkamel (self->editor, name, contents, length, &cars, &error))
+    {
+      say (self, error->message, TRUE);
+      return;
+    }
+  /* TRANSLATORS: after an import: the number of cars, the file's name */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u car imported from %s. Ctrl+Z undoes it.",
+                                          "%u cars imported from %s. Ctrl+Z undoes it.", cars),
+                             cars, name);
+  say (self, message, FALSE);
+}
+
+static void
+import_response_cb (GtkNativeDialog     *chooser,
+                    int                  response,
+                    PdResultsEditorView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        pd_results_editor_view_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_cb (PdResultsEditorView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import a Classification"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Timing sheets (CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static GtkWidget *
 labelled_entry (GtkEntry  **entry,
                 const char *placeholder,
@@ -958,6 +1028,16 @@ pd_results_editor_view_init (PdResultsEditorView *self)
     gtk_widget_set_tooltip_text (paste, _("Rows copied from a spreadsheet, with a preview"));
     g_signal_connect_swapped (paste, "clicked", G_CALLBACK (paste_cb), self);
     gtk_box_append (GTK_BOX (bar), paste);
+  }
+  {
+    GtkWidget *import = gtk_button_new_from_icon_name ("document-open-symbolic");
+
+    /* TRANSLATORS: tooltip of a button */
+    gtk_widget_set_tooltip_text (import, _("Import a Classification (Al Kamel CSV)…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (import), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Import a Classification"), -1);
+    g_signal_connect_swapped (import, "clicked", G_CALLBACK (import_cb), self);
+    gtk_box_append (GTK_BOX (bar), import);
   }
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->undo_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->redo_button));

@@ -16,4 +16,7 @@ void             pd_results_editor_view_set_session (PdResultsEditorView *self,
                                                      const char          *session_id);
 PdResultsEditor *pd_results_editor_view_get_editor  (PdResultsEditorView *self);
 
+void             pd_results_editor_view_import_file (PdResultsEditorView *self,
+                                                     GFile               *file);
+
 G_END_DECLS

@@ -694,6 +694,24 @@ test_results_editor (void)
   }
 
 
+  /* An Al Kamel file imported into the session: one edit, undone whole. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("PADDOCK_TEST_DATA"), "alkamel", "gt4-spa-race2.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *imported = NULL;
+    g_autofree char *taken_back = NULL;
+
+    pd_results_editor_view_import_file (PD_RESULTS_EDITOR_VIEW (editor), file);
+    settle (300);
+    imported = shown_text (editor);
+    g_assert_nonnull (strstr (imported, "Andreas Bäckman / Jessica Bäckman"));
+    g_assert_nonnull (strstr (imported, "gt4-spa-race2.csv"));
+    gtk_widget_activate_action (editor, "editor.undo", NULL);
+    settle (300);
+    taken_back = shown_text (editor);
+    g_assert_null (strstr (taken_back, "Andreas Bäckman / Jessica Bäckman"));
+  }
+
   gtk_toggle_button_set_active (edit, FALSE);
   settle (200);
 }

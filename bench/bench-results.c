@@ -1,0 +1,442 @@
+/* Issue 4's speed goals, measured in one process:
+ *
+ * 1. Importing a 62-car Al Kamel classification into a season whose 11
+ *    other races are stored, and deriving the season's standings
+ *    (drivers' and teams'), against bare SQLite: prepared INSERTs of the
+ *    same rows (the results and their drivers, one table each, in one
+ *    transaction, in WAL mode with synchronous=NORMAL as Paddock's store,
+ *    into a file of the same folder that holds the other 11 races' rows).
+ *    The two sides alternate; goal: at most 3 times the baseline.
+ * 2. One edit in the results editor of that session (a race time, or a
+ *    +11 s penalty), then what the app does after it: the editor's table
+ *    read again, the season's results loaded again and the drivers'
+ *    standings computed with their names (pd-results-editor-view.c,
+ *    pd-standings-view.c). Goal: under one frame, 16 ms.
+ *
+ * The sheets are made here (pd_test_alkamel_sheet()), not shipped.
+ *
+ *   bench-results [RUNS [EDITS]]
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pd-alkamel.h"
+#include "pd-results-editor.h"
+#include "pd-score-loader.h"
+#include "pd-test.h"
+
+#define SEASON  "bench-2024"
+#define N_CARS  62
+#define N_RACES 12
+
+#define RESULT_COLUMNS "id, session_id, entry_id, status, laps, total_time_ms, best_lap_ms, grid, position, " \
+                       "class_position, road_position, note, car_number, fastest_lap"
+#define DRIVER_COLUMNS "result_id, position, driver_id"
+
+static void
+check (gboolean    ok,
+       GError     *error,
+       const char *what)
+{
+  if (!ok)
+    {
+      fprintf (stderr, "%s: %s\n", what, error != NULL ? error->message : "failed");
+      exit (1);
+    }
+}
+
+static void
+check_sql (sqlite3    *db,
+           int         rc,
+           const char *what)
+{
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      fprintf (stderr, "%s: %s\n", what, sqlite3_errmsg (db));
+      exit (1);
+    }
+}
+
+/* A database closed by its store, copied with nothing of the last copy
+ * left beside it. */
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  pd_test_copy_file (from, to);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *side = g_strconcat (to, i == 0 ? "-wal" : "-shm", NULL);
+      g_unlink (side);
+    }
+}
+
+static char *sheets[N_RACES + 1];
+
+static void
+import_race (PdStore *store,
+             guint    race)
+{
+  g_autoptr(GError) error = NULL;
+  PdAlkamelStats stats = { 0 };
+
+  check (pd_alkamel_import (store, "classification.csv", sheets[race], strlen (sheets[race]), SEASON, (int) race,
+                            "Race", &stats, &error), error, "import");
+  pd_alkamel_stats_clear (&stats);
+}
+
+/* The season with its first 11 races. */
+static void
+make_template (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = pd_store_new (path, NULL, NULL, &error);
+  g_autoptr(PdSeason) season = NULL;
+
+  check (store != NULL, error, path);
+  season = g_object_new (PD_TYPE_SEASON, "id", SEASON, "name", "Bench Series 2024", "year", 2024,
+                         "rules-id", "gt4-european", NULL);
+  check (pd_store_save (store, G_OBJECT (season), &error), error, "season");
+  for (guint race = 1; race < N_RACES; race++)
+    import_race (store, race);
+}
+
+/* Rows of the baseline: every column's value as SQLite gave it. */
+typedef struct {
+  GPtrArray *values;   /* sqlite3_value, n_columns per row */
+  int        n_columns;
+} Rows;
+
+static void
+rows_clear (Rows *rows)
+{
+  g_ptr_array_unref (rows->values);
+}
+
+static Rows
+read_rows (sqlite3    *db,
+           const char *sql)
+{
+  Rows rows = { g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free), 0 };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  check_sql (db, sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), sql);
+  rows.n_columns = sqlite3_column_count (stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < rows.n_columns; c++)
+      g_ptr_array_add (rows.values, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
+  check_sql (db, rc, sql);
+  sqlite3_finalize (stmt);
+  return rows;
+}
+
+static sqlite3 *
+open_baseline (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open (path, &db) != SQLITE_OK)
+    check_sql (db, SQLITE_ERROR, path);
+  check_sql (db, sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL),
+             "pragmas");
+  return db;
+}
+
+/* The bare inserts: one prepared statement per table, one transaction. */
+static void
+insert_rows (sqlite3    *db,
+             const char *table,
+             const Rows *rows)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_string_append_printf (sql, "INSERT INTO %s VALUES (", table);
+  for (int c = 0; c < rows->n_columns; c++)
+    g_string_append (sql, c > 0 ? ", ?" : "?");
+  g_string_append (sql, ")");
+  check_sql (db, sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), sql->str);
+  for (guint i = 0; i < rows->values->len; i += rows->n_columns)
+    {
+      for (int c = 0; c < rows->n_columns; c++)
+        sqlite3_bind_value (stmt, c + 1, rows->values->pdata[i + c]);
+      check_sql (db, sqlite3_step (stmt), table);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+}
+
+static void
+make_baseline_template (const char *path,
+                        const char *paddock_template)
+{
+  sqlite3 *from = NULL, *db = open_baseline (path);
+  Rows results, drivers;
+
+  check_sql (db, sqlite3_exec (db,
+                               "CREATE TABLE result (id TEXT PRIMARY KEY NOT NULL, session_id TEXT NOT NULL, "
+                               "entry_id TEXT NOT NULL, status TEXT NOT NULL, laps INTEGER, total_time_ms INTEGER, "
+                               "best_lap_ms INTEGER, grid INTEGER, position INTEGER, class_position INTEGER, "
+                               "road_position INTEGER, note TEXT, car_number TEXT, fastest_lap INTEGER NOT NULL);"
+                               "CREATE INDEX result_session ON result (session_id);"
+                               "CREATE TABLE result_driver (result_id TEXT NOT NULL, position INTEGER NOT NULL, "
+                               "driver_id TEXT NOT NULL, PRIMARY KEY (result_id, position));",
+                               NULL, NULL, NULL), "baseline schema");
+  check_sql (from, sqlite3_open (paddock_template, &from), paddock_template);
+  results = read_rows (from, "SELECT " RESULT_COLUMNS " FROM result");
+  drivers = read_rows (from, "SELECT " DRIVER_COLUMNS " FROM result_driver");
+  sqlite3_close (from);
+
+  check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
+  insert_rows (db, "result", &results);
+  insert_rows (db, "result_driver", &drivers);
+  check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+  sqlite3_close (db);
+  rows_clear (&results);
+  rows_clear (&drivers);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  if (values->len % 2 == 1)
+    return g_array_index (values, double, values->len / 2);
+  return (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2)) / 2;
+}
+
+/* Paddock's side: the import and the standings, timed; the copy of the
+ * template and opening the store (the app has it open) are not. */
+static double
+time_paddock (const char *template,
+              const char *path,
+              guint      *n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(PdScoreSeason) season = NULL;
+  gint64 start;
+  double ms;
+
+  copy_file (template, path);
+  store = pd_store_new (path, NULL, NULL, &error);
+  check (store != NULL, error, path);
+
+  start = g_get_monotonic_time ();
+  import_race (store, N_RACES);
+  rules = pd_rules_for_season (store, SEASON, &error);
+  check (rules != NULL, error, "rules");
+  season = pd_score_season_load (store, SEASON, &error);
+  check (season != NULL, error, "season");
+  *n_rows = 0;
+  for (int kind = PD_STANDINGS_DRIVERS; kind <= PD_STANDINGS_TEAMS; kind++)
+    {
+      g_autoptr(GPtrArray) table = pd_standings_compute (rules, season, kind, NULL, 0);
+      *n_rows += table->len;
+    }
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  return ms;
+}
+
+static double
+time_baseline (const char *template,
+               const char *path,
+               const Rows *results,
+               const Rows *drivers)
+{
+  sqlite3 *db;
+  gint64 start;
+  double ms;
+
+  copy_file (template, path);
+  db = open_baseline (path);
+
+  start = g_get_monotonic_time ();
+  check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
+  insert_rows (db, "result", results);
+  insert_rows (db, "result_driver", drivers);
+  check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  sqlite3_close (db);
+  return ms;
+}
+
+/* What the app shows after an edit, without GTK: the editor's rows and
+ * penalties, and the standings view reloaded (drivers, all classes, with
+ * their names). */
+static guint
+redraw (PdStore         *store,
+        PdResultsEditor *editor,
+        const PdRules   *rules)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = pd_results_editor_get_results (editor);
+  g_autoptr(GPtrArray) penalties = pd_results_editor_get_penalties (editor, NULL);
+  g_autoptr(PdScoreSeason) season = pd_score_season_load (store, SEASON, &error);
+  g_autoptr(GPtrArray) table = NULL;
+  guint shown = results->len + penalties->len;
+
+  check (season != NULL, error, "season");
+  for (guint i = 0; i < results->len; i++)
+    shown += pd_results_editor_get_entry (editor, pd_result_get_entry_id (results->pdata[i])) != NULL;
+  table = pd_standings_compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
+  for (guint i = 0; i < table->len; i++)
+    {
+      PdStandingsRow *row = table->pdata[i];
+      g_autofree char *name = pd_standings_name (store, PD_STANDINGS_DRIVERS, row->id);
+
+      shown += name != NULL;
+    }
+  return shown;
+}
+
+static void
+bench_edits (const char *path,
+             guint       n_edits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = pd_store_new (path, NULL, NULL, &error);
+  g_autoptr(PdResultsEditor) editor = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *session_id = g_strdup_printf ("%s.r%d.race", SEASON, N_RACES);
+  double worst = 0;
+
+  check (store != NULL, error, path);
+  editor = pd_results_editor_new (store, session_id, &error);
+  check (editor != NULL, error, "editor");
+  rules = pd_rules_for_season (store, SEASON, &error);
+  check (rules != NULL, error, "rules");
+  redraw (store, editor, rules);
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      g_autoptr(GPtrArray) results = pd_results_editor_get_results (editor);
+      g_autofree char *id = g_strdup (pd_result_get_id (results->pdata[(i * 7) % results->len]));
+      g_autofree char *time = g_strdup_printf ("1:00'%02u.%03u", i % 60, (i * 37) % 1000);
+      gint64 start = g_get_monotonic_time (), edited;
+      double ms;
+      gboolean ok;
+
+      /* Race times and +11 s penalties, taking turns. */
+      if (i % 2 == 0)
+        ok = pd_results_editor_set_field (editor, id, PD_RESULTS_FIELD_TIME, time, &error);
+      else
+        ok = pd_results_editor_add_penalty (editor, id, PD_PENALTY_KIND_TIME, "+11", "Pit stop", NULL, &error);
+      check (ok, error, "edit");
+      edited = g_get_monotonic_time ();
+      redraw (store, editor, rules);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (times, ms);
+      ms = (edited - start) / 1000.0;
+      g_array_append_val (edit_times, ms);
+      worst = MAX (worst, g_array_index (times, double, times->len - 1));
+    }
+
+  printf ("%-34s median %6.2f ms   max %6.2f ms   (the edit alone: median %.2f ms; %u edits)"
+          "  (goal < 16 ms: %s)\n",
+          "one edit, classification+standings", median (times), worst, median (edit_times), n_edits,
+          median (times) < 16 && worst < 16 ? "met" : median (times) < 16 ? "met by the median, not the max"
+                                                                           : "NOT met");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("paddock-bench-XXXXXX", &error);
+  g_autofree char *template = NULL, *baseline_template = NULL, *ours = NULL, *theirs = NULL, *reference = NULL;
+  g_autoptr(GArray) ta = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tb = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 15;
+  guint n_edits = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 60;
+  guint n_rows = 0, n_result_rows;
+  Rows results, drivers;
+  sqlite3 *db = NULL;
+  double ratio;
+
+  check (dir != NULL, error, "temporary folder");
+  runs = MAX (runs, 1);
+  n_edits = MAX (n_edits, 1);
+  for (guint race = 1; race <= N_RACES; race++)
+    sheets[race] = pd_test_alkamel_sheet (N_CARS, race);
+  template = g_build_filename (dir, "template.db", NULL);
+  baseline_template = g_build_filename (dir, "baseline-template.db", NULL);
+  ours = g_build_filename (dir, "paddock.db", NULL);
+  theirs = g_build_filename (dir, "baseline.db", NULL);
+  reference = g_build_filename (dir, "reference.db", NULL);
+
+  make_template (template);
+  make_baseline_template (baseline_template, template);
+
+  /* The baseline's rows are those Paddock stores for the 12th race. */
+  {
+    g_autoptr(PdStore) store = NULL;
+
+    copy_file (template, reference);
+    store = pd_store_new (reference, NULL, NULL, &error);
+    check (store != NULL, error, reference);
+    import_race (store, N_RACES);
+  }
+  check_sql (db, sqlite3_open (reference, &db), reference);
+  results = read_rows (db, "SELECT " RESULT_COLUMNS " FROM result WHERE session_id = '" SEASON ".r12.race'");
+  drivers = read_rows (db, "SELECT " DRIVER_COLUMNS " FROM result_driver WHERE result_id IN "
+                           "(SELECT id FROM result WHERE session_id = '" SEASON ".r12.race')");
+  sqlite3_close (db);
+  n_result_rows = results.values->len / results.n_columns;
+  if (n_result_rows != N_CARS)
+    {
+      fprintf (stderr, "the import stored %u results, not %d\n", n_result_rows, N_CARS);
+      return 1;
+    }
+
+  /* Once each to warm up, then alternating. */
+  time_paddock (template, ours, &n_rows);
+  time_baseline (baseline_template, theirs, &results, &drivers);
+  for (guint i = 0; i < runs; i++)
+    {
+      double a = time_paddock (template, ours, &n_rows);
+      double b = time_baseline (baseline_template, theirs, &results, &drivers);
+      double r = a / b;
+
+      g_array_append_val (ta, a);
+      g_array_append_val (tb, b);
+      g_array_append_val (ratios, r);
+    }
+  ratio = median (ratios);
+  printf ("%u runs each, alternating; medians. %d cars (%u result and %u driver rows), %d races, "
+          "%u standings rows\n\n", runs, N_CARS, n_result_rows, drivers.values->len / drivers.n_columns, N_RACES,
+          n_rows);
+  printf ("%-34s paddock %8.1f ms   baseline %8.1f ms   ratio %5.2fx  (goal <= 3x: %s)\n",
+          "import 62 cars + 12-race standings", median (ta), median (tb), ratio, ratio <= 3 ? "met" : "NOT met");
+  fflush (stdout);
+
+  bench_edits (reference, n_edits);
+
+  rows_clear (&results);
+  rows_clear (&drivers);
+  for (guint race = 1; race <= N_RACES; race++)
+    g_free (sheets[race]);
+  pd_test_remove_tree (dir);
+  return 0;
+}
