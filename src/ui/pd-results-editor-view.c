@@ -540,11 +540,14 @@ refresh (PdResultsEditorView *self)
       gtk_string_list_append (cars, number);
     }
   {
-    guint selected = gtk_drop_down_get_selected (self->penalty_car);
+    /* The same car stays chosen when the order changes. */
+    GtkStringObject *chosen = gtk_drop_down_get_selected_item (self->penalty_car);
+    g_autofree char *number = chosen != NULL ? g_strdup (gtk_string_object_get_string (chosen)) : NULL;
 
     gtk_drop_down_set_model (self->penalty_car, G_LIST_MODEL (cars));
-    if (selected < results->len)
-      gtk_drop_down_set_selected (self->penalty_car, selected);
+    for (guint i = 0; number != NULL && i < results->len; i++)
+      if (g_strcmp0 (gtk_string_list_get_string (cars, i), number) == 0)
+        gtk_drop_down_set_selected (self->penalty_car, i);
   }
 
   penalties = pd_results_editor_get_penalties (self->editor, NULL);
