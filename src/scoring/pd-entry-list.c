@@ -579,6 +579,7 @@ pd_entry_list_set_team (PdEntryList  *self,
   g_autofree char *clean = g_strstrip (g_strdup (team_name != NULL ? team_name : ""));
   g_autofree char *team_id = NULL;
   g_autofree char *description = NULL;
+  GError *local_error = NULL;
   Edit *edit;
 
   g_return_val_if_fail (PD_IS_ENTRY_LIST (self), FALSE);
@@ -599,14 +600,15 @@ pd_entry_list_set_team (PdEntryList  *self,
                        _("“%s” is not a team name"), clean);
           return FALSE;
         }
-      team = pd_store_find (self->store, PD_TYPE_TEAM, team_id, error);
+      team = pd_store_find (self->store, PD_TYPE_TEAM, team_id, &local_error);
+      if (local_error != NULL)
+        {
+          edit_free (edit);
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
       if (team == NULL)
         {
-          if (error != NULL && *error != NULL)
-            {
-              edit_free (edit);
-              return FALSE;
-            }
           team = g_object_new (PD_TYPE_TEAM, "id", team_id, "name", clean, NULL);
           add_record_change (edit, NULL, G_OBJECT (team));
         }
