@@ -2016,9 +2016,11 @@ pd_store_list_season_points_penalties (PdStore     *self,
   g_return_val_if_fail (PD_IS_STORE (self), NULL);
 
   return query_records (self, PD_TYPE_PENALTY,
-                        "kind = 'points' AND result_id IN (SELECT result.id FROM result"
+                        /* The few points penalties first, then their season. */
+                        "kind = 'points' AND EXISTS (SELECT 1 FROM result"
                         " JOIN session ON result.session_id = session.id"
-                        " JOIN round ON session.round_id = round.id WHERE round.season_id = ?)", season_id,
+                        " JOIN round ON session.round_id = round.id"
+                        " WHERE result.id = penalty.result_id AND round.season_id = ?)", season_id,
                         "id", error);
 }
 
