@@ -986,3 +986,35 @@ pd_split_driver_name (const char  *full,
   *first = name.first;
   *last = name.last;
 }
+
+/**
+ * pd_clean_car_number:
+ * @text: (nullable): a car number as typed, " #7 "
+ *
+ * Returns: (transfer full): the number trimmed, without a leading "#"
+ *   ("7"); maybe empty
+ */
+char *
+pd_clean_car_number (const char *text)
+{
+  char *clean = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*clean == '#')
+    memmove (clean, clean + 1, strlen (clean));
+  return g_strstrip (clean);
+}
+
+/**
+ * pd_is_car_number:
+ * @clean: a number from pd_clean_car_number()
+ *
+ * Returns: whether @clean can be a car number: up to eight characters,
+ *   with a letter or digit
+ */
+gboolean
+pd_is_car_number (const char *clean)
+{
+  g_autofree char *slug = pd_make_id (clean);
+
+  return *slug != '\0' && strlen (clean) <= 8;
+}

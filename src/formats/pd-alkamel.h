@@ -50,6 +50,8 @@ gboolean pd_alkamel_check       (const char      *file_name,
 void     pd_alkamel_stats_clear (PdAlkamelStats  *stats);
 
 char    *pd_make_id             (const char      *text);
+char    *pd_clean_car_number    (const char      *text);
+gboolean pd_is_car_number       (const char      *clean);
 void     pd_split_driver_name   (const char      *full,
                                  char           **first,
                                  char           **last);

@@ -404,19 +404,14 @@ static char *
 clean_number (const char  *number,
               GError     **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (number != NULL ? number : ""));
-  g_autofree char *slug = NULL;
+  g_autofree char *clean = pd_clean_car_number (number);
 
-  if (*clean == '#')
-    memmove (clean, clean + 1, strlen (clean));
-  g_strstrip (clean);
-  slug = pd_make_id (clean);
   if (*clean == '\0')
     {
       g_set_error (error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE, _("Type a car number"));
       return NULL;
     }
-  if (*slug == '\0' || strlen (clean) > 8)
+  if (!pd_is_car_number (clean))
     {
       g_set_error (error, PD_ENTRY_LIST_ERROR, PD_ENTRY_LIST_ERROR_VALUE,
                    _("“%s” is not a car number"), clean);

@@ -688,7 +688,7 @@ pd_results_editor_add_car (PdResultsEditor  *self,
                            const char       *number,
                            GError          **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (number != NULL ? number : ""));
+  g_autofree char *clean = pd_clean_car_number (number);
   g_autofree char *before = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *id = NULL;
@@ -699,8 +699,6 @@ pd_results_editor_add_car (PdResultsEditor  *self,
 
   g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
 
-  if (*clean == '#')
-    memmove (clean, clean + 1, strlen (clean));
   if (*clean == '\0')
     {
       g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE, _("Type a car number"));
@@ -761,17 +759,15 @@ pd_results_editor_add_new_car (PdResultsEditor  *self,
                                const char       *number,
                                GError          **error)
 {
-  g_autofree char *clean = g_strstrip (g_strdup (number != NULL ? number : ""));
+  g_autofree char *clean = pd_clean_car_number (number);
   g_autofree char *slug = NULL;
   g_autofree char *id = NULL;
   g_autoptr(PdEntry) entry = NULL;
 
   g_return_val_if_fail (PD_IS_RESULTS_EDITOR (self), FALSE);
 
-  if (*clean == '#')
-    memmove (clean, clean + 1, strlen (clean));
   slug = pd_make_id (clean);
-  if (*slug == '\0' || strlen (clean) > 8)
+  if (!pd_is_car_number (clean))
     {
       g_set_error (error, PD_RESULTS_EDITOR_ERROR, PD_RESULTS_EDITOR_ERROR_VALUE,
                    _("“%s” is not a car number"), clean);
