@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pd-store.h"
 #include "pd-score-loader.h"
@@ -608,6 +610,70 @@ test_refuse_corrupt (Fixture       *f,
     g_assert_true (g_error_matches (open_error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT) ||
                    g_error_matches (open_error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_PADDOCK));
     g_assert_nonnull (strstr (open_error->message, f->path));
+    assert_file_unchanged (f->path, before);
+  }
+}
+
+/* A file walked once is not walked again while it stays as it was (a
+ * stamp in the user's cache); damage written into it in place after that
+ * moves its change time, and it is walked, and refused, again. */
+static void
+test_refuse_corrupt_after_stamp (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(PdStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamps = g_build_filename (g_get_user_cache_dir (), "paddock", "checked", NULL);
+  g_autofree char *wal = sibling (f->path, "-wal");
+  g_autoptr(GDir) dir = NULL;
+  gint64 page_size, n_pages;
+  guint8 garbage[512];
+  int fd;
+
+  g_assert_true (pd_store_transaction (store, fill_drivers_cb, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  /* Read from the file's header (see SQLite's file format), so that no
+   * other connection leaves a write-ahead log beside it. */
+  {
+    g_autoptr(GBytes) contents = read_file (f->path);
+    const guint8 *header = g_bytes_get_data (contents, NULL);
+
+    page_size = (header[16] << 8) | header[17];
+    n_pages = g_bytes_get_size (contents) / page_size;
+  }
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (n_pages, >=, 10);
+
+  /* A stamp is only kept for a file whose last change is a second old. */
+  g_usleep (1100 * 1000);
+  store = open_store (f->path);
+  g_clear_object (&store);
+  dir = g_dir_open (stamps, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_dir_read_name (dir));
+
+  /* Opened again, as it was: fine. */
+  store = open_store (f->path);
+  g_clear_object (&store);
+
+  /* Garbage over a page in the middle, written in place. */
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = (guint8) (0xA5 ^ (i * 7));
+  fd = g_open (f->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  for (gint64 off = 0; off < page_size; off += sizeof garbage)
+    g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (n_pages / 2) * page_size + off), ==, sizeof garbage);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  {
+    g_autoptr(GBytes) before = read_file (f->path);
+    g_autoptr(GError) open_error = NULL;
+    g_autoptr(PdStore) refused = pd_store_new (f->path, NULL, NULL, &open_error);
+
+    g_assert_null (refused);
+    g_assert_true (g_error_matches (open_error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT) ||
+                   g_error_matches (open_error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_PADDOCK));
     assert_file_unchanged (f->path, before);
   }
 }
@@ -1453,6 +1519,7 @@ main (int   argc,
   ADD ("refuse/other-application-id", test_refuse_other_application_id);
   ADD ("refuse/text-file", test_refuse_text_file);
   ADD ("refuse/corrupt", test_refuse_corrupt);
+  ADD ("refuse/corrupt-after-stamp", test_refuse_corrupt_after_stamp);
   ADD ("empty-file-is-new", test_empty_file_is_new);
   ADD ("create/failed-leaves-nothing", test_failed_creation_leaves_nothing);
   ADD ("create/seed-runs-once", test_seed_runs_once);

@@ -980,6 +980,72 @@ walk_pages (sqlite3    *db,
   return TRUE;
 }
 
+/* A file checked whole once is not walked again while it stays as it was:
+ * a stamp of what stat() says of it (device, inode, size, modification
+ * and change times, in nanoseconds) is kept in the user's cache after a
+ * walk, and the next open that finds the same stamp skips the walk. Any
+ * write to the file, by Paddock or anything else, moves its change time,
+ * which no program can set back. The kernel's clock for these times is
+ * coarse, so a stamp is only written once the last change is older than
+ * a second: a write within the same tick as the walk could otherwise
+ * leave the times as they were. */
+static char *
+check_stamp_path (const char *absolute)
+{
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "paddock", "checked", name, NULL);
+}
+
+static char *
+check_stamp_for (const char *absolute,
+                 gboolean    only_settled)
+{
+  GStatBuf st;
+
+  if (g_stat (absolute, &st) != 0)
+    return NULL;
+  if (only_settled &&
+      g_get_real_time () - ((gint64) st.st_ctim.tv_sec * G_USEC_PER_SEC + st.st_ctim.tv_nsec / 1000) <
+      G_USEC_PER_SEC)
+    return NULL;
+  return g_strdup_printf ("paddock-check 1\n%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT ".%09ld %" G_GINT64_FORMAT ".%09ld\n",
+                          (guint64) st.st_dev, (guint64) st.st_ino, (gint64) st.st_size,
+                          (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec,
+                          (gint64) st.st_ctim.tv_sec, (long) st.st_ctim.tv_nsec);
+}
+
+static gboolean
+check_stamp_matches (const char *absolute)
+{
+  g_autofree char *path = check_stamp_path (absolute);
+  g_autofree char *kept = NULL;
+  g_autofree char *now = NULL;
+
+  if (!g_file_get_contents (path, &kept, NULL, NULL))
+    return FALSE;
+  now = check_stamp_for (absolute, FALSE);
+  return now != NULL && g_str_equal (kept, now);
+}
+
+/* Best effort: without a stamp, the next open walks the file again. */
+static void
+check_stamp_write (const char *absolute)
+{
+  g_autofree char *path = check_stamp_path (absolute);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *stamp = check_stamp_for (absolute, TRUE);
+
+  if (stamp == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    g_file_set_contents (path, stamp, -1, NULL);
+}
+
 /* Looks at an existing file without writing to it, and refuses what is not
  * a Paddock database this version can open. Returns TRUE with *is_empty set
  * when the file holds no schema at all (a new database). */
@@ -996,6 +1062,7 @@ inspect_existing (const char  *path,
   int rc, app_id = 0, version = 0, n_objects = 0;
   gboolean ok = FALSE;
   gboolean has_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+  gboolean stamped;
   g_autofree char *name = g_filename_display_name (path);
 
   *is_empty = FALSE;
@@ -1075,8 +1142,10 @@ inspect_existing (const char  *path,
    * the whole file before anything is written to it. A write-ahead log
    * left beside the file means it was not closed cleanly (or is open
    * elsewhere): that gets SQLite's full quick_check. A file that was
-   * closed cleanly gets the cheaper walk over all its pages. */
-  if (has_wal ? !quick_check (db) : !walk_pages (db, path))
+   * closed cleanly gets the cheaper walk over all its pages, unless it
+   * is as it was when it was last walked (see check_stamp_path()). */
+  stamped = !has_wal && check_stamp_matches (absolute);
+  if (!stamped && (has_wal ? !quick_check (db) : !walk_pages (db, path)))
     {
       g_set_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CORRUPT,
                    _("“%s” is damaged and cannot be opened. It was left as it is; "
@@ -1084,6 +1153,8 @@ inspect_existing (const char  *path,
                    name);
       goto out;
     }
+  if (!has_wal && !stamped)
+    check_stamp_write (absolute);
 
   ok = TRUE;
 
