@@ -245,12 +245,11 @@ static void
 add_finish (PdStandingsRow *row,
             int             position)
 {
-  int zero = 0;
-
   if (position <= 0)
     return;
-  while (row->finishes->len <= (guint) position)
-    g_array_append_val (row->finishes, zero);
+  /* The array clears what it grows by. */
+  if (row->finishes->len <= (guint) position)
+    g_array_set_size (row->finishes, position + 1);
   g_array_index (row->finishes, int, position)++;
 }
 
@@ -385,21 +384,64 @@ compare_cars (gconstpointer a,
  * that its tables and cars are allocated once per standings, not once per
  * session. Each session starts by clearing it. */
 typedef struct {
-  GHashTable *by_key;          /* car key → Car */
-  GHashTable *class_counters;  /* class id → int */
-  GHashTable *fastest_counts;  /* class id → int */
+  GArray     *keyed;           /* KeyedResult, this session's */
+  GPtrArray  *car_of;          /* Car of each result, this session's */
+  GArray     *class_counters;  /* ClassCount: cars placed in each class */
+  GArray     *fastest_counts;  /* ClassCount: results sharing a fastest lap */
   GHashTable *team_scored;     /* team ids */
   GHashTable *session_points;  /* team id → PdPoints */
   GPtrArray  *car_pool;        /* Car, owned */
   GPtrArray  *cars;            /* this session's, from the pool */
 } Scratch;
 
+/* A result with the key of its car, and where it is in its session. */
+typedef struct {
+  const char *key;
+  guint       index;
+} KeyedResult;
+
+static int
+compare_keyed (gconstpointer a,
+               gconstpointer b)
+{
+  const KeyedResult *x = a;
+  const KeyedResult *y = b;
+  int cmp = strcmp (x->key, y->key);
+
+  return cmp != 0 ? cmp : (x->index > y->index) - (x->index < y->index);
+}
+
+/* A count per class ("" for none): a session has a handful of classes,
+ * found faster along a short list than through a hash table. */
+typedef struct {
+  const char *class_id;
+  int         count;
+} ClassCount;
+
+static int *
+class_count (GArray     *counts,
+             const char *class_id)
+{
+  ClassCount fresh = { class_id, 0 };
+
+  for (guint i = 0; i < counts->len; i++)
+    {
+      ClassCount *c = &g_array_index (counts, ClassCount, i);
+
+      if (c->class_id == class_id || strcmp (c->class_id, class_id) == 0)
+        return &c->count;
+    }
+  g_array_append_val (counts, fresh);
+  return &g_array_index (counts, ClassCount, counts->len - 1).count;
+}
+
 static void
 scratch_init (Scratch *scratch)
 {
-  scratch->by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  scratch->class_counters = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  scratch->fastest_counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  scratch->keyed = g_array_new (FALSE, FALSE, sizeof (KeyedResult));
+  scratch->car_of = g_ptr_array_new ();
+  scratch->class_counters = g_array_new (FALSE, FALSE, sizeof (ClassCount));
+  scratch->fastest_counts = g_array_new (FALSE, FALSE, sizeof (ClassCount));
   scratch->team_scored = g_hash_table_new (g_str_hash, g_str_equal);
   scratch->session_points = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   scratch->car_pool = g_ptr_array_new_with_free_func (car_free);
@@ -409,9 +451,10 @@ scratch_init (Scratch *scratch)
 static void
 scratch_clear (Scratch *scratch)
 {
-  g_hash_table_unref (scratch->by_key);
-  g_hash_table_unref (scratch->class_counters);
-  g_hash_table_unref (scratch->fastest_counts);
+  g_array_unref (scratch->keyed);
+  g_ptr_array_unref (scratch->car_of);
+  g_array_unref (scratch->class_counters);
+  g_array_unref (scratch->fastest_counts);
   g_hash_table_unref (scratch->team_scored);
   g_hash_table_unref (scratch->session_points);
   g_ptr_array_unref (scratch->car_pool);
@@ -421,11 +464,13 @@ scratch_clear (Scratch *scratch)
 static void
 scratch_reset (Scratch *scratch)
 {
-  g_hash_table_remove_all (scratch->by_key);
-  g_hash_table_remove_all (scratch->class_counters);
-  g_hash_table_remove_all (scratch->fastest_counts);
-  g_hash_table_remove_all (scratch->team_scored);
-  g_hash_table_remove_all (scratch->session_points);
+  GHashTable *tables[] = { scratch->team_scored, scratch->session_points };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_hash_table_size (tables[i]) > 0)
+      g_hash_table_remove_all (tables[i]);
+  g_array_set_size (scratch->class_counters, 0);
+  g_array_set_size (scratch->fastest_counts, 0);
   g_ptr_array_set_size (scratch->cars, 0);
 }
 
@@ -461,29 +506,64 @@ static GPtrArray *
 group_cars (PdScoreSession *session,
             Scratch        *scratch)
 {
-  GHashTable *by_key = scratch->by_key;
+  GArray *keyed = scratch->keyed;
+  GPtrArray *car_of = scratch->car_of;
+  guint n = session->results->len;
 
-  for (guint i = 0; i < session->results->len; i++)
+  /* The results that share a key are one car: sorted by key, they come
+   * together, each car's in the session's order, the first of them
+   * leading. A session has a few dozen results, most of them a car of
+   * their own: a sort is cheaper than a hash table filled anew for each
+   * session. A result without a key is a car of its own. */
+  g_array_set_size (keyed, 0);
+  g_ptr_array_set_size (car_of, n);
+  for (guint i = 0; i < n; i++)
     {
       PdScoreResult *result = session->results->pdata[i];
-      const char *key = result->car_key != NULL ? result->car_key : result->result_id;
+      KeyedResult k = { result->car_key != NULL ? result->car_key : result->result_id, i };
+
+      car_of->pdata[i] = NULL;
+      if (k.key != NULL)
+        g_array_append_val (keyed, k);
+    }
+  g_array_sort (keyed, compare_keyed);
+  /* Each result points at the first result of its car, for now. */
+  for (guint k = 0, lead = 0; k < keyed->len; k++)
+    {
+      KeyedResult *x = &g_array_index (keyed, KeyedResult, k);
+
+      if (k == 0 || strcmp (x->key, g_array_index (keyed, KeyedResult, k - 1).key) != 0)
+        lead = x->index;
+      car_of->pdata[x->index] = GUINT_TO_POINTER (lead + 1);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      PdScoreResult *result = session->results->pdata[i];
+      guint lead = car_of->pdata[i] != NULL ? GPOINTER_TO_UINT (car_of->pdata[i]) - 1 : i;
       Car *car;
 
-      car = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
-      if (car == NULL)
+      if (lead == i)
         {
           car = new_car (scratch);
           car->points = PD_POINTS_ZERO;
           car->class_id = result->class_id;
-          if (key != NULL)
-            g_hash_table_insert (by_key, (gpointer) key, car);
         }
+      else
+        car = car_of->pdata[lead];
+      car_of->pdata[i] = car;
       g_ptr_array_add (car->rows, result);
       if (result->position > 0 && (car->position == 0 || result->position < car->position))
         car->position = result->position;
     }
 
-  g_ptr_array_sort (scratch->cars, compare_cars);
+  /* Results mostly come in their order already. */
+  for (guint i = 1; i < scratch->cars->len; i++)
+    if (compare_cars (&scratch->cars->pdata[i - 1], &scratch->cars->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (scratch->cars, compare_cars);
+        break;
+      }
   return scratch->cars;
 }
 
@@ -668,8 +748,8 @@ score_session (const PdRules             *rules,
 {
   const PdSessionRule *rule = &champ->sessions[session->kind];
   GPtrArray *cars;
-  GHashTable *class_counters = scratch->class_counters;
-  GHashTable *fastest_counts = scratch->fastest_counts;
+  GArray *class_counters = scratch->class_counters;
+  GArray *fastest_counts = scratch->fastest_counts;
   GHashTable *team_scored = scratch->team_scored;
   GHashTable *session_points = scratch->session_points;
   const PdPoints *table;
@@ -700,17 +780,12 @@ score_session (const PdRules             *rules,
       Car *car = cars->pdata[c];
       PdScoreResult *first = car->rows->pdata[0];
       const PdIneligible *ineligible = find_ineligible (rules, round, session->kind, car);
-      const char *class_key = car->class_id != NULL ? car->class_id : "";
-      int *counter = g_hash_table_lookup (class_counters, class_key);
-
-      if (counter == NULL)
-        {
-          counter = g_new0 (int, 1);
-          g_hash_table_insert (class_counters, (gpointer) class_key, counter);
-        }
+      int *counter;
 
       if (car->position == 0 && first->class_position == 0)
         continue;
+
+      counter = class_count (class_counters, car->class_id != NULL ? car->class_id : "");
 
       car->class_place = first->class_position > 0 ? first->class_position : ++(*counter);
       car->ineligible = ineligible != NULL;
@@ -770,15 +845,7 @@ score_session (const PdRules             *rules,
         for (guint r = 0; r < car->rows->len; r++)
           if (fastest_lap_qualifies (rule, car->rows->pdata[r]))
             {
-              const char *key = per_class && car->class_id != NULL ? car->class_id : "";
-              int *count = g_hash_table_lookup (fastest_counts, key);
-
-              if (count == NULL)
-                {
-                  count = g_new0 (int, 1);
-                  g_hash_table_insert (fastest_counts, (gpointer) key, count);
-                }
-              (*count)++;
+              (*class_count (fastest_counts, per_class && car->class_id != NULL ? car->class_id : ""))++;
             }
       }
 
@@ -803,8 +870,7 @@ score_session (const PdRules             *rules,
 
           if (rule != NULL && fastest_lap_qualifies (rule, result))
             {
-              const char *key = per_class && car->class_id != NULL ? car->class_id : "";
-              int *count = g_hash_table_lookup (fastest_counts, key);
+              int *count = class_count (fastest_counts, per_class && car->class_id != NULL ? car->class_id : "");
 
               bonus = pd_points_add (bonus, pd_points_div_int (rule->fastest_lap, *count));
             }
