@@ -2329,84 +2329,134 @@ read_entries (PdStore                    *self,
   return TRUE;
 }
 
-/* A result row kept while the rows of its drivers are read. Its strings
- * are copied into one buffer, reused from row to row. */
-typedef struct {
-  guint  offset;     /* in the text buffer */
-  int    position;
-} PendingDriver;
-
+/* A season's results, kept while their drivers are read. Their strings
+ * lie in one buffer, found by offset (the buffer moves as it grows). */
 typedef struct {
   PdStoreResultRow  row;
-  GString          *text;
-  gsize             offsets[4];   /* id, session, entry, car number */
-  GArray           *drivers;      /* PendingDriver */
-  GPtrArray        *driver_ids;
-  gboolean          pending;
-} PendingResult;
+  gsize             text[4];      /* id, session, entry, car number */
+  guint             first_driver; /* in SeasonResults.drivers */
+  guint             n_drivers;
+} KeptResult;
+
+typedef struct {
+  GString   *text;
+  GArray    *results;   /* KeptResult, in the order read */
+  GArray    *by_id;     /* guint: indexes into results, by id */
+  GArray    *drivers;   /* gsize: offsets of driver ids, each result's together, in order */
+  GPtrArray *driver_ids;
+} SeasonResults;
 
 static gsize
-pending_add (PendingResult *pending,
-             const char    *text)
+kept_add (SeasonResults *kept,
+          const char    *text)
 {
-  gsize offset = pending->text->len;
+  gsize offset = kept->text->len;
 
   if (text == NULL)
     return G_MAXSIZE;
-  g_string_append_len (pending->text, text, strlen (text) + 1);
+  g_string_append_len (kept->text, text, strlen (text) + 1);
   return offset;
 }
 
 static const char *
-pending_get (PendingResult *pending,
-             gsize          offset)
+kept_get (const SeasonResults *kept,
+          gsize                offset)
 {
-  return offset == G_MAXSIZE ? NULL : pending->text->str + offset;
+  return offset == G_MAXSIZE ? NULL : kept->text->str + offset;
+}
+
+static const char *
+kept_id (const SeasonResults *kept,
+         guint                i)
+{
+  return kept_get (kept, g_array_index (kept->results, KeptResult, i).text[0]);
 }
 
 static int
-compare_drivers (gconstpointer a,
-                 gconstpointer b)
+compare_kept_ids (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  const PendingDriver *x = a;
-  const PendingDriver *y = b;
-
-  return (x->position > y->position) - (x->position < y->position);
+  return strcmp (kept_id (user_data, *(const guint *) a), kept_id (user_data, *(const guint *) b));
 }
 
-static gboolean
-pending_emit (PendingResult              *pending,
-              const PdStoreSeasonReader  *reader,
-              gpointer                    user_data,
-              GError                    **error)
+/* Adds the drivers of the row @stmt is on (result id, position, driver
+ * id) to the result at @k in by_id, which it belongs to; returns FALSE
+ * for a row that belongs to none of them. */
+static void
+kept_add_driver (SeasonResults *kept,
+                 guint          k,
+                 const char    *driver_id)
 {
-  if (!pending->pending)
+  KeptResult *result = &g_array_index (kept->results, KeptResult, g_array_index (kept->by_id, guint, k));
+  gsize offset = kept_add (kept, driver_id);
+
+  if (result->n_drivers == 0)
+    result->first_driver = kept->drivers->len;
+  g_array_append_val (kept->drivers, offset);
+  result->n_drivers++;
+}
+
+/* The drivers of the season's results. Ids are mostly made from their
+ * season's (pd_make_id()), so that a season's drivers lie together in
+ * result_driver, in the order of its key: one walk over the range from
+ * the smallest id to the largest, merged with the ids in order, reads
+ * them without a look-up per result. Where the range holds many rows of
+ * other results, a look-up per result is cheaper, and is done instead. */
+static gboolean
+read_kept_drivers (PdStore        *self,
+                   SeasonResults  *kept,
+                   GError        **error)
+{
+  guint n = kept->by_id->len, k = 0, skipped = 0;
+  sqlite3_stmt *stmt;
+  gboolean by_range = TRUE;
+  int rc;
+
+  if (n == 0)
     return TRUE;
-  pending->pending = FALSE;
 
-  /* The buffer may have moved as it grew: the pointers are taken now. */
-  pending->row.id = pending_get (pending, pending->offsets[0]);
-  pending->row.session_id = pending_get (pending, pending->offsets[1]);
-  pending->row.entry_id = pending_get (pending, pending->offsets[2]);
-  pending->row.car_number = pending_get (pending, pending->offsets[3]);
+  stmt = get_statement (self, "SELECT result_id, driver_id FROM result_driver"
+                              " WHERE result_id BETWEEN ? AND ? ORDER BY result_id, position", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kept_id (kept, g_array_index (kept->by_id, guint, 0)), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, kept_id (kept, g_array_index (kept->by_id, guint, n - 1)), -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *result_id = column_text (stmt, 0);
+      int cmp = 1;
 
-  /* The link table's key gives the drivers in order; the query does not
-   * promise it. */
-  for (guint i = 1; i < pending->drivers->len; i++)
-    if (g_array_index (pending->drivers, PendingDriver, i - 1).position >
-        g_array_index (pending->drivers, PendingDriver, i).position)
-      {
-        g_array_sort (pending->drivers, compare_drivers);
-        break;
-      }
-  g_ptr_array_set_size (pending->driver_ids, 0);
-  for (guint i = 0; i < pending->drivers->len; i++)
-    g_ptr_array_add (pending->driver_ids,
-                     (gpointer) pending_get (pending, g_array_index (pending->drivers, PendingDriver, i).offset));
-  g_ptr_array_add (pending->driver_ids, NULL);
-  pending->row.driver_ids = (const char * const *) pending->driver_ids->pdata;
+      while (k < n && (cmp = strcmp (kept_id (kept, g_array_index (kept->by_id, guint, k)), result_id)) < 0)
+        k++;
+      if (cmp == 0)
+        kept_add_driver (kept, k, column_text (stmt, 1));
+      else if (++skipped > 2 * n + 64)
+        {
+          by_range = FALSE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (by_range)
+    return rc == SQLITE_DONE || set_sqlite_error (error, self->db, rc, _("Could not read the database"));
 
-  return reader->result (&pending->row, user_data, error);
+  /* Ids of many seasons mixed together: one look-up per result. */
+  g_array_set_size (kept->drivers, 0);
+  for (k = 0; k < n; k++)
+    {
+      g_array_index (kept->results, KeptResult, g_array_index (kept->by_id, guint, k)).n_drivers = 0;
+      stmt = get_statement (self, "SELECT driver_id FROM result_driver WHERE result_id = ? ORDER BY position", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, kept_id (kept, g_array_index (kept->by_id, guint, k)), -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        kept_add_driver (kept, k, column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -2416,9 +2466,9 @@ read_results (PdStore                    *self,
               gpointer                    user_data,
               GError                    **error)
 {
-  PendingResult pending = { { 0 }, g_string_new (NULL), { 0 },
-                            g_array_new (FALSE, FALSE, sizeof (PendingDriver)),
-                            g_ptr_array_new (), FALSE };
+  SeasonResults kept = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (KeptResult)),
+                         g_array_new (FALSE, FALSE, sizeof (guint)), g_array_new (FALSE, FALSE, sizeof (gsize)),
+                         g_ptr_array_new () };
   int laps_default = property_default_int (PD_TYPE_RESULT, "laps");
   int time_default = property_default_int (PD_TYPE_RESULT, "total-time-ms");
   EnumColumn status_column;
@@ -2426,17 +2476,13 @@ read_results (PdStore                    *self,
   sqlite3_stmt *stmt;
   int rc = SQLITE_DONE;
 
-  /* One row per driver of a result, and one for a result without
-   * drivers; a left join gives a result's rows together, and a join
-   * from the rounds gives a session's results together. */
+  /* A join from the rounds gives a session's results together. */
   stmt = get_statement (self,
                         "SELECT result.id, result.session_id, result.entry_id, result.status,"
                         " result.laps, result.total_time_ms, result.grid, result.position,"
-                        " result.class_position, result.fastest_lap, result.car_number,"
-                        " result_driver.position, result_driver.driver_id"
+                        " result.class_position, result.fastest_lap, result.car_number"
                         " FROM round JOIN session ON session.round_id = round.id"
                         " JOIN result ON result.session_id = session.id"
-                        " LEFT JOIN result_driver ON result_driver.result_id = result.id"
                         " WHERE round.season_id = ?", error);
   if (stmt == NULL)
     ok = FALSE;
@@ -2446,53 +2492,63 @@ read_results (PdStore                    *self,
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *id = column_text (stmt, 0);
-      const char *driver = column_text (stmt, 12);
+      KeptResult result = { { 0 } };
       int status;
 
-      if (!pending.pending || strcmp (id, pending.text->str) != 0)
-        {
-          if (!(ok = pending_emit (&pending, reader, user_data, error)))
-            break;
-
-          g_string_truncate (pending.text, 0);
-          g_array_set_size (pending.drivers, 0);
-          pending.offsets[0] = pending_add (&pending, id);
-          pending.offsets[1] = pending_add (&pending, column_text (stmt, 1));
-          pending.offsets[2] = pending_add (&pending, column_text (stmt, 2));
-          pending.offsets[3] = pending_add (&pending, column_text (stmt, 10));
-          if (!(ok = column_enum (stmt, 3, &status_column, &status, error)))
-            break;
-          pending.row.status = status;
-          pending.row.laps = column_int_or (stmt, 4, laps_default);
-          pending.row.total_time_ms = sqlite3_column_type (stmt, 5) == SQLITE_NULL
-                                      ? time_default : sqlite3_column_int64 (stmt, 5);
-          pending.row.grid = column_int_or (stmt, 6, 0);
-          pending.row.position = column_int_or (stmt, 7, 0);
-          pending.row.class_position = column_int_or (stmt, 8, 0);
-          pending.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
-          pending.row.best_lap_ms = -1;
-          pending.pending = TRUE;
-        }
-
-      if (driver != NULL)
-        {
-          PendingDriver d = { pending_add (&pending, driver), sqlite3_column_int (stmt, 11) };
-
-          g_array_append_val (pending.drivers, d);
-        }
+      if (!(ok = column_enum (stmt, 3, &status_column, &status, error)))
+        break;
+      result.text[0] = kept_add (&kept, column_text (stmt, 0));
+      result.text[1] = kept_add (&kept, column_text (stmt, 1));
+      result.text[2] = kept_add (&kept, column_text (stmt, 2));
+      result.text[3] = kept_add (&kept, column_text (stmt, 10));
+      result.row.status = status;
+      result.row.laps = column_int_or (stmt, 4, laps_default);
+      result.row.total_time_ms = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                                 ? time_default : sqlite3_column_int64 (stmt, 5);
+      result.row.grid = column_int_or (stmt, 6, 0);
+      result.row.position = column_int_or (stmt, 7, 0);
+      result.row.class_position = column_int_or (stmt, 8, 0);
+      result.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
+      result.row.best_lap_ms = -1;
+      g_array_append_val (kept.results, result);
     }
   if (stmt != NULL)
     sqlite3_reset (stmt);
   if (ok && rc != SQLITE_DONE)
     ok = set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+
   if (ok)
-    ok = pending_emit (&pending, reader, user_data, error);
+    {
+      g_array_set_size (kept.by_id, kept.results->len);
+      for (guint i = 0; i < kept.results->len; i++)
+        g_array_index (kept.by_id, guint, i) = i;
+      g_array_sort_with_data (kept.by_id, compare_kept_ids, &kept);
+      ok = read_kept_drivers (self, &kept, error);
+    }
+
+  for (guint i = 0; ok && i < kept.results->len; i++)
+    {
+      KeptResult *result = &g_array_index (kept.results, KeptResult, i);
+
+      result->row.id = kept_get (&kept, result->text[0]);
+      result->row.session_id = kept_get (&kept, result->text[1]);
+      result->row.entry_id = kept_get (&kept, result->text[2]);
+      result->row.car_number = kept_get (&kept, result->text[3]);
+      g_ptr_array_set_size (kept.driver_ids, 0);
+      for (guint d = 0; d < result->n_drivers; d++)
+        g_ptr_array_add (kept.driver_ids,
+                         (gpointer) kept_get (&kept, g_array_index (kept.drivers, gsize, result->first_driver + d)));
+      g_ptr_array_add (kept.driver_ids, NULL);
+      result->row.driver_ids = (const char * const *) kept.driver_ids->pdata;
+      ok = reader->result (&result->row, user_data, error);
+    }
 
   enum_column_clear (&status_column);
-  g_string_free (pending.text, TRUE);
-  g_array_unref (pending.drivers);
-  g_ptr_array_unref (pending.driver_ids);
+  g_string_free (kept.text, TRUE);
+  g_array_unref (kept.results);
+  g_array_unref (kept.by_id);
+  g_array_unref (kept.drivers);
+  g_ptr_array_unref (kept.driver_ids);
   return ok;
 }
 
