@@ -2119,6 +2119,7 @@ typedef struct {
   GEnumClass *klass;
   int         fallback;
   const char *property;
+  GEnumValue *last;      /* the value of the row before, most often the same */
 } EnumColumn;
 
 static void
@@ -2132,6 +2133,7 @@ enum_column_init (EnumColumn *column,
     g_object_class_find_property (G_OBJECT_CLASS (klass), property)));
   column->fallback = property_default_int (type, property);
   column->property = property;
+  column->last = NULL;
   g_type_class_unref (klass);
 }
 
@@ -2145,7 +2147,7 @@ enum_column_clear (EnumColumn *column)
 static gboolean
 column_enum (sqlite3_stmt      *stmt,
              int                column,
-             const EnumColumn  *info,
+             EnumColumn        *info,
              int               *value,
              GError           **error)
 {
@@ -2158,6 +2160,11 @@ column_enum (sqlite3_stmt      *stmt,
       return TRUE;
     }
 
+  if (info->last != NULL && strcmp (info->last->value_nick, nick) == 0)
+    {
+      *value = info->last->value;
+      return TRUE;
+    }
   ev = g_enum_get_value_by_nick (info->klass, nick);
   if (ev == NULL)
     {
@@ -2166,6 +2173,7 @@ column_enum (sqlite3_stmt      *stmt,
                    nick, info->property);
       return FALSE;
     }
+  info->last = ev;
   *value = ev->value;
   return TRUE;
 }
@@ -2380,9 +2388,7 @@ compare_kept_ids (gconstpointer a,
   return strcmp (kept_id (user_data, *(const guint *) a), kept_id (user_data, *(const guint *) b));
 }
 
-/* Adds the drivers of the row @stmt is on (result id, position, driver
- * id) to the result at @k in by_id, which it belongs to; returns FALSE
- * for a row that belongs to none of them. */
+/* Adds a driver, the next in order, to the result at @k in by_id. */
 static void
 kept_add_driver (SeasonResults *kept,
                  guint          k,
@@ -2519,10 +2525,17 @@ read_results (PdStore                    *self,
 
   if (ok)
     {
+      gboolean sorted = TRUE;
+
       g_array_set_size (kept.by_id, kept.results->len);
       for (guint i = 0; i < kept.results->len; i++)
-        g_array_index (kept.by_id, guint, i) = i;
-      g_array_sort_with_data (kept.by_id, compare_kept_ids, &kept);
+        {
+          g_array_index (kept.by_id, guint, i) = i;
+          sorted &= i == 0 || strcmp (kept_id (&kept, i - 1), kept_id (&kept, i)) < 0;
+        }
+      /* Often read in the order of their ids already. */
+      if (!sorted)
+        g_array_sort_with_data (kept.by_id, compare_kept_ids, &kept);
       ok = read_kept_drivers (self, &kept, error);
     }
 
