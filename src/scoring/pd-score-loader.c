@@ -276,7 +276,7 @@ derive_positions (Loader       *loader,
 }
 
 /* "team#number#position", the key of a car shared by the rows of its
- * drivers. */
+ * drivers. (Made for tens of thousands of results: no printf.) */
 static char *
 car_key (const char *team_id,
          const char *car_number,
@@ -284,23 +284,28 @@ car_key (const char *team_id,
 {
   char digits[16];
   int n = 0;
+  gsize team_len = team_id != NULL ? strlen (team_id) : 0;
+  gsize number_len = strlen (car_number);
+  char *key, *p;
 
   do
     {
       digits[n++] = '0' + position % 10;
       position /= 10;
     }
-  while (position > 0 && n < (int) sizeof digits - 1);
-  for (int i = 0; i < n / 2; i++)
-    {
-      char c = digits[i];
+  while (position > 0 && n < (int) sizeof digits);
 
-      digits[i] = digits[n - 1 - i];
-      digits[n - 1 - i] = c;
-    }
-  digits[n] = '\0';
-
-  return g_strconcat (team_id != NULL ? team_id : "", "#", car_number, "#", digits, NULL);
+  p = key = g_malloc (team_len + number_len + n + 3);
+  memcpy (p, team_id != NULL ? team_id : "", team_len);
+  p += team_len;
+  *p++ = '#';
+  memcpy (p, car_number, number_len);
+  p += number_len;
+  *p++ = '#';
+  while (n > 0)
+    *p++ = digits[--n];
+  *p = '\0';
+  return key;
 }
 
 static gboolean
