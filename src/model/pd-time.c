@@ -30,12 +30,26 @@ GTimeZone *
 pd_time_zone_new (const char  *identifier,
                   GError     **error)
 {
+  /* Each zone is read from the system's database once: an import asks
+   * for the zone of every round. (Zones are immutable.) */
+  static GMutex lock;
+  static GHashTable *zones;
   GTimeZone *tz = NULL;
 
   if (identifier != NULL && *identifier != '\0' &&
       /* A path would make GLib read any file as a zone. */
       identifier[0] != '/' && strstr (identifier, "..") == NULL)
-    tz = g_time_zone_new_identifier (identifier);
+    {
+      g_mutex_lock (&lock);
+      if (zones == NULL)
+        zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+      tz = g_hash_table_lookup (zones, identifier);
+      if (tz == NULL && (tz = g_time_zone_new_identifier (identifier)) != NULL)
+        g_hash_table_insert (zones, g_strdup (identifier), tz);
+      if (tz != NULL)
+        g_time_zone_ref (tz);
+      g_mutex_unlock (&lock);
+    }
 
   if (tz == NULL)
     g_set_error (error, PD_TIME_ERROR, PD_TIME_ERROR_INVALID_ZONE,
