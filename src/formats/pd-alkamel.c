@@ -716,6 +716,53 @@ ensure_driver (PdStore     *store,
   return g_steal_pointer (&id);
 }
 
+/* The records saved as rows: one import writes dozens of each. */
+static gboolean
+save_entry (PdStore  *store,
+            PdEntry  *entry,
+            GError  **error)
+{
+  const char *empty[] = { NULL };
+  PdStoreEntryRow row = {
+    .id = pd_entry_get_id (entry),
+    .season_id = pd_entry_get_season_id (entry),
+    .team_id = pd_entry_get_team_id (entry),
+    .class_id = pd_entry_get_class_id (entry),
+    .number = pd_entry_get_number (entry),
+    .car_model = pd_entry_get_car_model (entry),
+    .crew_ids = pd_entry_get_crew_ids (entry) != NULL ? pd_entry_get_crew_ids (entry) : empty,
+  };
+
+  return pd_store_save_entry_row (store, &row, error);
+}
+
+static gboolean
+save_result (PdStore   *store,
+             PdResult  *result,
+             GError   **error)
+{
+  const char *empty[] = { NULL };
+  PdStoreResultRow row = {
+    .id = pd_result_get_id (result),
+    .session_id = pd_result_get_session_id (result),
+    .entry_id = pd_result_get_entry_id (result),
+    .status = pd_result_get_status (result),
+    .laps = pd_result_get_laps (result),
+    .total_time_ms = pd_result_get_total_time_ms (result),
+    .grid = pd_result_get_grid (result),
+    .position = pd_result_get_position (result),
+    .class_position = pd_result_get_class_position (result),
+    .fastest_lap = pd_result_get_fastest_lap (result),
+    .car_number = pd_result_get_car_number (result),
+    .driver_ids = pd_result_get_driver_ids (result) != NULL ? pd_result_get_driver_ids (result) : empty,
+    .best_lap_ms = pd_result_get_best_lap_ms (result),
+    .road_position = pd_result_get_road_position (result),
+    .note = pd_result_get_note (result),
+  };
+
+  return pd_store_save_result_row (store, &row, error);
+}
+
 static gboolean
 import_cb (PdStore   *store,
            gpointer   user_data,
@@ -811,7 +858,7 @@ import_cb (PdStore   *store,
                                 "class-id", *class_id != '\0' ? class_id : NULL,
                                 "car-model", *row->vehicle != '\0' ? row->vehicle : NULL,
                                 "crew-ids", driver_ids->pdata, NULL);
-          if (!pd_store_save (store, G_OBJECT (entry), error))
+          if (!save_entry (store, entry, error))
             {
               g_object_unref (entry);
               return FALSE;
@@ -839,7 +886,7 @@ import_cb (PdStore   *store,
           if (changed)
             {
               pd_entry_set_crew_ids (entry, (const char * const *) new_crew);
-              if (!pd_store_save (store, G_OBJECT (entry), error))
+              if (!save_entry (store, entry, error))
                 return FALSE;
             }
         }
@@ -866,7 +913,7 @@ import_cb (PdStore   *store,
                     "driver-ids", driver_ids->pdata,
                     "fastest-lap", fastest > 0 && row->best_ms == fastest,
                     NULL);
-      if (!pd_store_save (store, G_OBJECT (result), error))
+      if (!save_result (store, result, error))
         return FALSE;
 
       imp->stats->cars++;
