@@ -385,6 +385,7 @@ compare_cars (gconstpointer a,
  * session. Each session starts by clearing it. */
 typedef struct {
   GArray     *keyed;           /* KeyedResult, this session's */
+  guint8      seen[512];       /* a bit per hash of a car key, this session's */
   GPtrArray  *car_of;          /* Car of each result, this session's */
   GArray     *class_counters;  /* ClassCount: cars placed in each class */
   GArray     *fastest_counts;  /* ClassCount: results sharing a fastest lap */
@@ -515,8 +516,11 @@ group_cars (PdScoreSession *session,
    * leading. A session has a few dozen results, most of them a car of
    * their own: a sort is cheaper than a hash table filled anew for each
    * session. A result without a key is a car of its own. */
+  gboolean shared = FALSE;
+
   g_array_set_size (keyed, 0);
   g_ptr_array_set_size (car_of, n);
+  memset (scratch->seen, 0, sizeof scratch->seen);
   for (guint i = 0; i < n; i++)
     {
       PdScoreResult *result = session->results->pdata[i];
@@ -524,9 +528,20 @@ group_cars (PdScoreSession *session,
 
       car_of->pdata[i] = NULL;
       if (k.key != NULL)
-        g_array_append_val (keyed, k);
+        {
+          guint bit = g_str_hash (k.key) % (8 * sizeof scratch->seen);
+
+          /* Keys of different hashes differ: only a repeated hash needs
+           * the sort. */
+          shared |= (scratch->seen[bit / 8] & (1 << (bit % 8))) != 0;
+          scratch->seen[bit / 8] |= 1 << (bit % 8);
+          g_array_append_val (keyed, k);
+        }
     }
-  g_array_sort (keyed, compare_keyed);
+  if (shared)
+    g_array_sort (keyed, compare_keyed);
+  else
+    g_array_set_size (keyed, 0);
   /* Each result points at the first result of its car, for now. */
   for (guint k = 0, lead = 0; k < keyed->len; k++)
     {
