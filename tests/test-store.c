@@ -134,9 +134,10 @@ save_ok (PdStore  *store,
          gpointer  record)
 {
   g_autoptr(GError) error = NULL;
+  gboolean ok = pd_store_save (store, G_OBJECT (record), &error);
 
-  g_assert_true (pd_store_save (store, G_OBJECT (record), &error));
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 static PdSeries *

@@ -56,13 +56,15 @@ typedef struct {
   char        *table;
   GPtrArray   *columns;      /* GParamSpec, in column order */
   const char **names;        /* property names, for g_object_new_with_properties() */
-  char        *insert_sql;
+  char        *insert_sql;   /* an upsert */
+  char        *plain_insert_sql;
   char        *select_sql;   /* "SELECT t.a, t.b … FROM t" */
   GPtrArray   *links;        /* const Link */
   GEnumClass **enum_classes; /* per column, for enum columns */
   /* The statements of pd_store_save(), prepared on first use: the upsert,
    * and for each link the statements that delete and insert its rows. */
   sqlite3_stmt  *insert_stmt;
+  sqlite3_stmt  *plain_insert_stmt;
   sqlite3_stmt **link_delete_stmts;
   sqlite3_stmt **link_insert_stmts;
   /* Per column, where a row struct of pd-store.h holds its value (-1:
@@ -109,6 +111,7 @@ type_info_free (gpointer data)
   TypeInfo *info = data;
 
   sqlite3_finalize (info->insert_stmt);
+  sqlite3_finalize (info->plain_insert_stmt);
   for (guint i = 0; i < info->links->len; i++)
     {
       sqlite3_finalize (info->link_delete_stmts[i]);
@@ -125,6 +128,7 @@ type_info_free (gpointer data)
   g_ptr_array_unref (info->columns);
   g_free (info->names);
   g_free (info->insert_sql);
+  g_free (info->plain_insert_sql);
   g_free (info->select_sql);
   g_ptr_array_unref (info->links);
   g_type_class_unref (info->klass);
@@ -242,7 +246,9 @@ get_type_info (PdStore *self,
   g_string_append (insert, ") VALUES (");
   for (guint i = 0; i < info->columns->len; i++)
     g_string_append (insert, i > 0 ? ", ?" : "?");
-  g_string_append (insert, ") ON CONFLICT (id) DO UPDATE SET ");
+  g_string_append (insert, ")");
+  info->plain_insert_sql = g_strdup (insert->str);
+  g_string_append (insert, " ON CONFLICT (id) DO UPDATE SET ");
   for (guint i = 0, n = 0; i < info->columns->len; i++)
     {
       g_autofree char *col = column_for_property (((GParamSpec *) info->columns->pdata[i])->name);
@@ -1553,31 +1559,60 @@ save_link (PdStore             *self,
   return TRUE;
 }
 
-/* Runs the upsert bound in @stmt, then replaces the record's rows in
- * each link table with the list in @link_values (one per link of @info). */
+/* Binds a record's values to the statement of its type's insert. */
+typedef void (*BindFunc) (TypeInfo     *info,
+                          sqlite3_stmt *stmt,
+                          gconstpointer data);
+
+/* Saves a record: inserts it, or updates it where it is stored already;
+ * then replaces its rows in each link table with the list in
+ * @link_values (one per link of @info). A plain insert is tried first: a
+ * new record, as almost all an import writes, is saved faster so than by
+ * the upsert, which only runs when the insert breaks a constraint (the id
+ * is taken). A failed statement leaves nothing behind. */
 static gboolean
 run_save (PdStore             *self,
           TypeInfo            *info,
-          sqlite3_stmt        *stmt,
+          BindFunc             bind,
+          gconstpointer        data,
           const char          *id,
           const char * const **link_values,
           GError             **error)
 {
-  gboolean inserted;
+  gboolean inserted = TRUE;
+  sqlite3_stmt *stmt;
   int rc;
 
-  /* Whether the row was inserted or updated: an update leaves the last
-   * inserted rowid as it was. */
-  sqlite3_set_last_insert_rowid (self->db, 0);
+  stmt = type_statement (self, &info->plain_insert_stmt, info->plain_insert_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind (info, stmt, data);
   rc = sqlite3_step (stmt);
-  inserted = sqlite3_last_insert_rowid (self->db) != 0;
-  sqlite3_reset (stmt);
+  /* The id taken, or another constraint: the upsert decides, and gives
+   * the error if there is one. */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      inserted = FALSE;
+      stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind (info, stmt, data);
+      rc = sqlite3_step (stmt);
+    }
   if (rc != SQLITE_DONE)
     {
       g_autofree char *what = g_strdup_printf (_("Could not save “%s”"), id);
 
-      return set_sqlite_error (error, self->db, rc, what);
+      set_sqlite_error (error, self->db, rc, what);
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
     }
+  sqlite3_reset (stmt);
+  /* Text is bound without a copy: nothing may keep it. */
+  sqlite3_clear_bindings (stmt);
 
   for (guint i = 0; i < info->links->len; i++)
     if (!save_link (self, info, i, id, link_values[i], inserted, error))
@@ -1600,6 +1635,17 @@ check_id (TypeInfo    *info,
   return TRUE;
 }
 
+static void
+bind_values (TypeInfo      *info,
+             sqlite3_stmt  *stmt,
+             gconstpointer  data)
+{
+  const GValue *values = data;
+
+  for (guint i = 0; i < info->columns->len; i++)
+    bind_value (stmt, i + 1, info->columns->pdata[i], info->enum_classes[i], &values[i]);
+}
+
 /**
  * pd_store_save:
  * @record: a model record (#PdSeason, #PdRound, ...) with an id
@@ -1615,7 +1661,6 @@ pd_store_save (PdStore  *self,
   g_autofree char *id = NULL;
   g_autofree GValue *values = NULL;
   g_autofree GStrv *link_values = NULL;
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
@@ -1624,10 +1669,6 @@ pd_store_save (PdStore  *self,
   info = get_type_info (self, G_OBJECT_TYPE (record));
   g_object_get (record, "id", &id, NULL);
   if (!check_id (info, id, error))
-    return FALSE;
-
-  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
-  if (stmt == NULL)
     return FALSE;
 
   /* The values stay set until the statement has run: text is bound
@@ -1639,15 +1680,13 @@ pd_store_save (PdStore  *self,
 
       g_value_init (&values[i], pspec->value_type);
       g_object_get_property (record, pspec->name, &values[i]);
-      bind_value (stmt, i + 1, pspec, info->enum_classes[i], &values[i]);
     }
   link_values = g_new0 (GStrv, info->links->len + 1);
   for (guint i = 0; i < info->links->len; i++)
     g_object_get (record, ((const Link *) info->links->pdata[i])->property, &link_values[i], NULL);
 
-  ok = run_save (self, info, stmt, id, (const char * const **) link_values, error);
+  ok = run_save (self, info, bind_values, values, id, (const char * const **) link_values, error);
 
-  sqlite3_clear_bindings (stmt);
   for (guint i = 0; i < info->columns->len; i++)
     g_value_unset (&values[i]);
   for (guint i = 0; i < info->links->len; i++)
@@ -1658,6 +1697,32 @@ pd_store_save (PdStore  *self,
 /* pd_store_save() of a record given as a row struct: the fields of
  * @fields bound straight from @row, with no GObject in between. Columns
  * that the struct lacks get their property's default. */
+/* Binds the fields of a row struct; columns it has no field for get their
+ * property's default. */
+static void
+bind_row (TypeInfo      *info,
+          sqlite3_stmt  *stmt,
+          gconstpointer  row)
+{
+  for (guint i = 0; i < info->columns->len; i++)
+    {
+      GParamSpec *pspec = info->columns->pdata[i];
+
+      if (info->row_offsets[i] >= 0)
+        bind_field (stmt, i + 1, pspec, info->enum_classes[i], (const guint8 *) row + info->row_offsets[i]);
+      else
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          g_value_init (&value, pspec->value_type);
+          g_param_value_set_default (pspec, &value);
+          bind_value (stmt, i + 1, pspec, info->enum_classes[i], &value);
+          /* Text would be bound without a copy. */
+          g_assert (!G_VALUE_HOLDS_STRING (&value) || g_value_get_string (&value) == NULL);
+        }
+    }
+}
+
 static gboolean
 save_row (PdStore             *self,
           GType                type,
@@ -1669,8 +1734,6 @@ save_row (PdStore             *self,
           GError             **error)
 {
   TypeInfo *info = get_type_info (self, type);
-  sqlite3_stmt *stmt;
-  gboolean ok;
 
   /* A row type has its one list, in its one link table. */
   g_assert (info->links->len == 1);
@@ -1692,32 +1755,7 @@ save_row (PdStore             *self,
         }
     }
 
-  stmt = type_statement (self, &info->insert_stmt, info->insert_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < info->columns->len; i++)
-    {
-      GParamSpec *pspec = info->columns->pdata[i];
-
-      if (info->row_offsets[i] >= 0)
-        bind_field (stmt, i + 1, pspec, info->enum_classes[i],
-                    (const guint8 *) row + info->row_offsets[i]);
-      else
-        {
-          g_auto(GValue) value = G_VALUE_INIT;
-
-          g_value_init (&value, pspec->value_type);
-          g_param_value_set_default (pspec, &value);
-          bind_value (stmt, i + 1, pspec, info->enum_classes[i], &value);
-          /* Text would be bound without a copy. */
-          g_assert (!G_VALUE_HOLDS_STRING (&value) || g_value_get_string (&value) == NULL);
-        }
-    }
-
-  ok = run_save (self, info, stmt, id, &link_values, error);
-  sqlite3_clear_bindings (stmt);
-  return ok;
+  return run_save (self, info, bind_row, row, id, &link_values, error);
 }
 
 /**
