@@ -343,9 +343,9 @@ add_session_results (Loader        *loader,
       if (status == PD_RESULT_STATUS_DSQ || status == PD_RESULT_STATUS_EXCLUDED || status == PD_RESULT_STATUS_DNS)
         position = 0;
 
-      scored = pd_score_session_add_result (input->session, result->id, entry->id,
-                                            entry->team_id, entry->class_id,
-                                            drivers, position);
+      scored = pd_score_session_add_borrowed (input->session, result->id, entry->id,
+                                              entry->team_id, entry->class_id,
+                                              (char **) drivers, position);
       scored->grid = result->grid;
       scored->fastest_lap = result->fastest_lap;
       if (loader->deducted != NULL && g_hash_table_contains (loader->deducted, result->id))
@@ -443,8 +443,10 @@ pd_score_season_load (PdStore     *store,
   g_ptr_array_unref (loader.session_list);
   g_hash_table_unref (loader.entries);
   g_clear_pointer (&loader.deducted, g_hash_table_unref);
-  g_ptr_array_unref (loader.lists);
-  g_string_chunk_free (loader.strings);
+  /* The results point into the strings and lists read: they are the
+   * season's now. (The lists no longer grow.) */
+  pd_score_season_keep (score, loader.lists, (GDestroyNotify) g_ptr_array_unref);
+  pd_score_season_keep (score, loader.strings, (GDestroyNotify) g_string_chunk_free);
 
   return ok ? g_steal_pointer (&score) : NULL;
 }

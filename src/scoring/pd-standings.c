@@ -31,6 +31,7 @@
 typedef struct {
   PdScoreResult  result;
   gsize          size;      /* of the whole block */
+  gboolean       borrowed;  /* its strings and list are the season's (kept) */
 } ResultBlock;
 
 static void
@@ -47,6 +48,12 @@ score_result_free (gpointer data)
   ResultBlock *block = data;
   PdScoreResult *result = &block->result;
 
+  if (block->borrowed)
+    {
+      g_free (result->car_key);
+      g_free (block);
+      return;
+    }
   free_unless_within (block, result->result_id);
   free_unless_within (block, result->entry_id);
   free_unless_within (block, result->team_id);
@@ -99,7 +106,77 @@ pd_score_season_free (PdScoreSeason *season)
   if (season == NULL)
     return;
   g_ptr_array_unref (season->rounds);
+  g_clear_pointer (&season->kept, g_ptr_array_unref);
   g_free (season);
+}
+
+typedef struct {
+  gpointer       data;
+  GDestroyNotify destroy;
+} Kept;
+
+static void
+kept_free (gpointer data)
+{
+  Kept *kept = data;
+
+  kept->destroy (kept->data);
+  g_free (kept);
+}
+
+/**
+ * pd_score_season_keep:
+ * @data: what results added by pd_score_session_add_borrowed() point into
+ *
+ * Makes @season free @data with @destroy when it is freed itself, after
+ * its results.
+ */
+void
+pd_score_season_keep (PdScoreSeason  *season,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  Kept *kept = g_new (Kept, 1);
+
+  kept->data = data;
+  kept->destroy = destroy;
+  if (season->kept == NULL)
+    season->kept = g_ptr_array_new_with_free_func (kept_free);
+  g_ptr_array_add (season->kept, kept);
+}
+
+/**
+ * pd_score_session_add_borrowed:
+ * @driver_ids: (nullable) (array zero-terminated): the drivers
+ *
+ * Like pd_score_session_add_result(), without copying the strings and
+ * the list, which must live as long as the season (see
+ * pd_score_season_keep()): for a loader that has them in memory of its
+ * own already. A car key set later is still the result's to free.
+ */
+PdScoreResult *
+pd_score_session_add_borrowed (PdScoreSession  *session,
+                               const char      *result_id,
+                               const char      *entry_id,
+                               const char      *team_id,
+                               const char      *class_id,
+                               char           **driver_ids,
+                               int              position)
+{
+  ResultBlock *block = g_new0 (ResultBlock, 1);
+  PdScoreResult *result = &block->result;
+
+  block->size = sizeof *block;
+  block->borrowed = TRUE;
+  result->result_id = (char *) result_id;
+  result->entry_id = (char *) entry_id;
+  result->team_id = (char *) team_id;
+  result->class_id = (char *) class_id;
+  result->driver_ids = driver_ids;
+  result->position = MAX (position, 0);
+  result->deducted = PD_POINTS_ZERO;
+  g_ptr_array_add (session->results, result);
+  return result;
 }
 
 PdScoreRound *

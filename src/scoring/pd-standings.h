@@ -40,6 +40,7 @@ typedef struct {
 
 typedef struct {
   GPtrArray *rounds;                 /* PdScoreRound, by number */
+  GPtrArray *kept;                   /* what borrowed results point into, freed with the season */
 } PdScoreSeason;
 
 PdScoreSeason  *pd_score_season_new         (void);
@@ -56,6 +57,17 @@ PdScoreResult  *pd_score_session_add_result (PdScoreSession *session,
                                              const char     *class_id,
                                              const char * const *driver_ids,
                                              int             position);
+
+PdScoreResult  *pd_score_session_add_borrowed (PdScoreSession     *session,
+                                               const char         *result_id,
+                                               const char         *entry_id,
+                                               const char         *team_id,
+                                               const char         *class_id,
+                                               char              **driver_ids,
+                                               int                 position);
+void            pd_score_season_keep        (PdScoreSeason  *season,
+                                             gpointer        data,
+                                             GDestroyNotify  destroy);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdScoreSeason, pd_score_season_free)
 
