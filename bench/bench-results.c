@@ -16,6 +16,9 @@
  * The sheets are made here (pd_test_alkamel_sheet()), not shipped.
  *
  *   bench-results [RUNS [EDITS]]
+ *   bench-results --season PATH   only writes the 12-race season to PATH
+ *                                 (bench/run's standings sheet against
+ *                                 LibreOffice)
  */
 
 #include "config.h"
@@ -389,6 +392,20 @@ main (int    argc,
   n_edits = MAX (n_edits, 1);
   for (guint race = 1; race <= N_RACES; race++)
     sheets[race] = pd_test_alkamel_sheet (N_CARS, race);
+
+  if (argc == 3 && g_str_equal (argv[1], "--season"))
+    {
+      g_autoptr(PdStore) store = NULL;
+
+      make_template (argv[2]);
+      store = pd_store_new (argv[2], NULL, NULL, &error);
+      check (store != NULL, error, argv[2]);
+      import_race (store, N_RACES);
+      for (guint race = 1; race <= N_RACES; race++)
+        g_free (sheets[race]);
+      pd_test_remove_tree (dir);
+      return 0;
+    }
   template = g_build_filename (dir, "template.db", NULL);
   baseline_template = g_build_filename (dir, "baseline-template.db", NULL);
   ours = g_build_filename (dir, "paddock.db", NULL);
