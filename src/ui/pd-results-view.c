@@ -6,6 +6,7 @@
 
 #include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
+#include "pd-results-table.h"
 #include "pd-results-view.h"
 #include "pd-ui-util.h"
 
@@ -107,51 +108,6 @@ number_or_dash (int value)
 }
 
 static char *
-format_seconds (gint64 ms)
-{
-  if (ms % 1000 == 0)
-    /* TRANSLATORS: a whole number of seconds, such as "11 s" */
-    return g_strdup_printf (_("%d s"), (int) (ms / 1000));
-
-  /* TRANSLATORS: seconds with decimals, such as "11.2 s" */
-  return g_strdup_printf (_("%.3f s"), ms / 1000.0);
-}
-
-static char *
-penalty_text (PdPenalty *penalty)
-{
-  const char *reason = pd_penalty_get_reason (penalty);
-  const char *label = pd_penalty_kind_to_label (pd_penalty_get_kind (penalty));
-  g_autofree char *what = NULL;
-
-  switch (pd_penalty_get_kind (penalty))
-    {
-    case PD_PENALTY_KIND_TIME:
-      {
-        g_autofree char *seconds = format_seconds (pd_penalty_get_time_ms (penalty));
-        /* TRANSLATORS: a time penalty, such as "+11 s" */
-        what = g_strdup_printf (_("+%s"), seconds);
-      }
-      break;
-    case PD_PENALTY_KIND_POSITIONS:
-    case PD_PENALTY_KIND_GRID:
-      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d place", "%s, %d places",
-                                           pd_penalty_get_positions (penalty)),
-                              label, pd_penalty_get_positions (penalty));
-      break;
-    default:
-      what = g_strdup (label);
-      break;
-    }
-
-  if (reason != NULL && *reason != '\0')
-    /* TRANSLATORS: a penalty and its reason, such as "+11 s: Pit stop too short" */
-    return g_strdup_printf (_("%s: %s"), what, reason);
-
-  return g_steal_pointer (&what);
-}
-
-static char *
 lookup_name (PdStore     *store,
              GHashTable  *cache,
              GType        type,
@@ -212,7 +168,7 @@ show_session (PdResultsView *self,
       g_autoptr(GListModel) penalties = pd_store_list_penalties (self->store, pd_result_get_id (result), NULL);
       g_autoptr(PdResultsItem) item = g_object_new (PD_TYPE_RESULTS_ITEM, NULL);
       g_autoptr(GPtrArray) names_list = g_ptr_array_new ();
-      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) penalty_list = g_ptr_array_new_with_free_func (g_object_unref);
       const char * const *drivers = pd_result_get_driver_ids (result);
       const char *number;
 
@@ -222,17 +178,8 @@ show_session (PdResultsView *self,
         g_ptr_array_add (names_list, lookup_name (self->store, names, PD_TYPE_DRIVER, drivers[d]));
       g_ptr_array_add (names_list, NULL);
 
-      if (pd_result_get_road_position (result) > 0)
-        /* TRANSLATORS: the position in which a car crossed the line, before penalties */
-        g_ptr_array_add (notes, g_strdup_printf (_("%d on the road"), pd_result_get_road_position (result)));
       for (guint p = 0; penalties != NULL && p < g_list_model_get_n_items (penalties); p++)
-        {
-          g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
-          g_ptr_array_add (notes, penalty_text (penalty));
-        }
-      if (pd_result_get_note (result) != NULL)
-        g_ptr_array_add (notes, g_strdup (pd_result_get_note (result)));
-      g_ptr_array_add (notes, NULL);
+        g_ptr_array_add (penalty_list, g_list_model_get_item (penalties, p));
 
       number = entry != NULL ? pd_entry_get_number (entry) : NULL;
       item->columns[COL_POSITION] = number_or_dash (pd_result_get_position (result));
@@ -249,8 +196,7 @@ show_session (PdResultsView *self,
       item->columns[COL_CAR] = g_strdup (entry != NULL ? pd_entry_get_car_model (entry) : NULL);
       item->columns[COL_GRID] = number_or_dash (pd_result_get_grid (result));
       item->columns[COL_STATUS] = g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
-      /* TRANSLATORS: the separator between the notes on a result */
-      item->columns[COL_NOTES] = g_strjoinv (_("; "), (char **) notes->pdata);
+      item->columns[COL_NOTES] = pd_result_describe_notes (result, penalty_list);
       g_list_store_append (self->items, item);
     }
 
