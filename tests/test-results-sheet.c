@@ -81,16 +81,19 @@ test_seeded (PdTestFixture *f,
 }
 
 static void
-import_fixture (PdTestFixture *f)
+import_fixture (PdTestFixture *f,
+                const char    *file,
+                const char    *season_id,
+                int            round,
+                const char    *session_name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "alkamel", "gt4-spa-race2.csv", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "alkamel", file, NULL);
   g_autofree char *data = NULL;
   gsize length;
 
   g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  g_assert_true (pd_alkamel_import (f->store, "gt4-spa-race2.csv", data, length, "gt4-test-2023", 3, "Race 2",
-                                    NULL, &error));
+  g_assert_true (pd_alkamel_import (f->store, file, data, length, season_id, round, session_name, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -107,7 +110,7 @@ test_imported (PdTestFixture *f,
   g_autofree char *info = NULL;
   const char *id_77 = NULL;
 
-  import_fixture (f);
+  import_fixture (f, "gt4-spa-race2.csv", "gt4-test-2023", 3, "Race 2");
   editor = pd_results_editor_new (f->store, "gt4-test-2023.r3.race-2", &error);
   g_assert_no_error (error);
   results = pd_results_editor_get_results (editor);
@@ -163,6 +166,26 @@ test_imported (PdTestFixture *f,
   text = write_sheet (f, "gt4-test-2023.r3.race-2", PD_PAPER_LETTER, NULL);
   g_assert_nonnull (strstr (text, "Slutgiltig resultatlista"));
   g_assert_null (strstr (text, "Preliminär"));
+}
+
+/* A practice session: the cars in the order of their best laps, the gaps
+ * between best laps, no race time. */
+static void
+test_practice (PdTestFixture *f,
+               gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  import_fixture (f, "hockenheim-fp1.csv", "hockenheim-2023", 5, "Free Practice 1");
+  text = write_sheet (f, "hockenheim-2023.r5.free-practice-1", PD_PAPER_A4, NULL);
+
+  g_assert_nonnull (strstr (text, "Omgång 5: Free Practice 1"));
+  g_assert_nonnull (strstr (text, "Diff: till den snabbaste · Int.: till bilen före"));
+  assert_matches ("^ *Plac\\. +Nr +Klass +I klass +Förare +Team +Bil +Varv +Diff +Int\\. +Bästa varv$", text);
+  assert_matches ("^ *1 +21 +Silver +1 +Aino Virtanen / Lars Öberg .* 28 +1:47\\.210$", text);
+  assert_matches ("^ *3 +31 +Pro-Am +1 +Jonas Keller / Heidi Ammann .* 28 +\\+0\\.390 +\\+0\\.250 +1:47\\.600$", text);
+  g_assert_nonnull (strstr (text, "Snabbaste varv: 1:47.210, #21 Aino Virtanen / Lars Öberg"));
+  g_assert_null (strstr (text, "59:40.100"));
 }
 
 #define N_CARS 62
@@ -258,6 +281,7 @@ main (int    argc,
 
   pd_test_add_fixture ("/results-sheet/seeded", &seeded_store, test_seeded, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-sheet/imported", &empty_store, test_imported, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/results-sheet/practice", &empty_store, test_practice, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-sheet/full-field", &empty_store, test_full_field, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/results-sheet/empty", &seeded_store, test_empty, NULL, PD_TEST_FLAGS_NONE);
 

@@ -58,13 +58,18 @@ pd_standings_rounds (GPtrArray *rows)
  * @dropped: (out): those that do not
  *
  * Sums a row's points in one round.
+ *
+ * Returns: whether the row has a result in @round (that may have scored
+ *   nothing)
  */
-void
+gboolean
 pd_standings_row_round_points (const PdStandingsRow *row,
                                int                   round,
                                PdPoints             *counted,
                                PdPoints             *dropped)
 {
+  gboolean any = FALSE;
+
   *counted = PD_POINTS_ZERO;
   *dropped = PD_POINTS_ZERO;
   for (guint s = 0; s < row->scores->len; s++)
@@ -73,11 +78,13 @@ pd_standings_row_round_points (const PdStandingsRow *row,
 
       if (score->round != round)
         continue;
+      any = TRUE;
       if (score->counted)
         *counted = pd_points_add (*counted, score->points);
       else
         *dropped = pd_points_add (*dropped, score->points);
     }
+  return any;
 }
 
 /* Points as a number a spreadsheet reads in any locale: "43.50". */
@@ -108,7 +115,8 @@ static const PdCsvColumn standings_columns[] = {
  *
  * Returns: (transfer full): the standings as RFC 4180 CSV, UTF-8: a row
  *   per competitor with position ("=3" when shared), name, identifier,
- *   points, wins, and the points of each round ("(12)" when dropped),
+ *   points, wins, and the points of each round ("(12)" when dropped,
+ *   nothing in a round without a result),
  *   numbers with a decimal point whatever the language. The fields are
  *   the same whatever the header.
  */
@@ -154,8 +162,11 @@ pd_standings_to_csv (PdStore         *store,
           PdPoints counted, dropped;
           g_autofree char *cell = NULL;
 
-          pd_standings_row_round_points (row, g_array_index (rounds, int, r), &counted, &dropped);
-          cell = pd_points_is_zero (dropped) ? points_text (counted, FALSE) : points_text (dropped, TRUE);
+          /* Nothing in a round without a result, 0.00 for one without points. */
+          if (!pd_standings_row_round_points (row, g_array_index (rounds, int, r), &counted, &dropped))
+            cell = g_strdup ("");
+          else
+            cell = pd_points_is_zero (dropped) ? points_text (counted, FALSE) : points_text (dropped, TRUE);
           pd_csv_append_field (out, cell, r + 1 == rounds->len);
         }
     }

@@ -7,7 +7,7 @@
 G_BEGIN_DECLS
 
 GArray *pd_standings_rounds           (GPtrArray            *rows);
-void    pd_standings_row_round_points (const PdStandingsRow *row,
+gboolean pd_standings_row_round_points (const PdStandingsRow *row,
                                        int                   round,
                                        PdPoints             *counted,
                                        PdPoints             *dropped);

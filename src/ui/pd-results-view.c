@@ -6,8 +6,10 @@
 
 #include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
+#include "pd-results-sheet.h"
 #include "pd-results-table.h"
 #include "pd-results-view.h"
+#include "pd-ui-export.h"
 #include "pd-ui-util.h"
 
 /*
@@ -216,6 +218,10 @@ session_selected_cb (PdResultsView *self)
 {
   PdSession *session = gtk_drop_down_get_selected_item (self->session_dropdown);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-pdf", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-csv", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", session != NULL);
+
   if (gtk_toggle_button_get_active (self->edit_button) && session != NULL)
     {
       pd_results_editor_view_set_session (self->editor_view, self->store, pd_session_get_id (session));
@@ -389,6 +395,161 @@ add_column (PdResultsView *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* The session the view shows, or NULL with @error set. */
+static PdSession *
+current_session (PdResultsView  *self,
+                 GError        **error)
+{
+  PdSession *session = self->store != NULL ? gtk_drop_down_get_selected_item (self->session_dropdown) : NULL;
+
+  if (session == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No session is chosen."));
+  return session;
+}
+
+/**
+ * pd_results_view_export_pdf:
+ *
+ * Writes the classification of the session shown as a PDF sheet, on the
+ * locale's paper.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_results_view_export_pdf (PdResultsView  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  PdSession *session;
+  g_autoptr(PdSheet) sheet = NULL;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  session = current_session (self, error);
+  sheet = session != NULL ? pd_results_sheet_new (self->store, pd_session_get_id (session), error) : NULL;
+  return sheet != NULL && pd_sheet_write_pdf (sheet, path, pd_paper_default (), error);
+}
+
+/**
+ * pd_results_view_export_csv:
+ * @headers: the column names: stable ones, or the user's language's
+ *
+ * Writes the classification of the session shown as CSV (RFC 4180,
+ * UTF-8).
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_results_view_export_csv (PdResultsView  *self,
+                            const char     *path,
+                            PdCsvHeaders    headers,
+                            GError        **error)
+{
+  PdSession *session;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  session = current_session (self, error);
+  rows = session != NULL ? pd_results_load (self->store, pd_session_get_id (session), error) : NULL;
+  if (rows == NULL)
+    return FALSE;
+  csv = pd_results_to_csv (rows, headers);
+  return g_file_set_contents (path, csv, -1, error);
+}
+
+/**
+ * pd_results_view_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path
+ * @export_path: (nullable): the PDF to write when exporting
+ *
+ * Prints the classification of the session shown through
+ * GtkPrintOperation, on the pages of its PDF sheet.
+ *
+ * Returns: whether it was printed (or exported)
+ */
+gboolean
+pd_results_view_print (PdResultsView            *self,
+                       GtkPrintOperationAction   action,
+                       const char               *export_path,
+                       GError                  **error)
+{
+  PdSession *session;
+  PdSheet *sheet;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+
+  session = current_session (self, error);
+  sheet = session != NULL ? pd_results_sheet_new (self->store, pd_session_get_id (session), error) : NULL;
+  return sheet != NULL && pd_ui_print_sheet (GTK_WIDGET (self), sheet, action, export_path, error);
+}
+
+static gboolean
+save_pdf (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_results_view_export_pdf (PD_RESULTS_VIEW (view), path, error);
+}
+
+static gboolean
+save_csv (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_results_view_export_csv (PD_RESULTS_VIEW (view), path, headers, error);
+}
+
+static const PdUiExport pdf_export = {
+  N_("Export Classification as PDF"), N_("PDF documents"), "application/pdf", FALSE, save_pdf,
+};
+
+static const PdUiExport csv_export = {
+  N_("Export Classification as CSV"), N_("CSV files"), "text/csv", TRUE, save_csv,
+};
+
+/* Export PDF… and Export CSV…: the session's classification, offered
+ * as "SESSION-ID.pdf" or ".csv". */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdSession *session = current_session (PD_RESULTS_VIEW (widget), NULL);
+  gboolean csv = g_str_equal (action_name, "results.export-csv");
+  g_autofree char *name = NULL;
+
+  if (session == NULL)
+    return;
+  name = g_strdup_printf ("%s.%s", pd_session_get_id (session), csv ? "csv" : "pdf");
+  pd_ui_export_run (widget, csv ? &csv_export : &pdf_export, name);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PdResultsView *self = PD_RESULTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (current_session (self, NULL) == NULL)
+    return;
+
+  if (!pd_results_view_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The classification could not be printed: %s"), error->message);
+
+      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+    }
+}
+
 static void
 pd_results_view_dispose (GObject *object)
 {
@@ -432,6 +593,10 @@ pd_results_view_class_init (PdResultsViewClass *klass)
    */
   signals[RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "results.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
 
   g_type_ensure (PD_TYPE_RESULTS_EDITOR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-results-view.ui");
