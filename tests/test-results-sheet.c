@@ -97,6 +97,21 @@ import_fixture (PdTestFixture *f,
   g_assert_no_error (error);
 }
 
+/* An import names a new season by its id: a name for people instead. */
+static void
+rename_season (PdTestFixture *f,
+               const char    *season_id,
+               const char    *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdSeason) season = pd_store_get (f->store, PD_TYPE_SEASON, season_id, &error);
+
+  g_assert_no_error (error);
+  pd_season_set_name (season, name);
+  g_assert_true (pd_store_save (f->store, G_OBJECT (season), &error));
+  g_assert_no_error (error);
+}
+
 /* The Al Kamel fixture of Spa Race 2, with +5 s for #77 (from
  * 1:01:32.000 to 1:01:37.000, still fifth: the next car is a lap down). */
 static void
@@ -111,6 +126,7 @@ test_imported (PdTestFixture *f,
   const char *id_77 = NULL;
 
   import_fixture (f, "gt4-spa-race2.csv", "gt4-test-2023", 3, "Race 2");
+  rename_season (f, "gt4-test-2023", "GT4 Test Series 2023");
   editor = pd_results_editor_new (f->store, "gt4-test-2023.r3.race-2", &error);
   g_assert_no_error (error);
   results = pd_results_editor_get_results (editor);
@@ -125,6 +141,7 @@ test_imported (PdTestFixture *f,
 
   text = write_sheet (f, "gt4-test-2023.r3.race-2", PD_PAPER_A4, &info);
 
+  g_assert_nonnull (strstr (text, "\nGT4 Test Series 2023\n"));
   /* Imported, not marked final: provisional, on every page's header. */
   g_assert_nonnull (strstr (text, "Preliminär resultatlista"));
   g_assert_cmpuint (pd_test_count (text, "Omgång 3: Race 2 · Preliminär resultatlista"), ==, 1);
@@ -207,6 +224,7 @@ test_full_field (PdTestFixture *f,
   g_assert_true (pd_alkamel_import (f->store, "race.csv", sheet, strlen (sheet), "club-2024", 1, "Race 1", NULL,
                                     &error));
   g_assert_no_error (error);
+  rename_season (f, "club-2024", "Nordic Club Series 2024");
   rows = pd_results_load (f->store, "club-2024.r1.race-1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, N_CARS);
@@ -228,6 +246,7 @@ test_full_field (PdTestFixture *f,
 
       g_assert_nonnull (strstr (pages[p], footer));
       g_assert_nonnull (strstr (pages[p], "Omgång 1: Race 1 · Preliminär resultatlista"));
+      g_assert_nonnull (strstr (pages[p], "Nordic Club Series 2024"));
       g_assert_cmpuint (pd_test_count (pages[p], "Plac. "), ==, 1);
     }
   g_assert_cmpuint (pd_test_count (pages[0], "\nPreliminär resultatlista\n"), ==, 1);

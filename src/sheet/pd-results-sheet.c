@@ -29,7 +29,7 @@
  * export and printing give the same pages.
  */
 
-#define DRIVERS_WIDTH_MAX 170.0
+#define DRIVERS_WIDTH_MAX 200.0
 #define TEAM_WIDTH_MAX    120.0
 #define CAR_WIDTH_MAX     100.0
 

@@ -292,6 +292,41 @@ test_results (void)
 
   screenshot ("results");
 
+  /* The menu beside Edit Results offers the exports and printing. */
+  {
+    GtkMenuButton *menu = NULL;
+    g_autoptr(GString) items = g_string_new (NULL);
+    GMenuModel *model;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (view)));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)) != NULL)
+        menu = GTK_MENU_BUTTON (w);
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    model = gtk_menu_button_get_menu_model (menu);
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *label = NULL;
+            g_autofree char *action = NULL;
+
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+            g_string_append_printf (items, "%s=%s\n", label, action);
+          }
+      }
+    g_assert_cmpstr (items->str, ==, swedish ? "Exportera _PDF…=results.export-pdf\n"
+                                               "Exportera _CSV…=results.export-csv\n"
+                                               "Skriv _ut…=results.print\n"
+                                             : "Export _PDF…=results.export-pdf\n"
+                                               "Export _CSV…=results.export-csv\n"
+                                               "_Print…=results.print\n");
+  }
+
   /* The classification sheet: exported as a PDF, and printed through
    * GtkPrintOperation to a file, it reads the same. */
   {
@@ -299,7 +334,6 @@ test_results (void)
     g_autoptr(GError) error = NULL;
     g_autofree char *sheet = NULL;
 
-    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
     sheet_files_init (&files);
     g_assert_true (pd_results_view_export_pdf (PD_RESULTS_VIEW (view), files.exported, &error));
     g_assert_no_error (error);
