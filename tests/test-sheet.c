@@ -265,21 +265,12 @@ test_full_field (PdTestFixture *f,
   /* Twelve race columns wide enough for "(19)" do not fit upright: A4
    * landscape. */
   g_assert_nonnull (strstr (info, "841.89 x 595.276 pts (A4)"));
-  pages = g_strsplit (text, "\f", -1);
-  n_pages = g_strv_length (pages) - 1;   /* pdftotext ends each page with a form feed */
+  pages = pd_test_sheet_pages (text, info);
+  n_pages = g_strv_length (pages);
   g_assert_cmpuint (n_pages, >=, 2);
-  {
-    g_autofree char *pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
-    g_assert_nonnull (strstr (info, pages_line));
-  }
 
-  /* Every page has its header and "page X of Y"; the table's header
-   * comes again on each page the table goes on to. */
   for (guint p = 0; p < n_pages; p++)
     {
-      g_autofree char *footer = g_strdup_printf ("Sida %u av %u", p + 1, n_pages);
-
-      g_assert_nonnull (strstr (pages[p], footer));
       g_assert_nonnull (strstr (pages[p], "Nordic Club Series 2024"));
       g_assert_nonnull (strstr (pages[p], "Förarställning efter omgång 12 av 12"));
       g_assert_cmpuint (pd_test_count (pages[p], "Plac. Förare"), ==, pd_test_count (pages[p], "\nTotalt"));
