@@ -428,3 +428,89 @@ pd_test_pdf_info (const char *path)
 
   return run_tool (argv);
 }
+
+/**
+ * pd_test_write_sheet:
+ * @dir: the test's folder
+ * @name: the PDF's name, such as "club-2024-0-a4.pdf"
+ * @info: (out) (optional): what pdfinfo says of the PDF
+ *
+ * Writes @sheet as a PDF into @dir and reads it back with pdftotext; with
+ * PADDOCK_SHEET_DIR set, keeps a copy there, to look at.
+ *
+ * Returns: (transfer full): the text, its pages ended by form feeds
+ */
+char *
+pd_test_write_sheet (PdSheet     *sheet,
+                     const char  *dir,
+                     const char  *name,
+                     PdPaper      paper,
+                     char       **info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *text;
+
+  g_assert_nonnull (sheet);
+  g_assert_true (pd_sheet_write_pdf (sheet, path, paper, &error));
+  g_assert_no_error (error);
+  text = pd_test_pdf_text (path);
+  if (g_getenv ("PADDOCK_SHEET_DIR") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("PADDOCK_SHEET_DIR"), name, NULL);
+      g_autoptr(GFile) from = g_file_new_for_path (path);
+      g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+      g_assert_true (g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
+  if (info != NULL)
+    {
+      g_free (*info);
+      *info = pd_test_pdf_info (path);
+    }
+  g_test_message ("%s", text);
+  return text;
+}
+
+/* How many times @needle stands in @haystack, apart. */
+guint
+pd_test_count (const char *haystack,
+               const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + strlen (needle), needle))
+    n++;
+  return n;
+}
+
+/**
+ * pd_test_sheet_pages:
+ * @text: a sheet's text from pd_test_write_sheet()
+ * @info: what pdfinfo says of it
+ *
+ * Splits a sheet into its pages, checking that pdfinfo counts as many and
+ * that each ends with its "page X of Y" footer (in Swedish: the tests
+ * run under sv_SE.UTF-8).
+ *
+ * Returns: (transfer full): the pages' texts
+ */
+char **
+pd_test_sheet_pages (const char *text,
+                     const char *info)
+{
+  char **pages = g_strsplit (text, "\f", -1);
+  guint n_pages = g_strv_length (pages) - 1;   /* pdftotext ends each page with a form feed */
+  g_autofree char *pages_line = g_strdup_printf ("Pages:           %u\n", n_pages);
+
+  g_assert_nonnull (strstr (info, pages_line));
+  g_free (pages[n_pages]);
+  pages[n_pages] = NULL;
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *footer = g_strdup_printf ("Sida %u av %u", p + 1, n_pages);
+
+      g_assert_nonnull (strstr (pages[p], footer));
+    }
+  return pages;
+}

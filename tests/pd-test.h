@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "pd-sheet.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -79,5 +80,14 @@ void  pd_test_init          (int          *argc,
  * gives it (pages end in form feeds), and what pdfinfo says of it. */
 char *pd_test_pdf_text      (const char   *path);
 char *pd_test_pdf_info      (const char   *path);
+char *pd_test_write_sheet   (PdSheet      *sheet,
+                             const char   *dir,
+                             const char   *name,
+                             PdPaper       paper,
+                             char        **info);
+guint pd_test_count         (const char   *haystack,
+                             const char   *needle);
+char **pd_test_sheet_pages  (const char   *text,
+                             const char   *info);
 
 G_END_DECLS

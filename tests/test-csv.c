@@ -1,6 +1,7 @@
 /* Tests of the CSV reader (pd-csv.c): RFC 4180 fields and quoting, line
  * endings, the byte order mark, NULL markers, header lookup, short rows,
- * and errors that name their line. */
+ * and errors that name their line; and of the writer: quoting, CRLF, and
+ * headers stable or translated. */
 
 #define G_LOG_DOMAIN "paddock-test"
 
@@ -393,6 +394,74 @@ test_long_fields (void)
   g_assert_cmpstr (pd_csv_reader_get (reader, 2), ==, "end");
 }
 
+/* The writer: a field is quoted only when it must be, quotes doubled,
+ * every record ended by CRLF; the reader gives back what was written. */
+static void
+test_write (void)
+{
+  static const char * const fields[] = {
+    "plain", "Bäckman", "Hofor Racing, Bonk", "say \"hi\"", "two\nlines", "cr\ronly", " spaces kept ", "",
+    "\"", "a,\"b\"\r\nc",
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(PdCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      pd_csv_append_field (out, fields[i], i + 1 == G_N_ELEMENTS (fields));
+  pd_csv_append_field (out, NULL, TRUE);
+
+  g_string_append (expected, "plain,Bäckman,\"Hofor Racing, Bonk\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\ronly\","
+                             " spaces kept ,,\"\"\"\",\"a,\"\"b\"\"\r\nc\"\r\n");
+  g_string_append (expected, expected->str);
+  g_string_append (expected, "\r\n");
+  g_assert_cmpstr (out->str, ==, expected->str);
+
+  reader = pd_csv_reader_new (NULL, out->str, out->len, ',', PD_CSV_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_true (pd_csv_reader_next (reader, &error));
+      g_assert_cmpuint (pd_csv_reader_get_n_fields (reader), ==, G_N_ELEMENTS (fields));
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        g_assert_cmpstr (pd_csv_reader_get (reader, i), ==, fields[i]);
+    }
+  /* The empty record at the end is a blank line to the reader. */
+  g_assert_false (pd_csv_reader_next (reader, &error));
+  g_assert_no_error (error);
+}
+
+/* Headers: the stable names whatever the language; the translated ones
+ * in the user's (this test runs under sv_SE.UTF-8). */
+static void
+test_write_header (void)
+{
+  static const PdCsvColumn columns[] = {
+    { "position", NC_("csv column", "Position") },
+    { "class", NC_("csv column", "Class") },
+    { "total_time_ms", NC_("csv column", "Total time (ms)") },
+  };
+  g_autoptr(GString) out = g_string_new (NULL);
+  PdCsvHeaders headers = PD_CSV_HEADERS_TRANSLATED;
+
+  pd_csv_append_header (out, columns, G_N_ELEMENTS (columns), PD_CSV_HEADERS_STABLE, TRUE);
+  g_assert_cmpstr (out->str, ==, "position,class,total_time_ms\r\n");
+  g_string_truncate (out, 0);
+  pd_csv_append_header (out, columns, G_N_ELEMENTS (columns), PD_CSV_HEADERS_TRANSLATED, FALSE);
+  pd_csv_append_field (out, "R3", TRUE);
+  g_assert_cmpstr (out->str, ==, "Placering,Klass,Total tid (ms),R3\r\n");
+
+  g_assert_true (pd_csv_headers_from_string ("stable", &headers));
+  g_assert_cmpint (headers, ==, PD_CSV_HEADERS_STABLE);
+  g_assert_true (pd_csv_headers_from_string ("translated", &headers));
+  g_assert_cmpint (headers, ==, PD_CSV_HEADERS_TRANSLATED);
+  g_assert_false (pd_csv_headers_from_string ("Translated", &headers));
+  g_assert_false (pd_csv_headers_from_string (NULL, &headers));
+  g_assert_cmpint (headers, ==, PD_CSV_HEADERS_TRANSLATED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +480,8 @@ main (int   argc,
   g_test_add_func ("/csv/long-fields", test_long_fields);
   g_test_add_func ("/csv/errors", test_errors);
   g_test_add_func ("/csv/messages", test_messages);
+  g_test_add_func ("/csv/write", test_write);
+  g_test_add_func ("/csv/write-header", test_write_header);
 
   return g_test_run ();
 }

@@ -16,9 +16,11 @@
 #include "pd-entry-list.h"
 #include "pd-ergast.h"
 #include "pd-provisional.h"
+#include "pd-results-sheet.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-standings-sheet.h"
+#include "pd-standings-table.h"
 #include "pd-score-loader.h"
 #include "pd-time.h"
 #include "pd-timing.h"
@@ -131,6 +133,75 @@ parse_options (const char          *parameter,
       return FALSE;
     }
   return TRUE;
+}
+
+/* What the commands that write a sheet or CSV share: --format with "pdf"
+ * (which needs --output, and takes --paper) and --headers for CSV.
+ * Returns FALSE with *status set when the request is wrong. */
+static gboolean
+parse_output_options (const char   *format_text,
+                      const char   *output,
+                      const char   *paper_text,
+                      const char   *headers_text,
+                      OutputFormat *format,
+                      gboolean     *pdf,
+                      PdPaper      *paper,
+                      PdCsvHeaders *headers,
+                      int          *status)
+{
+  *pdf = g_strcmp0 (format_text, "pdf") == 0;
+  *paper = pd_paper_default ();
+  *headers = PD_CSV_HEADERS_STABLE;
+  if (!*pdf && !parse_format (format_text, TRUE, format))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text”, “csv”, “json” or “pdf”"),
+                                                  format_text);
+      *status = usage_error (message);
+      return FALSE;
+    }
+  /* A PDF goes to a file, never to the terminal. */
+  if (*pdf && (output == NULL || *output == '\0'))
+    *status = usage_error (_("--format pdf needs --output FILE"));
+  else if (!*pdf && output != NULL)
+    *status = usage_error (_("--output is for --format pdf"));
+  else if (!*pdf && paper_text != NULL)
+    *status = usage_error (_("--paper is for --format pdf"));
+  else if (headers_text != NULL && (*pdf || *format != FORMAT_CSV))
+    *status = usage_error (_("--headers is for --format csv"));
+  else if (paper_text != NULL && !pd_paper_from_string (paper_text, paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”; use “a4” or “letter”"), paper_text);
+      *status = usage_error (message);
+    }
+  else if (headers_text != NULL && !pd_csv_headers_from_string (headers_text, headers))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown headers “%s”; use “stable” or “translated”"),
+                                                  headers_text);
+      *status = usage_error (message);
+    }
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* Writes a sheet to @output; a wrong season, round or session is a
+ * usage error. */
+static int
+write_sheet (PdSheet    *sheet,
+             GError     *error,
+             const char *output,
+             PdPaper     paper)
+{
+  g_autoptr(GError) local_error = error;
+
+  if (sheet == NULL && g_error_matches (local_error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+    return usage_error (local_error->message);
+  if (sheet == NULL || !pd_sheet_write_pdf (sheet, output, paper, &local_error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), local_error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
 }
 
 static int
@@ -296,59 +367,6 @@ cmd_schedule (int    argc,
   return EXIT_OK;
 }
 
-static int
-compare_ints (const int *a,
-              const int *b)
-{
-  return *a - *b;
-}
-
-/* Rounds in order, and each row's counted and dropped points per round. */
-static GArray *
-standings_rounds (GPtrArray *rows)
-{
-  GArray *rounds = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      PdStandingsRow *row = rows->pdata[i];
-
-      for (guint s = 0; s < row->scores->len; s++)
-        {
-          int round = g_array_index (row->scores, PdStandingsScore, s).round;
-          gboolean seen = FALSE;
-
-          for (guint r = 0; r < rounds->len && !seen; r++)
-            seen = g_array_index (rounds, int, r) == round;
-          if (!seen)
-            g_array_append_val (rounds, round);
-        }
-    }
-  g_array_sort (rounds, (GCompareFunc) compare_ints);
-  return rounds;
-}
-
-static void
-round_points (PdStandingsRow *row,
-              int             round,
-              PdPoints       *counted,
-              PdPoints       *dropped)
-{
-  *counted = PD_POINTS_ZERO;
-  *dropped = PD_POINTS_ZERO;
-  for (guint s = 0; s < row->scores->len; s++)
-    {
-      PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
-
-      if (score->round != round)
-        continue;
-      if (score->counted)
-        *counted = pd_points_add (*counted, score->points);
-      else
-        *dropped = pd_points_add (*dropped, score->points);
-    }
-}
-
 /* Pads to a number of characters, not bytes: "Räikkönen" is 9 wide. */
 static char *
 pad_to_width (const char *text,
@@ -402,6 +420,7 @@ cmd_standings (int    argc,
   g_autofree char *class_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
+  g_autofree char *headers_text = NULL;
   int after_round = 0;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Drivers, teams or entries"), N_("KIND") },
@@ -411,6 +430,8 @@ cmd_standings (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper of the PDF: a4 or letter (the locale’s by default)"),
       N_("PAPER") },
+    { "headers", 0, 0, G_OPTION_ARG_STRING, &headers_text,
+      N_("Column names of the CSV: stable (the default) or translated"), N_("HEADERS") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -425,7 +446,8 @@ cmd_standings (int    argc,
   g_autofree char *class_id = NULL;
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
   OutputFormat format = FORMAT_TEXT;
-  PdPaper paper = pd_paper_default ();
+  PdPaper paper;
+  PdCsvHeaders headers;
   gboolean pdf;
   int status = EXIT_OK;
 
@@ -434,25 +456,8 @@ cmd_standings (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  pdf = g_strcmp0 (format_text, "pdf") == 0;
-  if (!pdf && !parse_format (format_text, TRUE, &format))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text”, “csv”, “json” or “pdf”"),
-                                                  format_text);
-      return usage_error (message);
-    }
-  /* A PDF goes to a file, never to the terminal. */
-  if (pdf && (output == NULL || *output == '\0'))
-    return usage_error (_("--format pdf needs --output FILE"));
-  if (!pdf && output != NULL)
-    return usage_error (_("--output is for --format pdf"));
-  if (!pdf && paper_text != NULL)
-    return usage_error (_("--paper is for --format pdf"));
-  if (paper_text != NULL && !pd_paper_from_string (paper_text, &paper))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”; use “a4” or “letter”"), paper_text);
-      return usage_error (message);
-    }
+  if (!parse_output_options (format_text, output, paper_text, headers_text, &format, &pdf, &paper, &headers, &status))
+    return status;
   if (after_round < 0)
     return usage_error (_("A round number is 1 or more"));
   if (kind_text == NULL || g_str_equal (kind_text, "drivers"))
@@ -487,14 +492,7 @@ cmd_standings (int    argc,
       g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (store, argv[1], kind, class_id, after_round,
                                                                   &error);
 
-      if (sheet == NULL && g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
-        return usage_error (error->message);
-      if (sheet == NULL || !pd_standings_sheet_write_pdf (sheet, output, paper, &error))
-        {
-          g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
-          return EXIT_FAILED;
-        }
-      return EXIT_OK;
+      return write_sheet ((PdSheet *) sheet, g_steal_pointer (&error), output, paper);
     }
 
   rules = pd_rules_for_season (store, argv[1], &error);
@@ -508,7 +506,7 @@ cmd_standings (int    argc,
     }
 
   rows = pd_standings_compute (rules, season, kind, class_id, after_round);
-  rounds = standings_rounds (rows);
+  rounds = pd_standings_rounds (rows);
   provisional = pd_season_provisional_sessions (store, argv[1], after_round, NULL);
   for (guint i = 0; provisional != NULL && i < provisional->len; i++)
     {
@@ -561,7 +559,7 @@ cmd_standings (int    argc,
               int round = g_array_index (rounds, int, r);
               PdPoints counted, dropped;
 
-              round_points (row, round, &counted, &dropped);
+              pd_standings_row_round_points (row, round, &counted, &dropped);
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "round");
               json_builder_add_int_value (builder, round);
@@ -585,45 +583,9 @@ cmd_standings (int    argc,
 
   if (format == FORMAT_CSV)
     {
-      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *csv = pd_standings_to_csv (store, kind, rows, headers);
 
-      pd_csv_append_field (out, "position", FALSE);
-      pd_csv_append_field (out, "name", FALSE);
-      pd_csv_append_field (out, "ref", FALSE);
-      pd_csv_append_field (out, "points", FALSE);
-      pd_csv_append_field (out, "wins", rounds->len == 0);
-      for (guint r = 0; r < rounds->len; r++)
-        {
-          g_autofree char *heading = g_strdup_printf ("R%d", g_array_index (rounds, int, r));
-          pd_csv_append_field (out, heading, r + 1 == rounds->len);
-        }
-      for (guint i = 0; i < rows->len; i++)
-        {
-          PdStandingsRow *row = rows->pdata[i];
-          g_autofree char *name = pd_standings_name (store, kind, row->id);
-          g_autofree char *pos = pd_standings_row_position_text (row);
-          g_autofree char *points = g_strdup_printf ("%.2f", pd_points_to_double (row->points));
-          g_autofree char *wins = g_strdup_printf ("%d", row->wins);
-
-          pd_csv_append_field (out, pos, FALSE);
-          pd_csv_append_field (out, name, FALSE);
-          pd_csv_append_field (out, row->id, FALSE);
-          pd_csv_append_field (out, g_strdelimit (points, ",", '.'), FALSE);
-          pd_csv_append_field (out, wins, rounds->len == 0);
-          for (guint r = 0; r < rounds->len; r++)
-            {
-              PdPoints counted, dropped;
-              g_autofree char *cell = NULL;
-
-              round_points (row, g_array_index (rounds, int, r), &counted, &dropped);
-              if (!pd_points_is_zero (dropped))
-                cell = g_strdup_printf ("(%.2f)", pd_points_to_double (dropped));
-              else
-                cell = g_strdup_printf ("%.2f", pd_points_to_double (counted));
-              pd_csv_append_field (out, g_strdelimit (cell, ",", '.'), r + 1 == rounds->len);
-            }
-        }
-      fwrite (out->str, 1, out->len, stdout);
+      fputs (csv, stdout);
       return EXIT_OK;
     }
 
@@ -875,11 +837,19 @@ cmd_results (int    argc,
 {
   g_autofree char *format_text = NULL;
   g_autofree char *session_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *paper_text = NULL;
+  g_autofree char *headers_text = NULL;
   int round = 0;
   const GOptionEntry entries[] = {
     { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("The round N"), N_("N") },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("The session NAME, such as “Race 2”"), N_("NAME") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv or json"), N_("FORMAT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv, json or pdf"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper of the PDF: a4 or letter (the locale’s by default)"),
+      N_("PAPER") },
+    { "headers", 0, 0, G_OPTION_ARG_STRING, &headers_text,
+      N_("Column names of the CSV: stable (the default) or translated"), N_("HEADERS") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -887,6 +857,9 @@ cmd_results (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   OutputFormat format;
+  PdPaper paper;
+  PdCsvHeaders headers;
+  gboolean pdf;
   int status = EXIT_OK;
 
   if (!parse_options (_("SEASON"), _("Shows a session's classification."), entries, &argc, &argv, &status))
@@ -895,14 +868,21 @@ cmd_results (int    argc,
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
   if (round <= 0 || session_name == NULL)
     return usage_error (_("Name a session with --round N and --session NAME"));
-  if (!parse_format (format_text, TRUE, &format))
-    return format_error (format_text, TRUE);
+  if (!parse_output_options (format_text, output, paper_text, headers_text, &format, &pdf, &paper, &headers, &status))
+    return status;
 
   store = open_store (&status);
   if (store == NULL)
     return status;
 
   session = pd_results_find_session (store, argv[1], round, session_name, &error);
+  if (pdf)
+    {
+      g_autoptr(PdSheet) sheet = session != NULL ? pd_results_sheet_new (store, pd_session_get_id (session), &error)
+                                                 : NULL;
+
+      return write_sheet (sheet, g_steal_pointer (&error), output, paper);
+    }
   rows = session != NULL ? pd_results_load (store, pd_session_get_id (session), &error) : NULL;
   if (rows == NULL)
     {
@@ -920,7 +900,7 @@ cmd_results (int    argc,
     }
   if (format == FORMAT_CSV)
     {
-      g_autofree char *csv = pd_results_to_csv (rows);
+      g_autofree char *csv = pd_results_to_csv (rows, headers);
       fputs (csv, stdout);
       return EXIT_OK;
     }

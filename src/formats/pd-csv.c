@@ -504,8 +504,18 @@ pd_csv_reader_set_error (PdCsvReader  *self,
   va_end (args);
 }
 
+/*
+ * The writer: RFC 4180 with UTF-8 text (the MIME type's charset
+ * parameter; RFC 4180 itself names US-ASCII only). Every record, the last
+ * one too, ends in CRLF; a field is quoted when it holds a comma, a
+ * double quote, CR or LF, and a double quote inside is doubled; any other
+ * field, spaces and all, is written as it is. No byte order mark: scripts
+ * read the first column's name as it is.
+ */
+
 /**
  * pd_csv_append_field:
+ * @field: (nullable): the field's text; %NULL is an empty field
  * @last: whether @field ends its record
  *
  * Writes one field of RFC 4180 CSV to @out: quoted when it holds a comma,
@@ -516,6 +526,8 @@ pd_csv_append_field (GString    *out,
                      const char *field,
                      gboolean    last)
 {
+  if (field == NULL)
+    field = "";
   if (strpbrk (field, ",\"\r\n") != NULL)
     {
       g_string_append_c (out, '"');
@@ -530,4 +542,48 @@ pd_csv_append_field (GString    *out,
   else
     g_string_append (out, field);
   g_string_append (out, last ? "\r\n" : ",");
+}
+
+/**
+ * pd_csv_append_header:
+ * @columns: (array length=n_columns): the columns
+ * @last: whether the header ends with these columns
+ *
+ * Writes the names of @columns as fields of a CSV header: their stable
+ * names, or their names in the user's language.
+ */
+void
+pd_csv_append_header (GString           *out,
+                      const PdCsvColumn *columns,
+                      guint              n_columns,
+                      PdCsvHeaders       headers,
+                      gboolean           last)
+{
+  for (guint c = 0; c < n_columns; c++)
+    pd_csv_append_field (out,
+                         headers == PD_CSV_HEADERS_TRANSLATED
+                         ? g_dpgettext2 (GETTEXT_PACKAGE, "csv column", columns[c].translated)
+                         : columns[c].stable,
+                         last && c + 1 == n_columns);
+}
+
+/**
+ * pd_csv_headers_from_string:
+ * @text: "stable" or "translated"
+ *
+ * Returns: whether @text names a kind of header
+ */
+gboolean
+pd_csv_headers_from_string (const char   *text,
+                            PdCsvHeaders *headers)
+{
+  g_return_val_if_fail (headers != NULL, FALSE);
+
+  if (g_strcmp0 (text, "stable") == 0)
+    *headers = PD_CSV_HEADERS_STABLE;
+  else if (g_strcmp0 (text, "translated") == 0)
+    *headers = PD_CSV_HEADERS_TRANSLATED;
+  else
+    return FALSE;
+  return TRUE;
 }

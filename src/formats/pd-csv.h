@@ -29,6 +29,33 @@ typedef enum {
 
 typedef struct _PdCsvReader PdCsvReader;
 
+/**
+ * PdCsvHeaders:
+ * @PD_CSV_HEADERS_STABLE: English names that stay the same in every
+ *   language and every version, for scripts and spreadsheets that look
+ *   columns up by name ("position", "total_time_ms")
+ * @PD_CSV_HEADERS_TRANSLATED: the column names in the user's language,
+ *   for people
+ *
+ * The first line of an exported CSV file.
+ */
+typedef enum {
+  PD_CSV_HEADERS_STABLE,
+  PD_CSV_HEADERS_TRANSLATED,
+} PdCsvHeaders;
+
+/**
+ * PdCsvColumn:
+ * @stable: the stable name
+ * @translated: the name for people, marked with NC_("csv column", ...)
+ *
+ * A column of an exported CSV file.
+ */
+typedef struct {
+  const char *stable;
+  const char *translated;
+} PdCsvColumn;
+
 GQuark        pd_csv_error_quark          (void);
 
 PdCsvReader  *pd_csv_reader_new           (const char   *name,
@@ -60,6 +87,13 @@ void          pd_csv_reader_set_error     (PdCsvReader  *self,
 void          pd_csv_append_field         (GString      *out,
                                            const char   *field,
                                            gboolean      last);
+void          pd_csv_append_header        (GString           *out,
+                                           const PdCsvColumn *columns,
+                                           guint              n_columns,
+                                           PdCsvHeaders       headers,
+                                           gboolean           last);
+gboolean      pd_csv_headers_from_string  (const char   *text,
+                                           PdCsvHeaders *headers);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdCsvReader, pd_csv_reader_free)
 

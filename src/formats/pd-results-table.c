@@ -7,6 +7,7 @@
 
 #include "pd-csv.h"
 #include "pd-enums.h"
+#include "pd-points.h"
 #include "pd-results-table.h"
 #include "pd-score-loader.h"
 
@@ -204,6 +205,105 @@ pd_results_load (PdStore     *store,
   return g_steal_pointer (&rows);
 }
 
+static char *
+format_seconds (gint64 ms)
+{
+  if (ms % 1000 == 0)
+    /* TRANSLATORS: a whole number of seconds, such as "11 s" */
+    return g_strdup_printf (_("%d s"), (int) (ms / 1000));
+
+  /* TRANSLATORS: seconds with decimals, such as "11.2 s" */
+  return g_strdup_printf (_("%.3f s"), ms / 1000.0);
+}
+
+/**
+ * pd_penalty_describe:
+ *
+ * Returns: (transfer full): the penalty for people: its kind, its value,
+ *   the reason and the document, such as "Time penalty, +11 s: Pit stop
+ *   0.3 s under the minimum time (document 42)"
+ */
+char *
+pd_penalty_describe (PdPenalty *penalty)
+{
+  const char *reason = pd_penalty_get_reason (penalty);
+  const char *document = pd_penalty_get_document (penalty);
+  const char *label = pd_penalty_kind_to_label (pd_penalty_get_kind (penalty));
+  g_autofree char *value = NULL;
+  g_autofree char *what = NULL;
+
+  switch (pd_penalty_get_kind (penalty))
+    {
+    case PD_PENALTY_KIND_TIME:
+      {
+        g_autofree char *seconds = format_seconds (pd_penalty_get_time_ms (penalty));
+        /* TRANSLATORS: a time penalty, such as "+11 s" */
+        value = g_strdup_printf (_("+%s"), seconds);
+      }
+      break;
+    case PD_PENALTY_KIND_POSITIONS:
+    case PD_PENALTY_KIND_GRID:
+      /* TRANSLATORS: the places a position or grid penalty costs */
+      value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d place", "%d places", pd_penalty_get_positions (penalty)),
+                               pd_penalty_get_positions (penalty));
+      break;
+    case PD_PENALTY_KIND_POINTS:
+      {
+        int thousandths = pd_penalty_get_points (penalty);
+        g_autofree char *points = pd_points_format (pd_points_new (thousandths, 1000));
+
+        /* TRANSLATORS: the points a penalty takes away, such as "5 points"; %s may be "0.5" */
+        value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point", "%s points",
+                                              thousandths == 1000 ? 1 : 2), points);
+      }
+      break;
+    default:
+      break;
+    }
+
+  /* TRANSLATORS: a penalty's kind and its value, such as "Time penalty, +11 s" */
+  what = value != NULL ? g_strdup_printf (_("%s, %s"), label, value) : g_strdup (label);
+  if (reason != NULL && *reason != '\0')
+    {
+      char *with_reason = g_strdup_printf (_("%s: %s"), what, reason);
+
+      g_free (what);
+      what = with_reason;
+    }
+  if (document != NULL && *document != '\0')
+    /* TRANSLATORS: a penalty, then the reference of the stewards' document that gives it */
+    return g_strdup_printf (_("%s (document %s)"), what, document);
+  return g_steal_pointer (&what);
+}
+
+/**
+ * pd_result_describe_notes:
+ * @penalties: (element-type PdPenalty): the result's penalties
+ *
+ * Returns: (transfer full): what the classification notes of a result:
+ *   its place on the road when penalties changed it, its penalties and
+ *   its note, "; " apart; "" for nothing
+ */
+char *
+pd_result_describe_notes (PdResult  *result,
+                          GPtrArray *penalties)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+
+  /* Where the car crossed the line, when penalties moved it. */
+  if (pd_result_get_road_position (result) > 0 && pd_result_get_road_position (result) != pd_result_get_position (result) &&
+      pd_result_get_status (result) != PD_RESULT_STATUS_DNS)
+    /* TRANSLATORS: the position in which a car crossed the line, before penalties */
+    g_ptr_array_add (notes, g_strdup_printf (_("%d on the road"), pd_result_get_road_position (result)));
+  for (guint p = 0; penalties != NULL && p < penalties->len; p++)
+    g_ptr_array_add (notes, pd_penalty_describe (penalties->pdata[p]));
+  if (pd_result_get_note (result) != NULL && *pd_result_get_note (result) != '\0')
+    g_ptr_array_add (notes, g_strdup (pd_result_get_note (result)));
+  g_ptr_array_add (notes, NULL);
+  /* TRANSLATORS: the separator between the notes on a result */
+  return g_strjoinv (_("; "), (char **) notes->pdata);
+}
+
 static void
 add_int_or_null (JsonBuilder *builder,
                  const char  *member,
@@ -302,23 +402,38 @@ append_number (GString *out,
   pd_csv_append_field (out, text, FALSE);
 }
 
+/* The columns of a session's CSV: the JSON keys, and names for people. */
+static const PdCsvColumn results_columns[] = {
+  { "position", NC_("csv column", "Position") },
+  { "class", NC_("csv column", "Class") },
+  { "class_position", NC_("csv column", "Class position") },
+  { "number", NC_("csv column", "Number") },
+  { "team", NC_("csv column", "Team") },
+  { "car", NC_("csv column", "Car") },
+  { "drivers", NC_("csv column", "Drivers") },
+  { "status", NC_("csv column", "Status") },
+  { "laps", NC_("csv column", "Laps") },
+  { "total_time_ms", NC_("csv column", "Total time (ms)") },
+  { "best_lap_ms", NC_("csv column", "Best lap (ms)") },
+  { "fastest_lap", NC_("csv column", "Fastest lap") },
+  { "penalties", NC_("csv column", "Penalties") },
+};
+
 /**
  * pd_results_to_csv:
+ * @headers: the header's column names: the JSON keys, or names for people
  *
- * Returns: (transfer full): the rows as RFC 4180 CSV, UTF-8, with the
- *   JSON keys as headers; drivers apart by " / ", penalties by "; "
+ * Returns: (transfer full): the rows as RFC 4180 CSV, UTF-8; drivers apart
+ *   by " / ", penalties by "; ". The fields are the same whatever the
+ *   header.
  */
 char *
-pd_results_to_csv (GPtrArray *rows)
+pd_results_to_csv (GPtrArray    *rows,
+                   PdCsvHeaders  headers)
 {
-  static const char * const headers[] = {
-    "position", "class", "class_position", "number", "team", "car", "drivers", "status", "laps",
-    "total_time_ms", "best_lap_ms", "fastest_lap", "penalties",
-  };
   GString *out = g_string_new (NULL);
 
-  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
-    pd_csv_append_field (out, headers[h], h + 1 == G_N_ELEMENTS (headers));
+  pd_csv_append_header (out, results_columns, G_N_ELEMENTS (results_columns), headers, TRUE);
 
   for (guint i = 0; i < rows->len; i++)
     {

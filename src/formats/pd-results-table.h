@@ -2,6 +2,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pd-csv.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,10 @@ GPtrArray *pd_results_load         (PdStore     *store,
                                     const char  *session_id,
                                     GError     **error);
 JsonNode  *pd_results_to_json      (GPtrArray   *rows);
-char      *pd_results_to_csv       (GPtrArray   *rows);
+char      *pd_results_to_csv       (GPtrArray   *rows,
+                                    PdCsvHeaders headers);
+char      *pd_penalty_describe     (PdPenalty   *penalty);
+char      *pd_result_describe_notes (PdResult   *result,
+                                    GPtrArray   *penalties);
 
 G_END_DECLS

@@ -3,123 +3,31 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <math.h>
-#include <stdint.h>
 #include <string.h>
-
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
 
 #include "pd-provisional.h"
 #include "pd-score-loader.h"
+#include "pd-sheet-private.h"
 #include "pd-standings-sheet.h"
 
 /*
- * The standings sheet: the printed table a team hands out. One layout
- * engine, drawn with cairo and Pango onto any cairo_t of a given page
- * size, so that the PDF export and GtkPrintOperation's draw-page give the
- * same pages.
- *
- * All sizes are in points (1/72 inch): the PDF surface's unit, and the
- * unit the app asks GtkPrintOperation for. Text is laid out on a Pango
- * context of our own at 72 dpi with unhinted metrics, so that a layout
- * measured once is the same on every surface it is drawn on.
+ * The standings sheet: the printed table a team hands out, laid out and
+ * drawn by the sheets' page engine (pd-sheet.c), so that the PDF export
+ * and GtkPrintOperation's draw-page give the same pages. All sizes are in
+ * points (1/72 inch).
  */
 
-#define MARGIN        36.0   /* half an inch all round */
-#define CELL_PAD      3.0
-#define CELL_VPAD     1.6
+#define CELL_PAD      PD_SHEET_CELL_PAD
+#define CELL_VPAD     PD_SHEET_CELL_VPAD
 #define NAME_WIDTH_MAX      150.0
 #define TEAM_WIDTH_MAX      130.0
-#define SECTION_GAP   10.0
-#define BODY_FONT     "Sans 8"
-#define BOLD_FONT     "Sans Bold 8"
-#define SMALL_FONT    "Sans 7"
-#define HEADING_FONT  "Sans Bold 11"
-#define TITLE_FONT    "Sans Bold 16"
-#define SUBTITLE_FONT "Sans 10"
-
-/* ---------------------------------------------------------------------- */
-/* Paper */
-
-/* Territories that use US Letter (CLDR's list). */
-static const char * const letter_territories[] = {
-  "US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "SV", "PA", "PR", "DO", "NI", "BZ", NULL
-};
-
-/**
- * pd_paper_default:
- *
- * Returns: the paper of the user's locale (LC_PAPER): Letter in the
- *   territories that use it, A4 elsewhere
- */
-PdPaper
-pd_paper_default (void)
-{
-  const char *locale;
-  const char *underscore;
-
-#ifdef _NL_PAPER_WIDTH
-  {
-    /* glibc keeps the paper size in the locale itself, in millimetres. */
-    int width = (int) (intptr_t) nl_langinfo (_NL_PAPER_WIDTH);
-
-    if (width == 216)
-      return PD_PAPER_LETTER;
-    if (width == 210)
-      return PD_PAPER_A4;
-  }
-#endif
-
-  locale = setlocale (LC_PAPER, NULL);
-  underscore = locale != NULL ? strchr (locale, '_') : NULL;
-  if (underscore != NULL && strlen (underscore) >= 3)
-    for (guint i = 0; letter_territories[i] != NULL; i++)
-      if (strncmp (underscore + 1, letter_territories[i], 2) == 0)
-        return PD_PAPER_LETTER;
-  return PD_PAPER_A4;
-}
-
-/**
- * pd_paper_from_string:
- * @text: "a4" or "letter", in any case
- *
- * Returns: whether @text names a paper
- */
-gboolean
-pd_paper_from_string (const char *text,
-                      PdPaper    *paper)
-{
-  g_return_val_if_fail (paper != NULL, FALSE);
-
-  if (text != NULL && g_ascii_strcasecmp (text, "a4") == 0)
-    *paper = PD_PAPER_A4;
-  else if (text != NULL && g_ascii_strcasecmp (text, "letter") == 0)
-    *paper = PD_PAPER_LETTER;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-void
-pd_paper_get_size (PdPaper  paper,
-                   double  *width,
-                   double  *height)
-{
-  if (paper == PD_PAPER_LETTER)
-    {
-      *width = 612.0;
-      *height = 792.0;
-    }
-  else
-    {
-      /* 210 × 297 mm */
-      *width = 595.2756;
-      *height = 841.8898;
-    }
-}
+#define SECTION_GAP   PD_SHEET_SECTION_GAP
+#define BODY_FONT     PD_SHEET_BODY_FONT
+#define BOLD_FONT     PD_SHEET_BOLD_FONT
+#define SMALL_FONT    PD_SHEET_SMALL_FONT
+#define TITLE_FONT    PD_SHEET_TITLE_FONT
+#define SUBTITLE_FONT PD_SHEET_SUBTITLE_FONT
 
 /* ---------------------------------------------------------------------- */
 /* What a standings row says, as the app, the command line and the sheet
@@ -248,64 +156,20 @@ typedef struct {
   GPtrArray *rows;           /* SheetRow */
 } SheetSection;
 
-/* One table column: a field, or a session. */
-typedef struct {
-  int     field;
-  guint   session;           /* for FIELD_SESSION */
-  double  width;
-  gboolean right;
-  double  natural;           /* its widest text; more than width when capped */
-  double  capped;
-} TableColumn;
-
-typedef enum {
-  BLOCK_PARAGRAPH,
-  BLOCK_HEADING,
-  BLOCK_TABLE_HEADER,
-  BLOCK_ROW,
-} BlockKind;
-
-/* Something placed on a page. */
-typedef struct {
-  int          page;
-  BlockKind    kind;
-  double       y;
-  double       height;
-  guint        section;
-  guint        row;
-  const char  *font;         /* paragraphs and headings */
-  const char  *text;
-  gboolean     dim;
-} Block;
+/* One table column: a field, or a session (its index). */
+typedef PdSheetColumn TableColumn;
 
 struct _PdStandingsSheet
 {
+  PdSheet          parent;
   PdStandingsKind  kind;
-  char            *title;
   char            *subtitle;
-  char            *header_right;
-  char            *footer_left;
   char            *rounds_text;
   char            *legend;
   GArray          *sessions;      /* SessionColumn */
   GHashTable      *round_names;   /* number → name */
   GPtrArray       *sections;      /* SheetSection */
   GPtrArray       *notes;         /* char *: the sheet's closing notes */
-
-  PangoContext    *context;
-  GArray          *columns;       /* TableColumn */
-  double           table_width;   /* as laid out for the page */
-  double           min_width;     /* with long names and teams cut short */
-  double           row_height;
-  gboolean         measured;
-
-  /* The pagination of the last page size asked for. */
-  double           width;
-  double           height;
-  double           scale;
-  int              n_pages;
-  GArray          *blocks;        /* Block */
-  GPtrArray       *strings;       /* texts the blocks point to */
 };
 
 static void
@@ -340,35 +204,30 @@ sheet_section_free (gpointer data)
   g_free (section);
 }
 
-void
-pd_standings_sheet_free (PdStandingsSheet *self)
+static void
+standings_sheet_free (PdSheet *sheet)
 {
-  if (self == NULL)
-    return;
+  PdStandingsSheet *self = (PdStandingsSheet *) sheet;
 
-  g_free (self->title);
   g_free (self->subtitle);
-  g_free (self->header_right);
-  g_free (self->footer_left);
   g_free (self->rounds_text);
   g_free (self->legend);
   g_array_unref (self->sessions);
   g_hash_table_unref (self->round_names);
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->notes);
-  g_clear_object (&self->context);
-  g_array_unref (self->columns);
-  g_array_unref (self->blocks);
-  g_ptr_array_unref (self->strings);
-  g_free (self);
+}
+
+void
+pd_standings_sheet_free (PdStandingsSheet *self)
+{
+  pd_sheet_free ((PdSheet *) self);
 }
 
 const char *
 pd_standings_sheet_get_title (PdStandingsSheet *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->title;
+  return pd_sheet_get_title ((PdSheet *) self);
 }
 
 static const char *
@@ -407,41 +266,6 @@ compare_session_columns (gconstpointer a,
   if (ca->position != cb->position)
     return ca->position - cb->position;
   return g_strcmp0 (ca->session_id, cb->session_id);
-}
-
-/* A day as people read it: "1 October 2023". */
-static char *
-format_day (GDateTime *day)
-{
-  /* TRANSLATORS: a date on the standings sheet; see strftime(3), %-d is the day without padding */
-  return g_date_time_format (day, _("%-d %B %Y"));
-}
-
-static char *
-format_date_text (const char *date)
-{
-  int y, m, d;
-  g_autoptr(GDateTime) day = NULL;
-
-  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  day = g_date_time_new_local (y, m, d, 12, 0, 0);
-  return day != NULL ? format_day (day) : NULL;
-}
-
-/* The day the sheet is made: SOURCE_DATE_EPOCH when set, for sheets
- * that must come out the same twice. */
-static char *
-format_today (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr(GDateTime) now = NULL;
-
-  if (epoch != NULL && *epoch != '\0')
-    now = g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10));
-  if (now == NULL)
-    now = g_date_time_new_now_local ();
-  return format_day (now);
 }
 
 /* Looks a record up once. */
@@ -703,6 +527,20 @@ kind_title (PdStandingsKind kind)
  *
  * Returns: (transfer full) (nullable): the sheet, or %NULL with @error set
  */
+/* The sheet's own ways; the page engine does the rest. */
+static void standings_sheet_measure (PdSheet *sheet);
+static void standings_sheet_lay_out (PdSheet *sheet);
+static void standings_sheet_draw_table_header (PdSheet *sheet, cairo_t *cr, guint table);
+static void standings_sheet_draw_row (PdSheet *sheet, cairo_t *cr, guint table, guint row);
+
+static const PdSheetClass standings_sheet_class = {
+  standings_sheet_measure,
+  standings_sheet_lay_out,
+  standings_sheet_draw_table_header,
+  standings_sheet_draw_row,
+  standings_sheet_free,
+};
+
 PdStandingsSheet *
 pd_standings_sheet_new (PdStore          *store,
                         const char       *season_id,
@@ -713,7 +551,6 @@ pd_standings_sheet_new (PdStore          *store,
 {
   g_autoptr(PdStandingsSheet) self = NULL;
   g_autoptr(PdSeason) season = NULL;
-  g_autoptr(PdSeries) series = NULL;
   g_autoptr(PdRules) rules = NULL;
   g_autoptr(PdScoreSeason) score = NULL;
   g_autoptr(GListModel) rounds = NULL;
@@ -741,28 +578,17 @@ pd_standings_sheet_new (PdStore          *store,
       (sessions = pd_store_list_season_sessions (store, season_id, error)) == NULL ||
       (classes = pd_store_list_classes (store, season_id, error)) == NULL)
     return NULL;
-  if (pd_season_get_series_id (season) != NULL)
-    series = pd_store_get (store, PD_TYPE_SERIES, pd_season_get_series_id (season), NULL);
 
   self = g_new0 (PdStandingsSheet, 1);
+  pd_sheet_init (&self->parent, &standings_sheet_class);
   self->kind = kind;
   self->sessions = g_array_new (FALSE, TRUE, sizeof (SessionColumn));
   g_array_set_clear_func (self->sessions, session_column_clear);
   self->round_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sections = g_ptr_array_new_with_free_func (sheet_section_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
-  self->columns = g_array_new (FALSE, TRUE, sizeof (TableColumn));
-  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
-  self->strings = g_ptr_array_new_with_free_func (g_free);
 
-  /* The title: the season's name, which usually holds the series' name;
-   * the series' name first when it does not. */
-  if (series != NULL && pd_series_get_name (series) != NULL && pd_season_get_name (season) != NULL &&
-      strstr (pd_season_get_name (season), pd_series_get_name (series)) == NULL)
-    /* TRANSLATORS: a standings sheet's title: the series, then the season */
-    self->title = g_strdup_printf (_("%s: %s"), pd_series_get_name (series), pd_season_get_name (season));
-  else
-    self->title = g_strdup (pd_season_get_name (season) != NULL ? pd_season_get_name (season) : season_id);
+  self->parent.title = pd_sheet_season_title (store, season);
 
   for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
     {
@@ -902,7 +728,7 @@ pd_standings_sheet_new (PdStore          *store,
   if (last_round > 0)
     {
       const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (last_round));
-      g_autofree char *date = format_date_text (g_hash_table_lookup (round_dates, GINT_TO_POINTER (last_round)));
+      g_autofree char *date = pd_sheet_format_date (g_hash_table_lookup (round_dates, GINT_TO_POINTER (last_round)));
       g_autofree char *after = NULL;
 
       /* TRANSLATORS: on the standings sheet: "after round 6 of 6" */
@@ -915,19 +741,15 @@ pd_standings_sheet_new (PdStore          *store,
       else
         self->subtitle = g_strdup_printf ("%s %s", kind_title (kind), after);
       /* TRANSLATORS: the page header of the standings sheet: "Drivers’ Standings", "after round 6 of 6" */
-      self->header_right = g_strdup_printf (_("%s %s"), kind_title (kind), after);
+      self->parent.header_right = g_strdup_printf (_("%s %s"), kind_title (kind), after);
     }
   else
     {
       self->subtitle = g_strdup_printf (_("%s before the first round"), kind_title (kind));
-      self->header_right = g_strdup (kind_title (kind));
+      self->parent.header_right = g_strdup (kind_title (kind));
     }
 
-  {
-    g_autofree char *today = format_today ();
-    /* TRANSLATORS: the page footer of the standings sheet; %s is today's date */
-    self->footer_left = g_strdup_printf (_("Made with Paddock on %s"), today);
-  }
+  self->parent.footer_left = pd_sheet_made_with ();
 
   {
     g_autoptr(GString) text = g_string_new (NULL);
@@ -974,63 +796,6 @@ pd_standings_sheet_new (PdStore          *store,
 /* ---------------------------------------------------------------------- */
 /* Layout */
 
-static PangoContext *
-sheet_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics: the same layout at every scale and on every surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
-static PangoLayout *
-new_layout (PdStandingsSheet *self,
-            const char       *font,
-            const char       *text,
-            double            width,
-            gboolean          ellipsize)
-{
-  PangoLayout *layout = pango_layout_new (self->context);
-  PangoFontDescription *description = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      if (ellipsize)
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      else
-        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  return layout;
-}
-
-static void
-text_size (PdStandingsSheet *self,
-           const char       *font,
-           const char       *text,
-           double            width,
-           double           *out_width,
-           double           *out_height)
-{
-  g_autoptr(PangoLayout) layout = new_layout (self, font, text, width, FALSE);
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  if (out_width != NULL)
-    *out_width = (double) logical.width / PANGO_SCALE;
-  if (out_height != NULL)
-    *out_height = (double) logical.height / PANGO_SCALE;
-}
-
 static const char *
 field_heading (PdStandingsSheet *self,
                int               field)
@@ -1062,19 +827,8 @@ cell_text (SheetRow          *row,
            const TableColumn *column)
 {
   if (column->field == FIELD_SESSION)
-    return row->cells->pdata[column->session];
+    return row->cells->pdata[column->index];
   return row->fields[column->field] != NULL ? row->fields[column->field] : "";
-}
-
-static void
-add_column (PdStandingsSheet *self,
-            int               field,
-            guint             session,
-            gboolean          right)
-{
-  TableColumn column = { field, session, 0, right, 0, 0 };
-
-  g_array_append_val (self->columns, column);
 }
 
 /* Whether any row has a value for @field: a column nobody has (car
@@ -1098,191 +852,238 @@ has_values (PdStandingsSheet *self,
   return FALSE;
 }
 
-/* Measures the table's columns at their natural widths, once. */
+/* The table's columns at their natural widths, once. */
 static void
-measure (PdStandingsSheet *self)
+standings_sheet_measure (PdSheet *sheet)
 {
-  double session_width = 0;
-  double line;
+  PdStandingsSheet *self = (PdStandingsSheet *) sheet;
+  double session_width = 18.0;   /* wide enough for "(25)" */
 
-  if (self->measured)
-    return;
-  self->measured = TRUE;
-  self->context = sheet_context ();
-
-  add_column (self, FIELD_POSITION, 0, TRUE);
+  pd_sheet_add_column (sheet, FIELD_POSITION, 0, TRUE, 0);
   if (self->kind == PD_STANDINGS_ENTRIES && has_values (self, FIELD_NUMBER))
-    add_column (self, FIELD_NUMBER, 0, TRUE);
-  add_column (self, FIELD_NAME, 0, FALSE);
+    pd_sheet_add_column (sheet, FIELD_NUMBER, 0, TRUE, 0);
+  pd_sheet_add_column (sheet, FIELD_NAME, 0, FALSE, NAME_WIDTH_MAX);
   if (self->kind == PD_STANDINGS_DRIVERS && has_values (self, FIELD_NUMBER))
-    add_column (self, FIELD_NUMBER, 0, TRUE);
+    pd_sheet_add_column (sheet, FIELD_NUMBER, 0, TRUE, 0);
   if (self->kind == PD_STANDINGS_TEAMS && has_values (self, FIELD_NUMBER))
-    add_column (self, FIELD_NUMBER, 0, FALSE);
+    pd_sheet_add_column (sheet, FIELD_NUMBER, 0, FALSE, TEAM_WIDTH_MAX);
   else if (self->kind != PD_STANDINGS_TEAMS && has_values (self, FIELD_TEAM))
-    add_column (self, FIELD_TEAM, 0, FALSE);
+    pd_sheet_add_column (sheet, FIELD_TEAM, 0, FALSE, TEAM_WIDTH_MAX);
   if (has_values (self, FIELD_NATIONALITY))
-    add_column (self, FIELD_NATIONALITY, 0, FALSE);
+    pd_sheet_add_column (sheet, FIELD_NATIONALITY, 0, FALSE, 0);
   for (guint i = 0; i < self->sessions->len; i++)
-    add_column (self, FIELD_SESSION, i, TRUE);
-  add_column (self, FIELD_POINTS, 0, TRUE);
+    pd_sheet_add_column (sheet, FIELD_SESSION, i, TRUE, 0);
+  pd_sheet_add_column (sheet, FIELD_POINTS, 0, TRUE, 0);
 
-  for (guint c = 0; c < self->columns->len; c++)
+  for (guint c = 0; c < sheet->columns->len; c++)
     {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
-      const char *heading = column->field == FIELD_SESSION
-                            ? g_array_index (self->sessions, SessionColumn, column->session).label
-                            : field_heading (self, column->field);
-      double width;
+      TableColumn *column = &g_array_index (sheet->columns, TableColumn, c);
+      /* Bold for points and marked cells. */
+      const char *font = column->field == FIELD_POINTS || column->field == FIELD_SESSION ? BOLD_FONT : BODY_FONT;
 
-      text_size (self, BOLD_FONT, heading, -1, &width, NULL);
+      pd_sheet_column_measure (sheet, column, BOLD_FONT,
+                               column->field == FIELD_SESSION
+                               ? g_array_index (self->sessions, SessionColumn, column->index).label
+                               : field_heading (self, column->field));
       for (guint s = 0; s < self->sections->len; s++)
         {
           SheetSection *section = self->sections->pdata[s];
 
           for (guint r = 0; r < section->rows->len; r++)
-            {
-              const char *text = cell_text (section->rows->pdata[r], column);
-              double w;
-
-              if (*text == '\0')
-                continue;
-              /* Bold for points and marked cells. */
-              text_size (self, column->field == FIELD_POINTS || column->field == FIELD_SESSION
-                               ? BOLD_FONT : BODY_FONT, text, -1, &w, NULL);
-              width = MAX (width, w);
-            }
+            pd_sheet_column_measure (sheet, column, font, cell_text (section->rows->pdata[r], column));
         }
-      width += 2 * CELL_PAD;
-      column->natural = width;
-      if (column->field == FIELD_NAME)
-        width = MIN (width, NAME_WIDTH_MAX);
-      else if (column->field == FIELD_TEAM || (column->field == FIELD_NUMBER && self->kind == PD_STANDINGS_TEAMS))
-        width = MIN (width, TEAM_WIDTH_MAX);
-      column->width = width;
       if (column->field == FIELD_SESSION)
-        session_width = MAX (session_width, width);
+        session_width = MAX (session_width, column->natural);
     }
 
-  /* Session columns all alike, wide enough for "(25)". */
-  self->table_width = 0;
-  for (guint c = 0; c < self->columns->len; c++)
+  /* Session columns all alike. */
+  for (guint c = 0; c < sheet->columns->len; c++)
     {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+      TableColumn *column = &g_array_index (sheet->columns, TableColumn, c);
 
       if (column->field == FIELD_SESSION)
-        column->width = MAX (session_width, 18.0);
-      column->capped = column->width;
-      self->table_width += column->width;
+        column->natural = session_width;
     }
-  self->min_width = self->table_width;
-
-  text_size (self, BODY_FONT, "Åg", -1, NULL, &line);
-  self->row_height = ceil (line + 2 * CELL_VPAD);
+  /* The rounds above their sessions' columns. */
+  sheet->header_rows = self->sessions->len > 0 ? 2 : 1;
+  pd_sheet_columns_done (sheet);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Pagination */
 
-static guint
-header_rows (PdStandingsSheet *self)
-{
-  /* The rounds above their sessions' columns. */
-  return self->sessions->len > 0 ? 2 : 1;
-}
-
 static void
-add_block (PdStandingsSheet *self,
-           int               page,
-           BlockKind         kind,
-           double            y,
-           double            height,
-           guint             section,
-           guint             row,
-           const char       *font,
-           const char       *text,
-           gboolean          dim)
+standings_sheet_lay_out (PdSheet *sheet)
 {
-  Block block = { page, kind, y, height, section, row, font, text, dim };
+  PdStandingsSheet *self = (PdStandingsSheet *) sheet;
+  guint n_rows = 0;
 
-  g_array_append_val (self->blocks, block);
-}
+  pd_sheet_add_paragraph (sheet, TITLE_FONT, sheet->title, FALSE, 2);
+  pd_sheet_add_paragraph (sheet, SUBTITLE_FONT, self->subtitle, FALSE, 4);
+  if (self->rounds_text != NULL)
+    pd_sheet_add_paragraph (sheet, SMALL_FONT, self->rounds_text, TRUE, 2);
+  pd_sheet_add_paragraph (sheet, SMALL_FONT, self->legend, TRUE, SECTION_GAP);
 
-typedef struct {
-  PdStandingsSheet *self;
-  int               page;
-  double            y;
-  double            top;
-  double            bottom;
-  double            content;
-} Cursor;
-
-static void
-cursor_new_page (Cursor *cursor)
-{
-  cursor->page++;
-  cursor->y = cursor->top;
-}
-
-/* A paragraph, on the next page when it does not fit on this one. */
-static void
-add_paragraph (Cursor     *cursor,
-               const char *font,
-               const char *text,
-               gboolean    dim,
-               double      gap_after)
-{
-  double height;
-
-  text_size (cursor->self, font, text, cursor->content, NULL, &height);
-  if (cursor->y + height > cursor->bottom && cursor->y > cursor->top)
-    cursor_new_page (cursor);
-  add_block (cursor->self, cursor->page, BLOCK_PARAGRAPH, cursor->y, height, 0, 0, font, text, dim);
-  cursor->y += height + gap_after;
-}
-
-/* A section's heading and the table's header, at the top of a section
- * and again on each page the table goes on to. */
-static void
-add_table_top (Cursor       *cursor,
-               guint         section_index,
-               const char   *title,
-               double        heading_height,
-               double        header_height)
-{
-  PdStandingsSheet *self = cursor->self;
-
-  add_block (self, cursor->page, BLOCK_HEADING, cursor->y, heading_height, section_index, 0,
-             HEADING_FONT, title, FALSE);
-  cursor->y += heading_height + 3;
-  add_block (self, cursor->page, BLOCK_TABLE_HEADER, cursor->y, header_height, section_index, 0,
-             NULL, NULL, FALSE);
-  cursor->y += header_height;
-}
-
-/* Long names and teams are cut short only when the page has no room for
- * them: what room is left goes to them, the names first. */
-static void
-fit_columns (PdStandingsSheet *self,
-             double            content)
-{
-  double slack = content - self->min_width;
-
-  self->table_width = 0;
-  for (guint c = 0; c < self->columns->len; c++)
+  for (guint s = 0; s < self->sections->len; s++)
     {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
+      SheetSection *section = self->sections->pdata[s];
 
-      column->width = column->capped;
-      if (slack > 0 && column->natural > column->capped)
+      if (section->rows->len == 0)
+        continue;
+      n_rows += section->rows->len;
+
+      pd_sheet_add_table (sheet, s, section->title, section->rows->len);
+      for (guint r = 0; r < section->rows->len; r++)
         {
-          double more = MIN (slack, column->natural - column->capped);
+          SheetRow *row = section->rows->pdata[r];
 
-          column->width += more;
-          slack -= more;
+          if (row->note != NULL)
+            pd_sheet_add_paragraph (sheet, SMALL_FONT, row->note, TRUE, 1);
         }
-      self->table_width += column->width;
+      pd_sheet_add_space (sheet, SECTION_GAP);
+    }
+
+  if (n_rows == 0)
+    pd_sheet_add_paragraph (sheet, SUBTITLE_FONT, _("No result of this season has scored points yet."), FALSE,
+                            SECTION_GAP);
+
+  if (self->notes->len > 0)
+    {
+      pd_sheet_add_paragraph (sheet, BOLD_FONT, _("Notes"), FALSE, 2);
+      for (guint i = 0; i < self->notes->len; i++)
+        pd_sheet_add_paragraph (sheet, SMALL_FONT, self->notes->pdata[i], FALSE, 2);
     }
 }
+
+/* ---------------------------------------------------------------------- */
+/* Drawing */
+
+static gboolean
+starts_round (PdStandingsSheet  *self,
+              const TableColumn *column)
+{
+  const SessionColumn *sessions = (const SessionColumn *) self->sessions->data;
+
+  if (column->field != FIELD_SESSION)
+    return column->field == FIELD_POINTS;
+  return column->index == 0 || sessions[column->index - 1].round != sessions[column->index].round;
+}
+
+/* Thin rules before each round's columns and before the points. */
+static void
+draw_round_rules (PdStandingsSheet *self,
+                  cairo_t          *cr,
+                  double            top,
+                  double            height)
+{
+  GArray *columns = self->parent.columns;
+  double x = 0;
+
+  cairo_set_source_rgb (cr, PD_SHEET_RULE, PD_SHEET_RULE, PD_SHEET_RULE);
+  cairo_set_line_width (cr, 0.4);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (columns, TableColumn, c);
+
+      if (starts_round (self, column))
+        {
+          cairo_move_to (cr, x, top);
+          cairo_line_to (cr, x, top + height);
+          cairo_stroke (cr);
+        }
+      x += column->width;
+    }
+}
+
+static void
+standings_sheet_draw_table_header (PdSheet *sheet,
+                                   cairo_t *cr,
+                                   guint    table)
+{
+  PdStandingsSheet *self = (PdStandingsSheet *) sheet;
+  double row_height = sheet->row_height;
+  guint rows = sheet->header_rows;
+  double x = 0, y = row_height * (rows - 1);
+
+  pd_sheet_begin_header (sheet, cr);
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (sheet->columns, TableColumn, c);
+
+      if (column->field == FIELD_SESSION)
+        {
+          SessionColumn *session = &g_array_index (self->sessions, SessionColumn, column->index);
+
+          pd_sheet_draw_cell (sheet, cr, column, x, y, BOLD_FONT, session->label, NULL);
+
+          /* Above the first column of a round, the round across all of them. */
+          if (starts_round (self, column))
+            {
+              const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (session->round));
+              g_autofree char *number = g_strdup_printf ("%d", session->round);
+              g_autofree char *label = g_strdup_printf ("%d %s", session->round, name != NULL ? name : "");
+              double span = 0, label_width;
+
+              for (guint o = c; o < sheet->columns->len; o++)
+                {
+                  TableColumn *other = &g_array_index (sheet->columns, TableColumn, o);
+
+                  if (other->field != FIELD_SESSION ||
+                      g_array_index (self->sessions, SessionColumn, other->index).round != session->round)
+                    break;
+                  span += other->width;
+                }
+              pd_sheet_text_size (sheet, BOLD_FONT, label, -1, &label_width, NULL);
+              pd_sheet_show_text (sheet, cr, BOLD_FONT, label_width <= span - 2 * CELL_PAD ? label : number,
+                                  x + CELL_PAD, CELL_VPAD, span - 2 * CELL_PAD, PANGO_ALIGN_CENTER, FALSE);
+            }
+        }
+      else
+        pd_sheet_draw_cell (sheet, cr, column, x, y, BOLD_FONT, field_heading (self, column->field), NULL);
+      x += column->width;
+    }
+
+  draw_round_rules (self, cr, 0, row_height * rows);
+  pd_sheet_end_header (sheet, cr);
+}
+
+static void
+standings_sheet_draw_row (PdSheet *sheet,
+                          cairo_t *cr,
+                          guint    table,
+                          guint    index)
+{
+  PdStandingsSheet *self = (PdStandingsSheet *) sheet;
+  SheetSection *section = self->sections->pdata[table];
+  SheetRow *row = section->rows->pdata[index];
+  double x = 0;
+
+  pd_sheet_begin_row (sheet, cr, index);
+  for (guint c = 0; c < sheet->columns->len; c++)
+    {
+      TableColumn *column = &g_array_index (sheet->columns, TableColumn, c);
+      guint8 mark = column->field == FIELD_SESSION ? row->marks->data[column->index] : 0;
+      PangoAttrList *attributes = NULL;
+
+      if (mark != 0)
+        {
+          attributes = pango_attr_list_new ();
+          if (mark & MARK_POLE)
+            pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          if (mark & MARK_FASTEST)
+            pango_attr_list_insert (attributes, pango_attr_style_new (PANGO_STYLE_ITALIC));
+        }
+      pd_sheet_draw_cell (sheet, cr, column, x, 0, column->field == FIELD_POINTS ? BOLD_FONT : BODY_FONT,
+                          cell_text (row, column), attributes);
+      g_clear_pointer (&attributes, pango_attr_list_unref);
+      x += column->width;
+    }
+
+  draw_round_rules (self, cr, 0, sheet->row_height);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The sheet as any sheet */
 
 /**
  * pd_standings_sheet_wants_landscape:
@@ -1296,20 +1097,13 @@ pd_standings_sheet_wants_landscape (PdStandingsSheet *self,
                                     double            width,
                                     double            height)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  measure (self);
-  return self->min_width > MIN (width, height) - 2 * MARGIN;
+  return pd_sheet_wants_landscape ((PdSheet *) self, width, height);
 }
 
 /**
  * pd_standings_sheet_paginate:
- * @width: the page's width in points
- * @height: the page's height in points
  *
- * Lays the sheet out on pages of that size: a table wider than the page
- * is drawn smaller, a table that goes on to the next page repeats its
- * heading and header there.
+ * See pd_sheet_paginate().
  *
  * Returns: the number of pages, at least 1
  */
@@ -1318,275 +1112,14 @@ pd_standings_sheet_paginate (PdStandingsSheet *self,
                              double            width,
                              double            height)
 {
-  Cursor cursor = { self, 0, 0, 0, 0, 0 };
-  double small, heading_height, row_height, header_height;
-  guint n_rows = 0;
-
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (width > 2 * MARGIN && height > 4 * MARGIN, 0);
-
-  if (self->n_pages > 0 && self->width == width && self->height == height)
-    return self->n_pages;
-
-  measure (self);
-  g_array_set_size (self->blocks, 0);
-  g_ptr_array_set_size (self->strings, 0);
-  self->width = width;
-  self->height = height;
-
-  cursor.content = width - 2 * MARGIN;
-  fit_columns (self, cursor.content);
-  self->scale = MIN (1.0, cursor.content / self->table_width);
-  text_size (self, SMALL_FONT, "Åg", -1, NULL, &small);
-  text_size (self, HEADING_FONT, "Åg", -1, NULL, &heading_height);
-  cursor.top = MARGIN + small + 10;
-  cursor.bottom = height - MARGIN - small - 10;
-  cursor.y = cursor.top;
-  row_height = self->row_height * self->scale;
-  header_height = row_height * header_rows (self);
-
-  add_paragraph (&cursor, TITLE_FONT, self->title, FALSE, 2);
-  add_paragraph (&cursor, SUBTITLE_FONT, self->subtitle, FALSE, 4);
-  if (self->rounds_text != NULL)
-    add_paragraph (&cursor, SMALL_FONT, self->rounds_text, TRUE, 2);
-  add_paragraph (&cursor, SMALL_FONT, self->legend, TRUE, SECTION_GAP);
-
-  for (guint s = 0; s < self->sections->len; s++)
-    {
-      SheetSection *section = self->sections->pdata[s];
-      double needed;
-      char *continued;
-
-      if (section->rows->len == 0)
-        continue;
-      n_rows += section->rows->len;
-
-      /* A heading never ends a page: it comes with the header and a few rows. */
-      needed = heading_height + 3 + header_height + row_height * MIN (section->rows->len, 3);
-      if (cursor.y + needed > cursor.bottom && cursor.y > cursor.top)
-        cursor_new_page (&cursor);
-      add_table_top (&cursor, s, section->title, heading_height, header_height);
-
-      /* TRANSLATORS: a section of the standings sheet continued on the next page */
-      continued = g_strdup_printf (_("%s (continued)"), section->title);
-      g_ptr_array_add (self->strings, continued);
-      for (guint r = 0; r < section->rows->len; r++)
-        {
-          if (cursor.y + row_height > cursor.bottom)
-            {
-              cursor_new_page (&cursor);
-              add_table_top (&cursor, s, continued, heading_height, header_height);
-            }
-          add_block (self, cursor.page, BLOCK_ROW, cursor.y, row_height, s, r, NULL, NULL, FALSE);
-          cursor.y += row_height;
-        }
-      cursor.y += 4;
-
-      for (guint r = 0; r < section->rows->len; r++)
-        {
-          SheetRow *row = section->rows->pdata[r];
-
-          if (row->note != NULL)
-            add_paragraph (&cursor, SMALL_FONT, row->note, TRUE, 1);
-        }
-      cursor.y += SECTION_GAP;
-    }
-
-  if (n_rows == 0)
-    add_paragraph (&cursor, SUBTITLE_FONT, _("No result of this season has scored points yet."), FALSE, SECTION_GAP);
-
-  if (self->notes->len > 0)
-    {
-      add_paragraph (&cursor, BOLD_FONT, _("Notes"), FALSE, 2);
-      for (guint i = 0; i < self->notes->len; i++)
-        add_paragraph (&cursor, SMALL_FONT, self->notes->pdata[i], FALSE, 2);
-    }
-
-  self->n_pages = cursor.page + 1;
-  return self->n_pages;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Drawing */
-
-#define INK   0.10
-#define DIM   0.38
-#define RULE  0.55
-
-static void
-show_text (PdStandingsSheet *self,
-           cairo_t          *cr,
-           const char       *font,
-           const char       *text,
-           double            x,
-           double            y,
-           double            width,
-           PangoAlignment    alignment,
-           gboolean          wrap)
-{
-  g_autoptr(PangoLayout) layout = new_layout (self, font, text, width, !wrap);
-
-  pango_layout_set_alignment (layout, alignment);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static gboolean
-starts_round (PdStandingsSheet  *self,
-              const TableColumn *column)
-{
-  const SessionColumn *sessions = (const SessionColumn *) self->sessions->data;
-
-  if (column->field != FIELD_SESSION)
-    return column->field == FIELD_POINTS;
-  return column->session == 0 || sessions[column->session - 1].round != sessions[column->session].round;
-}
-
-/* Thin rules before each round's columns and before the points. */
-static void
-draw_round_rules (PdStandingsSheet *self,
-                  cairo_t          *cr,
-                  double            top,
-                  double            height)
-{
-  double x = 0;
-
-  cairo_set_source_rgb (cr, RULE, RULE, RULE);
-  cairo_set_line_width (cr, 0.4);
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
-
-      if (starts_round (self, column))
-        {
-          cairo_move_to (cr, x, top);
-          cairo_line_to (cr, x, top + height);
-          cairo_stroke (cr);
-        }
-      x += column->width;
-    }
-}
-
-static void
-draw_table_header (PdStandingsSheet *self,
-                   cairo_t          *cr)
-{
-  double row_height = self->row_height;
-  guint rows = header_rows (self);
-  double x = 0, y = row_height * (rows - 1);
-
-  cairo_set_source_rgb (cr, 0.86, 0.87, 0.89);
-  cairo_rectangle (cr, 0, 0, self->table_width, row_height * rows);
-  cairo_fill (cr);
-
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
-
-      cairo_set_source_rgb (cr, INK, INK, INK);
-      if (column->field == FIELD_SESSION)
-        {
-          SessionColumn *session = &g_array_index (self->sessions, SessionColumn, column->session);
-
-          show_text (self, cr, BOLD_FONT, session->label, x + CELL_PAD, y + CELL_VPAD,
-                     column->width - 2 * CELL_PAD, PANGO_ALIGN_RIGHT, FALSE);
-
-          /* Above the first column of a round, the round across all of them. */
-          if (starts_round (self, column))
-            {
-              const char *name = g_hash_table_lookup (self->round_names, GINT_TO_POINTER (session->round));
-              g_autofree char *number = g_strdup_printf ("%d", session->round);
-              g_autofree char *label = g_strdup_printf ("%d %s", session->round, name != NULL ? name : "");
-              double span = 0, label_width;
-
-              for (guint o = c; o < self->columns->len; o++)
-                {
-                  TableColumn *other = &g_array_index (self->columns, TableColumn, o);
-
-                  if (other->field != FIELD_SESSION ||
-                      g_array_index (self->sessions, SessionColumn, other->session).round != session->round)
-                    break;
-                  span += other->width;
-                }
-              text_size (self, BOLD_FONT, label, -1, &label_width, NULL);
-              show_text (self, cr, BOLD_FONT, label_width <= span - 2 * CELL_PAD ? label : number,
-                         x + CELL_PAD, CELL_VPAD, span - 2 * CELL_PAD, PANGO_ALIGN_CENTER, FALSE);
-            }
-        }
-      else
-        show_text (self, cr, BOLD_FONT, field_heading (self, column->field), x + CELL_PAD, y + CELL_VPAD,
-                   column->width - 2 * CELL_PAD, column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, FALSE);
-      x += column->width;
-    }
-
-  draw_round_rules (self, cr, 0, row_height * rows);
-  cairo_set_source_rgb (cr, INK, INK, INK);
-  cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, 0, row_height * rows);
-  cairo_line_to (cr, self->table_width, row_height * rows);
-  cairo_stroke (cr);
-}
-
-static void
-draw_row (PdStandingsSheet *self,
-          cairo_t          *cr,
-          SheetRow         *row,
-          guint             index)
-{
-  double x = 0;
-
-  if (index % 2 == 1)
-    {
-      cairo_set_source_rgb (cr, 0.95, 0.95, 0.96);
-      cairo_rectangle (cr, 0, 0, self->table_width, self->row_height);
-      cairo_fill (cr);
-    }
-
-  cairo_set_source_rgb (cr, INK, INK, INK);
-  for (guint c = 0; c < self->columns->len; c++)
-    {
-      TableColumn *column = &g_array_index (self->columns, TableColumn, c);
-      const char *text = cell_text (row, column);
-      g_autoptr(PangoLayout) layout = NULL;
-
-      if (*text == '\0')
-        {
-          x += column->width;
-          continue;
-        }
-      layout = new_layout (self, column->field == FIELD_POINTS ? BOLD_FONT : BODY_FONT, text,
-                           column->width - 2 * CELL_PAD, TRUE);
-      pango_layout_set_alignment (layout, column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      if (column->field == FIELD_SESSION && row->marks->data[column->session] != 0)
-        {
-          guint8 mark = row->marks->data[column->session];
-          PangoAttrList *attributes = pango_attr_list_new ();
-
-          if (mark & MARK_POLE)
-            pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-          if (mark & MARK_FASTEST)
-            pango_attr_list_insert (attributes, pango_attr_style_new (PANGO_STYLE_ITALIC));
-          pango_layout_set_attributes (layout, attributes);
-          pango_attr_list_unref (attributes);
-        }
-      cairo_move_to (cr, x + CELL_PAD, CELL_VPAD);
-      pango_cairo_show_layout (cr, layout);
-      x += column->width;
-    }
-
-  draw_round_rules (self, cr, 0, self->row_height);
+  return pd_sheet_paginate ((PdSheet *) self, width, height);
 }
 
 /**
  * pd_standings_sheet_draw_page:
- * @cr: where to draw, in points, with the page's top left corner at 0, 0
- * @width: the page's width in points
- * @height: the page's height in points
- * @page: the page, from 0
  *
- * Draws one page of the sheet, laid out for that page size (see
- * pd_standings_sheet_paginate()): the PDF export and printing both draw
- * with this.
+ * See pd_sheet_draw_page(): the PDF export and printing both draw with
+ * this.
  */
 void
 pd_standings_sheet_draw_page (PdStandingsSheet *self,
@@ -1595,93 +1128,13 @@ pd_standings_sheet_draw_page (PdStandingsSheet *self,
                               double            height,
                               int               page)
 {
-  int n_pages;
-  double small;
-  g_autofree char *page_text = NULL;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  n_pages = pd_standings_sheet_paginate (self, width, height);
-  if (page < 0 || page >= n_pages)
-    return;
-
-  cairo_save (cr);
-  pango_cairo_update_context (cr, self->context);
-  text_size (self, SMALL_FONT, "Åg", -1, NULL, &small);
-
-  /* The page header and footer. */
-  cairo_set_source_rgb (cr, DIM, DIM, DIM);
-  show_text (self, cr, SMALL_FONT, self->title, MARGIN, MARGIN, (width - 2 * MARGIN) / 2, PANGO_ALIGN_LEFT, FALSE);
-  show_text (self, cr, SMALL_FONT, self->header_right, width / 2, MARGIN, (width - 2 * MARGIN) / 2,
-             PANGO_ALIGN_RIGHT, FALSE);
-  show_text (self, cr, SMALL_FONT, self->footer_left, MARGIN, height - MARGIN - small,
-             (width - 2 * MARGIN) / 2, PANGO_ALIGN_LEFT, FALSE);
-  /* TRANSLATORS: the standings sheet's page footer */
-  page_text = g_strdup_printf (_("Page %d of %d"), page + 1, n_pages);
-  show_text (self, cr, SMALL_FONT, page_text, width / 2, height - MARGIN - small, (width - 2 * MARGIN) / 2,
-             PANGO_ALIGN_RIGHT, FALSE);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, MARGIN + small + 4);
-  cairo_line_to (cr, width - MARGIN, MARGIN + small + 4);
-  cairo_move_to (cr, MARGIN, height - MARGIN - small - 4);
-  cairo_line_to (cr, width - MARGIN, height - MARGIN - small - 4);
-  cairo_stroke (cr);
-
-  for (guint b = 0; b < self->blocks->len; b++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, b);
-      SheetSection *section;
-
-      if (block->page != page)
-        continue;
-
-      switch (block->kind)
-        {
-        case BLOCK_PARAGRAPH:
-        case BLOCK_HEADING:
-          if (block->dim)
-            cairo_set_source_rgb (cr, DIM, DIM, DIM);
-          else
-            cairo_set_source_rgb (cr, INK, INK, INK);
-          show_text (self, cr, block->font, block->text, MARGIN, block->y, width - 2 * MARGIN,
-                     PANGO_ALIGN_LEFT, block->kind == BLOCK_PARAGRAPH);
-          break;
-
-        case BLOCK_TABLE_HEADER:
-        case BLOCK_ROW:
-          section = self->sections->pdata[block->section];
-          cairo_save (cr);
-          cairo_translate (cr, MARGIN, block->y);
-          cairo_scale (cr, self->scale, self->scale);
-          if (block->kind == BLOCK_TABLE_HEADER)
-            draw_table_header (self, cr);
-          else
-            draw_row (self, cr, section->rows->pdata[block->row], block->row);
-          cairo_restore (cr);
-          break;
-        }
-    }
-
-  cairo_restore (cr);
-}
-
-static cairo_status_t
-write_bytes_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  pd_sheet_draw_page ((PdSheet *) self, cr, width, height, page);
 }
 
 /**
  * pd_standings_sheet_write_pdf:
- * @path: the file to write
- * @paper: the paper; a table too wide for it upright turns it sideways
  *
- * Writes the sheet as a PDF with its fonts embedded. The file is
- * replaced whole or not at all.
+ * See pd_sheet_write_pdf().
  *
  * Returns: whether the file was written
  */
@@ -1691,49 +1144,5 @@ pd_standings_sheet_write_pdf (PdStandingsSheet  *self,
                               PdPaper            paper,
                               GError           **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  double width, height;
-  int n_pages;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  pd_paper_get_size (paper, &width, &height);
-  if (pd_standings_sheet_wants_landscape (self, width, height))
-    {
-      double portrait_width = width;
-
-      width = height;
-      height = portrait_width;
-    }
-  n_pages = pd_standings_sheet_paginate (self, width, height);
-
-  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, bytes, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Paddock");
-  cr = cairo_create (surface);
-  for (int page = 0; page < n_pages; page++)
-    {
-      pd_standings_sheet_draw_page (self, cr, width, height, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the standings sheet: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return g_file_set_contents (path, (const char *) bytes->data, bytes->len, error);
+  return pd_sheet_write_pdf ((PdSheet *) self, path, paper, error);
 }

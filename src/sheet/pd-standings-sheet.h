@@ -2,23 +2,11 @@
 
 #include <cairo.h>
 
+#include "pd-sheet.h"
 #include "pd-standings.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
-
-/* Paper sizes for the printed sheet, in points (1/72 inch), portrait. */
-typedef enum {
-  PD_PAPER_A4,
-  PD_PAPER_LETTER,
-} PdPaper;
-
-PdPaper   pd_paper_default      (void);
-gboolean  pd_paper_from_string  (const char  *text,
-                                 PdPaper     *paper);
-void      pd_paper_get_size     (PdPaper      paper,
-                                 double      *width,
-                                 double      *height);
 
 char     *pd_standings_row_position_text (const PdStandingsRow *row);
 char     *pd_standings_row_note          (const PdStandingsRow *row);

@@ -6,7 +6,10 @@
 
 #include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
+#include "pd-results-sheet.h"
+#include "pd-results-table.h"
 #include "pd-results-view.h"
+#include "pd-ui-export.h"
 #include "pd-ui-util.h"
 
 /*
@@ -107,51 +110,6 @@ number_or_dash (int value)
 }
 
 static char *
-format_seconds (gint64 ms)
-{
-  if (ms % 1000 == 0)
-    /* TRANSLATORS: a whole number of seconds, such as "11 s" */
-    return g_strdup_printf (_("%d s"), (int) (ms / 1000));
-
-  /* TRANSLATORS: seconds with decimals, such as "11.2 s" */
-  return g_strdup_printf (_("%.3f s"), ms / 1000.0);
-}
-
-static char *
-penalty_text (PdPenalty *penalty)
-{
-  const char *reason = pd_penalty_get_reason (penalty);
-  const char *label = pd_penalty_kind_to_label (pd_penalty_get_kind (penalty));
-  g_autofree char *what = NULL;
-
-  switch (pd_penalty_get_kind (penalty))
-    {
-    case PD_PENALTY_KIND_TIME:
-      {
-        g_autofree char *seconds = format_seconds (pd_penalty_get_time_ms (penalty));
-        /* TRANSLATORS: a time penalty, such as "+11 s" */
-        what = g_strdup_printf (_("+%s"), seconds);
-      }
-      break;
-    case PD_PENALTY_KIND_POSITIONS:
-    case PD_PENALTY_KIND_GRID:
-      what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d place", "%s, %d places",
-                                           pd_penalty_get_positions (penalty)),
-                              label, pd_penalty_get_positions (penalty));
-      break;
-    default:
-      what = g_strdup (label);
-      break;
-    }
-
-  if (reason != NULL && *reason != '\0')
-    /* TRANSLATORS: a penalty and its reason, such as "+11 s: Pit stop too short" */
-    return g_strdup_printf (_("%s: %s"), what, reason);
-
-  return g_steal_pointer (&what);
-}
-
-static char *
 lookup_name (PdStore     *store,
              GHashTable  *cache,
              GType        type,
@@ -212,7 +170,7 @@ show_session (PdResultsView *self,
       g_autoptr(GListModel) penalties = pd_store_list_penalties (self->store, pd_result_get_id (result), NULL);
       g_autoptr(PdResultsItem) item = g_object_new (PD_TYPE_RESULTS_ITEM, NULL);
       g_autoptr(GPtrArray) names_list = g_ptr_array_new ();
-      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) penalty_list = g_ptr_array_new_with_free_func (g_object_unref);
       const char * const *drivers = pd_result_get_driver_ids (result);
       const char *number;
 
@@ -222,17 +180,8 @@ show_session (PdResultsView *self,
         g_ptr_array_add (names_list, lookup_name (self->store, names, PD_TYPE_DRIVER, drivers[d]));
       g_ptr_array_add (names_list, NULL);
 
-      if (pd_result_get_road_position (result) > 0)
-        /* TRANSLATORS: the position in which a car crossed the line, before penalties */
-        g_ptr_array_add (notes, g_strdup_printf (_("%d on the road"), pd_result_get_road_position (result)));
       for (guint p = 0; penalties != NULL && p < g_list_model_get_n_items (penalties); p++)
-        {
-          g_autoptr(PdPenalty) penalty = g_list_model_get_item (penalties, p);
-          g_ptr_array_add (notes, penalty_text (penalty));
-        }
-      if (pd_result_get_note (result) != NULL)
-        g_ptr_array_add (notes, g_strdup (pd_result_get_note (result)));
-      g_ptr_array_add (notes, NULL);
+        g_ptr_array_add (penalty_list, g_list_model_get_item (penalties, p));
 
       number = entry != NULL ? pd_entry_get_number (entry) : NULL;
       item->columns[COL_POSITION] = number_or_dash (pd_result_get_position (result));
@@ -249,8 +198,7 @@ show_session (PdResultsView *self,
       item->columns[COL_CAR] = g_strdup (entry != NULL ? pd_entry_get_car_model (entry) : NULL);
       item->columns[COL_GRID] = number_or_dash (pd_result_get_grid (result));
       item->columns[COL_STATUS] = g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
-      /* TRANSLATORS: the separator between the notes on a result */
-      item->columns[COL_NOTES] = g_strjoinv (_("; "), (char **) notes->pdata);
+      item->columns[COL_NOTES] = pd_result_describe_notes (result, penalty_list);
       g_list_store_append (self->items, item);
     }
 
@@ -269,6 +217,10 @@ static void
 session_selected_cb (PdResultsView *self)
 {
   PdSession *session = gtk_drop_down_get_selected_item (self->session_dropdown);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-pdf", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.export-csv", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.print", session != NULL);
 
   if (gtk_toggle_button_get_active (self->edit_button) && session != NULL)
     {
@@ -443,6 +395,161 @@ add_column (PdResultsView *self,
   gtk_column_view_append_column (self->column_view, view_column);
 }
 
+/* The session the view shows, or NULL with @error set. */
+static PdSession *
+current_session (PdResultsView  *self,
+                 GError        **error)
+{
+  PdSession *session = self->store != NULL ? gtk_drop_down_get_selected_item (self->session_dropdown) : NULL;
+
+  if (session == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No session is chosen."));
+  return session;
+}
+
+/**
+ * pd_results_view_export_pdf:
+ *
+ * Writes the classification of the session shown as a PDF sheet, on the
+ * locale's paper.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_results_view_export_pdf (PdResultsView  *self,
+                            const char     *path,
+                            GError        **error)
+{
+  PdSession *session;
+  g_autoptr(PdSheet) sheet = NULL;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  session = current_session (self, error);
+  sheet = session != NULL ? pd_results_sheet_new (self->store, pd_session_get_id (session), error) : NULL;
+  return sheet != NULL && pd_sheet_write_pdf (sheet, path, pd_paper_default (), error);
+}
+
+/**
+ * pd_results_view_export_csv:
+ * @headers: the column names: stable ones, or the user's language's
+ *
+ * Writes the classification of the session shown as CSV (RFC 4180,
+ * UTF-8).
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_results_view_export_csv (PdResultsView  *self,
+                            const char     *path,
+                            PdCsvHeaders    headers,
+                            GError        **error)
+{
+  PdSession *session;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  session = current_session (self, error);
+  rows = session != NULL ? pd_results_load (self->store, pd_session_get_id (session), error) : NULL;
+  if (rows == NULL)
+    return FALSE;
+  csv = pd_results_to_csv (rows, headers);
+  return g_file_set_contents (path, csv, -1, error);
+}
+
+/**
+ * pd_results_view_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path
+ * @export_path: (nullable): the PDF to write when exporting
+ *
+ * Prints the classification of the session shown through
+ * GtkPrintOperation, on the pages of its PDF sheet.
+ *
+ * Returns: whether it was printed (or exported)
+ */
+gboolean
+pd_results_view_print (PdResultsView            *self,
+                       GtkPrintOperationAction   action,
+                       const char               *export_path,
+                       GError                  **error)
+{
+  PdSession *session;
+  PdSheet *sheet;
+
+  g_return_val_if_fail (PD_IS_RESULTS_VIEW (self), FALSE);
+
+  session = current_session (self, error);
+  sheet = session != NULL ? pd_results_sheet_new (self->store, pd_session_get_id (session), error) : NULL;
+  return sheet != NULL && pd_ui_print_sheet (GTK_WIDGET (self), sheet, action, export_path, error);
+}
+
+static gboolean
+save_pdf (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_results_view_export_pdf (PD_RESULTS_VIEW (view), path, error);
+}
+
+static gboolean
+save_csv (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_results_view_export_csv (PD_RESULTS_VIEW (view), path, headers, error);
+}
+
+static const PdUiExport pdf_export = {
+  N_("Export Classification as PDF"), N_("PDF documents"), "application/pdf", FALSE, save_pdf,
+};
+
+static const PdUiExport csv_export = {
+  N_("Export Classification as CSV"), N_("CSV files"), "text/csv", TRUE, save_csv,
+};
+
+/* Export PDF… and Export CSV…: the session's classification, offered
+ * as "SESSION-ID.pdf" or ".csv". */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PdSession *session = current_session (PD_RESULTS_VIEW (widget), NULL);
+  gboolean csv = g_str_equal (action_name, "results.export-csv");
+  g_autofree char *name = NULL;
+
+  if (session == NULL)
+    return;
+  name = g_strdup_printf ("%s.%s", pd_session_get_id (session), csv ? "csv" : "pdf");
+  pd_ui_export_run (widget, csv ? &csv_export : &pdf_export, name);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PdResultsView *self = PD_RESULTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (current_session (self, NULL) == NULL)
+    return;
+
+  if (!pd_results_view_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The classification could not be printed: %s"), error->message);
+
+      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+    }
+}
+
 static void
 pd_results_view_dispose (GObject *object)
 {
@@ -486,6 +593,10 @@ pd_results_view_class_init (PdResultsViewClass *klass)
    */
   signals[RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "results.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "results.print", NULL, print_action);
 
   g_type_ensure (PD_TYPE_RESULTS_EDITOR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-results-view.ui");

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "pd-csv.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,16 @@ void pd_results_view_set_season     (PdResultsView *self,
 void pd_results_view_select_session (PdResultsView *self,
                                      const char    *round_id,
                                      const char    *session_id);
+gboolean pd_results_view_export_pdf (PdResultsView  *self,
+                                     const char     *path,
+                                     GError        **error);
+gboolean pd_results_view_export_csv (PdResultsView  *self,
+                                     const char     *path,
+                                     PdCsvHeaders    headers,
+                                     GError        **error);
+gboolean pd_results_view_print      (PdResultsView            *self,
+                                     GtkPrintOperationAction   action,
+                                     const char               *export_path,
+                                     GError                  **error);
 
 G_END_DECLS

@@ -8,7 +8,9 @@
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
 #include "pd-standings-sheet.h"
+#include "pd-standings-table.h"
 #include "pd-standings-view.h"
+#include "pd-ui-export.h"
 #include "pd-ui-util.h"
 
 /*
@@ -336,6 +338,7 @@ update (PdStandingsView *self)
     }
   gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.export-pdf", rows->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.export-csv", rows->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.print", rows->len > 0);
 }
 
@@ -439,23 +442,34 @@ edit_rules_cb (PdStandingsView *self)
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* What the table shows now: the championship, the class and the round. */
+static PdStandingsKind
+current_choice (PdStandingsView  *self,
+                const char      **class_id,
+                int              *after_round)
+{
+  guint class_index = gtk_drop_down_get_selected (self->class_dropdown);
+  guint round_index = gtk_drop_down_get_selected (self->round_dropdown);
+
+  *class_id = NULL;
+  *after_round = 0;
+  if (self->class_ids != NULL && class_index < self->class_ids->len)
+    *class_id = self->class_ids->pdata[class_index];
+  if (self->round_numbers != NULL && round_index < self->round_numbers->len)
+    *after_round = g_array_index (self->round_numbers, int, round_index);
+  return gtk_drop_down_get_selected (self->kind_dropdown);
+}
+
 /* The sheet of what the table shows now: the same choices. */
 static PdStandingsSheet *
 current_sheet (PdStandingsView  *self,
                GError          **error)
 {
-  guint class_index = gtk_drop_down_get_selected (self->class_dropdown);
-  guint round_index = gtk_drop_down_get_selected (self->round_dropdown);
-  const char *class_id = NULL;
-  int after_round = 0;
+  const char *class_id;
+  int after_round;
+  PdStandingsKind kind = current_choice (self, &class_id, &after_round);
 
-  if (self->class_ids != NULL && class_index < self->class_ids->len)
-    class_id = self->class_ids->pdata[class_index];
-  if (self->round_numbers != NULL && round_index < self->round_numbers->len)
-    after_round = g_array_index (self->round_numbers, int, round_index);
-
-  return pd_standings_sheet_new (self->store, self->season_id, gtk_drop_down_get_selected (self->kind_dropdown),
-                                 class_id, after_round, error);
+  return pd_standings_sheet_new (self->store, self->season_id, kind, class_id, after_round, error);
 }
 
 /**
@@ -481,87 +495,87 @@ pd_standings_view_export_pdf (PdStandingsView  *self,
   return sheet != NULL && pd_standings_sheet_write_pdf (sheet, path, pd_paper_default (), error);
 }
 
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+/**
+ * pd_standings_view_export_csv:
+ * @headers: the column names: stable ones, or the user's language's
+ *
+ * Writes the standings as the table shows them as CSV (RFC 4180, UTF-8).
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+pd_standings_view_export_csv (PdStandingsView  *self,
+                              const char       *path,
+                              PdCsvHeaders      headers,
+                              GError          **error)
 {
-  g_autoptr(PdStandingsView) self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *csv = NULL;
+  const char *class_id;
+  int after_round;
+  PdStandingsKind kind;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL)
-    return;
+  g_return_val_if_fail (PD_IS_STANDINGS_VIEW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  path = g_file_get_path (file);
-  if (path != NULL && pd_standings_view_export_pdf (self, path, &error))
+  if (self->rules == NULL || self->season == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
-      /* TRANSLATORS: %s is a file name */
-      g_autofree char *message = g_strdup_printf (_("Standings saved as “%s”"), name);
-
-      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("No result of this season has scored points yet."));
+      return FALSE;
     }
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("The standings could not be saved: %s"),
-                                                  error != NULL ? error->message : _("not a local file"));
-
-      g_signal_emit (self, signals[SHOW_TOAST], 0, message);
-    }
+  kind = current_choice (self, &class_id, &after_round);
+  rows = pd_standings_compute (self->rules, self->season, kind, class_id, after_round);
+  csv = pd_standings_to_csv (self->store, kind, rows, headers);
+  return g_file_set_contents (path, csv, -1, error);
 }
 
+static gboolean
+save_pdf (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_standings_view_export_pdf (PD_STANDINGS_VIEW (view), path, error);
+}
+
+static gboolean
+save_csv (GtkWidget     *view,
+          const char    *path,
+          PdCsvHeaders   headers,
+          GError       **error)
+{
+  return pd_standings_view_export_csv (PD_STANDINGS_VIEW (view), path, headers, error);
+}
+
+static const PdUiExport pdf_export = {
+  N_("Export Standings as PDF"), N_("PDF documents"), "application/pdf", FALSE, save_pdf,
+};
+
+static const PdUiExport csv_export = {
+  N_("Export Standings as CSV"), N_("CSV files"), "text/csv", TRUE, save_csv,
+};
+
+/* Export PDF… and Export CSV…: the standings as the table shows them. */
 static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   PdStandingsView *self = PD_STANDINGS_VIEW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  gboolean csv = g_str_equal (action_name, "standings.export-csv");
   g_autofree char *name = NULL;
 
   if (self->store == NULL || self->season_id == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Standings as PDF"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  /* TRANSLATORS: the suggested file name of exported standings; %s is the season's id */
-  name = g_strdup_printf (_("%s-standings.pdf"), self->season_id);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PdStandingsSheet  *sheet)
-{
-  gtk_print_operation_set_n_pages (operation,
-                                   pd_standings_sheet_paginate (sheet, gtk_print_context_get_width (context),
-                                                                gtk_print_context_get_height (context)));
-}
-
-/* What is printed is what is exported: the same function draws both. */
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page,
-              PdStandingsSheet  *sheet)
-{
-  pd_standings_sheet_draw_page (sheet, gtk_print_context_get_cairo_context (context),
-                                gtk_print_context_get_width (context), gtk_print_context_get_height (context),
-                                page);
+  if (csv)
+    /* TRANSLATORS: the suggested file name of standings exported as CSV; %s is the season's id */
+    name = g_strdup_printf (_("%s-standings.csv"), self->season_id);
+  else
+    /* TRANSLATORS: the suggested file name of exported standings; %s is the season's id */
+    name = g_strdup_printf (_("%s-standings.pdf"), self->season_id);
+  pd_ui_export_run (widget, csv ? &csv_export : &pdf_export, name);
 }
 
 /**
@@ -581,38 +595,12 @@ pd_standings_view_print (PdStandingsView          *self,
                          const char               *export_path,
                          GError                  **error)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   PdStandingsSheet *sheet;
-  GtkPrintOperationResult result;
 
   g_return_val_if_fail (PD_IS_STANDINGS_VIEW (self), FALSE);
 
   sheet = current_sheet (self, error);
-  if (sheet == NULL)
-    return FALSE;
-
-  /* The page setup's paper is the locale's; a wide table turns it. */
-  if (pd_standings_sheet_wants_landscape (sheet, gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
-                                          gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS)))
-    gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-
-  operation = gtk_print_operation_new ();
-  g_object_set_data_full (G_OBJECT (operation), "pd-sheet", sheet, (GDestroyNotify) pd_standings_sheet_free);
-  gtk_print_operation_set_job_name (operation, pd_standings_sheet_get_title (sheet));
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  /* The sheet keeps its own margins, as in the PDF. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), sheet);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), sheet);
-
-  result = gtk_print_operation_run (operation, action, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                    error);
-  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+  return sheet != NULL && pd_ui_print_sheet (GTK_WIDGET (self), (PdSheet *) sheet, action, export_path, error);
 }
 
 static void
@@ -674,7 +662,8 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   signals[SHOW_TOAST] = g_signal_new ("show-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_install_action (widget_class, "standings.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "standings.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "standings.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "standings.print", NULL, print_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-standings-view.ui");

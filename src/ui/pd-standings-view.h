@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "pd-csv.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,10 @@ void pd_standings_view_set_filter (PdStandingsView *self,
                                    int              after_round);
 gboolean pd_standings_view_export_pdf (PdStandingsView  *self,
                                        const char       *path,
+                                       GError          **error);
+gboolean pd_standings_view_export_csv (PdStandingsView  *self,
+                                       const char       *path,
+                                       PdCsvHeaders      headers,
                                        GError          **error);
 gboolean pd_standings_view_print  (PdStandingsView          *self,
                                    GtkPrintOperationAction   action,

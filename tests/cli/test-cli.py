@@ -13,7 +13,9 @@ CEST then; New York is on EDT, -04:00, until 5 November 2023); Spa's
 times were not published.
 """
 
+import csv
 import gettext
+import io
 import json
 import os
 import re
@@ -703,9 +705,9 @@ class RefusedDatabaseTest(CliTestCase):
 class PdfTestCase(CliTestCase):
     """Writes a standings PDF and reads it back with poppler-utils."""
 
-    def pdf(self, *args, env=None):
+    def pdf(self, *args, env=None, command='standings'):
         path = os.path.join(self.tmp, 'standings.pdf')
-        self.ok('standings', *args, '--format', 'pdf', '--output', path, env=env)
+        self.ok(command, *args, '--format', 'pdf', '--output', path, env=env)
         self.assertTrue(os.path.isfile(path))
         with open(path, 'rb') as f:
             self.assertEqual(f.read(5), b'%PDF-')
@@ -812,6 +814,146 @@ class StandingsPdfF1Test(PdfTestCase):
         self.assertIn('841.89 x 595.276 pts (A4)', info)
         self.assertRegex(text, r'\n +1 Max Verstappen +Red Bull +NL .* 575\n')
         self.assertIn('Nico Hülkenberg', text)
+
+
+class ResultsPdfTest(PdfTestCase):
+    """results --format pdf: a session's classification sheet, read back
+    with pdftotext -layout."""
+
+    def test_seeded(self):
+        # The embedded season's Spa Race 2: 26th and 20th in Silver after
+        # +11 s, a note under the table says why.
+        text, info, fonts = self.pdf(SEASON, '--round', '3', '--session', 'Race 2', command='results')
+        self.assertIn('Pages:           1', info)
+        self.assertIn('612 x 792 pts (letter)', info)
+        self.assertIn('GT4 European Series 2023', text)
+        self.assertIn('Round 3, Spa-Francorchamps: Race 2', text)
+        self.assertIn('2 July 2023', text)
+        self.assertIn('Final classification', text)
+        self.assertRegex(text, r'\n +26 +Silver +20 +Jessica Bäckman / Andreas Bäckman +Aston Martin Vantage GT4 +\[1\]\n')
+        self.assertIn('[1] Jessica Bäckman / Andreas Bäckman: 18 on the road; Time penalty, +11 s: '
+                      'Pit stop 0.3 s under the minimum time', text)
+        self.assertIn('Page 1 of 1', text)
+        rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row[-5], 'yes', fonts)
+
+    def test_imported_swedish_a4(self):
+        self.ok('import', 'alkamel', os.path.join(ALKAMEL, 'gt4-spa-race2.csv'),
+                '--season', 'gt4-test-2023', '--round', '3', '--session', 'Race 2')
+        text, info, _ = self.pdf('gt4-test-2023', '--round', '3', '--session', 'race 2', '--paper', 'a4',
+                                 command='results', env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertIn('(A4)', info)
+        self.assertIn('Preliminär resultatlista', text)
+        self.assertRegex(text, r'\n +1 +2 +Silver +1 +Michael Schrey / Gabriele Piana .* 25 +1:01:12\.345 +2:25\.101\n')
+        self.assertRegex(text, r'\n +6 +89 +Silver +4 +Andreas Bäckman / Jessica Bäckman .* \+1 varv +\+1 varv ')
+        self.assertIn('Snabbaste varv: 2:25.044, #12 Berkay Besler / Tom Edgar', text)
+        self.assertIn('Sida 1 av 1', text)
+
+    def test_usage_errors(self):
+        path = os.path.join(self.tmp, 'results.pdf')
+        session = ['results', SEASON, '--round', '3', '--session', 'Race 2']
+        for args, word in ((['--format', 'pdf'], '--output'),
+                           (['--output', path], '--output'),
+                           (['--format', 'pdf', '--output', path, '--paper', 'a5'], 'a5'),
+                           (['--format', 'pdf', '--output', path, '--headers', 'stable'], '--headers'),
+                           (['--format', 'xml'], 'pdf')):
+            code, out, err = self.run_cli(*session, *args)
+            self.assertEqual(code, 2, args)
+            self.assertEqual(out, '')
+            self.assertIn(word, err)
+            self.assertFalse(os.path.exists(path))
+        code, out, err = self.run_cli('results', SEASON, '--round', '3', '--session', 'Race 9',
+                                      '--format', 'pdf', '--output', path)
+        self.assertEqual(code, 2)
+        self.assertIn('Race 9', err)
+        self.assertFalse(os.path.exists(path))
+
+
+class CsvTest(CliTestCase):
+    """standings and results as CSV: RFC 4180 (CRLF, quoting), UTF-8,
+    with stable column names (the default) or names in the user's
+    language; the fields are the same either way, in every language."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok('import', 'alkamel', os.path.join(ALKAMEL, 'gt4-spa-race2.csv'),
+                '--season', 'gt4-test-2023', '--round', '3', '--session', 'Race 2')
+        self.ok('rules', 'gt4-test-2023', '--preset', 'gt4-european')
+
+    def csv(self, command, *args, lang='en_US.UTF-8'):
+        argv = [command, 'gt4-test-2023']
+        if command == 'results':
+            argv += ['--round', '3', '--session', 'Race 2']
+        out = self.ok(*argv, '--format', 'csv', *args, env=self.env(LC_ALL=lang))
+        # RFC 4180: every record ends in CRLF, the last one too, and no
+        # bare LF stands outside quotes.
+        self.assertTrue(out.endswith('\r\n'), repr(out[-20:]))
+        rows = list(csv.reader(io.StringIO(out, newline=''), strict=True))
+        self.assertTrue(rows)
+        self.assertEqual(len({len(r) for r in rows}), 1, 'rows of different lengths')
+        self.assertEqual(out.count('\r\n'), len(rows) + sum(f.count('\r\n') for r in rows for f in r))
+        return rows
+
+    def test_results_headers(self):
+        stable = self.csv('results')
+        self.assertEqual(stable[0], ['position', 'class', 'class_position', 'number', 'team', 'car', 'drivers',
+                                     'status', 'laps', 'total_time_ms', 'best_lap_ms', 'fastest_lap', 'penalties'])
+        self.assertEqual(self.csv('results', '--headers', 'stable', lang='sv_SE.UTF-8'), stable)
+        english = self.csv('results', '--headers', 'translated')
+        self.assertEqual(english[0], ['Position', 'Class', 'Class position', 'Number', 'Team', 'Car', 'Drivers',
+                                      'Status', 'Laps', 'Total time (ms)', 'Best lap (ms)', 'Fastest lap',
+                                      'Penalties'])
+        swedish = self.csv('results', '--headers', 'translated', lang='sv_SE.UTF-8')
+        self.assertEqual(swedish[0], ['Placering', 'Klass', 'Placering i klassen', 'Nummer', 'Team', 'Bil',
+                                      'Förare', 'Status', 'Varv', 'Total tid (ms)', 'Bästa varv (ms)',
+                                      'Snabbaste varv', 'Straff'])
+        # The same fields under every header, in every language.
+        self.assertEqual(english[1:], stable[1:])
+        self.assertEqual(swedish[1:], stable[1:])
+        self.assertIn(['6', 'Silver', '4', '89', 'Toksport WRT', 'Mercedes-AMG GT4',
+                       'Andreas Bäckman / Jessica Bäckman', 'classified', '24', '3700000', '147500', 'false', ''],
+                      stable)
+
+    def test_standings_headers(self):
+        stable = self.csv('standings')
+        self.assertEqual(stable[0], ['position', 'name', 'ref', 'points', 'wins', 'R3'])
+        swedish = self.csv('standings', '--headers', 'translated', lang='sv_SE.UTF-8')
+        self.assertEqual(swedish[0], ['Placering', 'Namn', 'Id', 'Poäng', 'Segrar', 'Omgång 3'])
+        english = self.csv('standings', '--headers', 'translated')
+        self.assertEqual(english[0], ['Position', 'Name', 'Identifier', 'Points', 'Wins', 'Round 3'])
+        # Points with a decimal point in Swedish too.
+        self.assertEqual(swedish[1:], stable[1:])
+        self.assertEqual(english[1:], stable[1:])
+        self.assertIn('25.00', [r[3] for r in stable])
+
+    def test_quoting(self):
+        # A team whose name holds a comma and quotes, and a driver's name
+        # with a comma: quoted, quotes doubled.
+        team = 'Hofor Racing, "Bonk" Motorsport'
+        self.ok('entries', 'gt4-test-2023', '--car', '2', '--team', team)
+        code, out, err = self.run_cli('results', 'gt4-test-2023', '--round', '3', '--session', 'Race 2',
+                                      '--format', 'csv')
+        self.assertEqual(code, 0, err)
+        self.assertIn(',"Hofor Racing, ""Bonk"" Motorsport",BMW M4 GT4,', out)
+        rows = self.csv('results')
+        self.assertEqual(rows[1][4], team)
+        teams = self.csv('standings', '--kind', 'teams')
+        self.assertIn(team, [r[1] for r in teams])
+        out = self.ok('standings', 'gt4-test-2023', '--kind', 'teams', '--format', 'csv')
+        self.assertIn('"Hofor Racing, ""Bonk"" Motorsport"', out)
+
+    def test_usage_errors(self):
+        for args, word in ((['--headers', 'translated'], '--headers'),
+                           (['--format', 'json', '--headers', 'stable'], '--headers'),
+                           (['--format', 'csv', '--headers', 'pretty'], 'pretty')):
+            for command in (['standings', 'gt4-test-2023'],
+                            ['results', 'gt4-test-2023', '--round', '3', '--session', 'Race 2']):
+                code, out, err = self.run_cli(*command, *args)
+                self.assertEqual(code, 2, (command, args))
+                self.assertEqual(out, '')
+                self.assertIn(word, err)
 
 
 def swedish_mo():

@@ -223,6 +223,54 @@ test_schedule (void)
   screenshot ("schedule");
 }
 
+/* A sheet exported as a PDF, and the same sheet printed through
+ * GtkPrintOperation to a file. */
+typedef struct {
+  char *dir;
+  char *exported;
+  char *printed;
+} SheetFiles;
+
+static void
+sheet_files_init (SheetFiles *files)
+{
+  files->dir = g_dir_make_tmp ("paddock-sheet-XXXXXX", NULL);
+  g_assert_nonnull (files->dir);
+  files->exported = g_build_filename (files->dir, "exported.pdf", NULL);
+  files->printed = g_build_filename (files->dir, "printed.pdf", NULL);
+}
+
+/* The text of both, which must be the same; the files are removed. */
+static char *
+sheet_files_text (SheetFiles *files)
+{
+  char *exported_text = pd_test_pdf_text (files->exported);
+  g_autofree char *printed_text = pd_test_pdf_text (files->printed);
+
+  g_test_message ("%s", exported_text);
+  g_assert_cmpstr (exported_text, ==, printed_text);
+  g_assert_cmpint (g_remove (files->exported), ==, 0);
+  g_assert_cmpint (g_remove (files->printed), ==, 0);
+  g_assert_cmpint (g_rmdir (files->dir), ==, 0);
+  g_clear_pointer (&files->exported, g_free);
+  g_clear_pointer (&files->printed, g_free);
+  g_clear_pointer (&files->dir, g_free);
+  return exported_text;
+}
+
+/* The lines of a CSV file a view exported, which must end in CRLF. */
+static char **
+read_csv (const char *path)
+{
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_suffix (text, "\r\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  return g_strsplit (text, "\r\n", -1);
+}
+
 static void
 test_results (void)
 {
@@ -243,6 +291,93 @@ test_results (void)
   g_assert_nonnull (strstr (text, "+11 s"));
 
   screenshot ("results");
+
+  /* The menu beside Edit Results offers the exports and printing. */
+  {
+    GtkMenuButton *menu = NULL;
+    g_autoptr(GString) items = g_string_new (NULL);
+    GMenuModel *model;
+
+    for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_widget_get_first_child (view)));
+         w != NULL; w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (w)) != NULL)
+        menu = GTK_MENU_BUTTON (w);
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu)));
+    model = gtk_menu_button_get_menu_model (menu);
+    for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+      {
+        g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+        for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+          {
+            g_autofree char *label = NULL;
+            g_autofree char *action = NULL;
+
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+            g_assert_true (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+            g_string_append_printf (items, "%s=%s\n", label, action);
+          }
+      }
+    g_assert_cmpstr (items->str, ==, swedish ? "Exportera _PDF…=results.export-pdf\n"
+                                               "Exportera _CSV…=results.export-csv\n"
+                                               "Skriv _ut…=results.print\n"
+                                             : "Export _PDF…=results.export-pdf\n"
+                                               "Export _CSV…=results.export-csv\n"
+                                               "_Print…=results.print\n");
+  }
+
+  /* The classification sheet: exported as a PDF, and printed through
+   * GtkPrintOperation to a file, it reads the same. */
+  {
+    SheetFiles files;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *sheet = NULL;
+
+    sheet_files_init (&files);
+    g_assert_true (pd_results_view_export_pdf (PD_RESULTS_VIEW (view), files.exported, &error));
+    g_assert_no_error (error);
+    g_assert_true (pd_results_view_print (PD_RESULTS_VIEW (view), GTK_PRINT_OPERATION_ACTION_EXPORT, files.printed,
+                                          &error));
+    g_assert_no_error (error);
+    sheet = sheet_files_text (&files);
+    g_assert_nonnull (strstr (sheet, "GT4 European Series 2023"));
+    g_assert_nonnull (strstr (sheet, swedish ? "Omgång 3, Spa-Francorchamps: Race 2"
+                                             : "Round 3, Spa-Francorchamps: Race 2"));
+    g_assert_nonnull (strstr (sheet, swedish ? "Slutgiltig resultatlista" : "Final classification"));
+    g_assert_true (g_regex_match_simple ("\n +26 +Silver +20 +Jessica Bäckman / Andreas Bäckman ", sheet, 0, 0));
+    g_assert_nonnull (strstr (sheet, swedish ? "[1] Jessica Bäckman / Andreas Bäckman: 18 på vägen; Tidsstraff, +11 s"
+                                             : "[1] Jessica Bäckman / Andreas Bäckman: 18 on the road; Time penalty, +11 s"));
+    g_assert_nonnull (strstr (sheet, swedish ? "Sida 1 av 1" : "Page 1 of 1"));
+  }
+
+  /* The classification as CSV, with each kind of column headings. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("paddock-csv-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "results.csv", NULL);
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) stable = NULL;
+    g_auto(GStrv) translated = NULL;
+    const char *row = "26,Silver,20,,,Aston Martin Vantage GT4,Jessica Bäckman / Andreas Bäckman,classified,,,,"
+                      "false,time 11000 ms (Pit stop 0.3 s under the minimum time)";
+
+    g_assert_true (pd_results_view_export_csv (PD_RESULTS_VIEW (view), path, PD_CSV_HEADERS_STABLE, &error));
+    g_assert_no_error (error);
+    stable = read_csv (path);
+    g_assert_cmpstr (stable[0], ==, "position,class,class_position,number,team,car,drivers,status,laps,"
+                                    "total_time_ms,best_lap_ms,fastest_lap,penalties");
+    g_assert_cmpstr (stable[1], ==, row);
+    g_assert_true (pd_results_view_export_csv (PD_RESULTS_VIEW (view), path, PD_CSV_HEADERS_TRANSLATED, &error));
+    g_assert_no_error (error);
+    translated = read_csv (path);
+    g_assert_cmpstr (translated[0], ==, swedish ? "Placering,Klass,Placering i klassen,Nummer,Team,Bil,Förare,Status,"
+                                                  "Varv,Total tid (ms),Bästa varv (ms),Snabbaste varv,Straff"
+                                                : "Position,Class,Class position,Number,Team,Car,Drivers,Status,Laps,"
+                                                  "Total time (ms),Best lap (ms),Fastest lap,Penalties");
+    g_assert_cmpstr (translated[1], ==, row);
+    g_assert_cmpstr (translated[2], ==, "");
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
 }
 
 /* Picks a points rules preset in the standings view's popover and uses it. */
@@ -308,28 +443,45 @@ test_standings (void)
   /* The standings sheet: exported as a PDF, and printed through
    * GtkPrintOperation to a file, it reads the same. */
   {
-    g_autofree char *dir = g_dir_make_tmp ("paddock-sheet-XXXXXX", NULL);
-    g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
-    g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
-    g_autofree char *exported_text = NULL;
-    g_autofree char *printed_text = NULL;
+    SheetFiles files;
     g_autoptr(GError) error = NULL;
+    g_autofree char *exported_text = NULL;
 
-    g_assert_true (pd_standings_view_export_pdf (PD_STANDINGS_VIEW (view), exported, &error));
+    sheet_files_init (&files);
+    g_assert_true (pd_standings_view_export_pdf (PD_STANDINGS_VIEW (view), files.exported, &error));
     g_assert_no_error (error);
     g_assert_true (pd_standings_view_print (PD_STANDINGS_VIEW (view), GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                            printed, &error));
+                                            files.printed, &error));
     g_assert_no_error (error);
-    exported_text = pd_test_pdf_text (exported);
-    printed_text = pd_test_pdf_text (printed);
-    g_test_message ("%s", exported_text);
-    g_assert_cmpstr (exported_text, ==, printed_text);
+    exported_text = sheet_files_text (&files);
     g_assert_nonnull (strstr (exported_text, "GT4 European Series 2023"));
     g_assert_nonnull (strstr (exported_text, "Michael Schrey / Gabriele Piana"));
     g_assert_nonnull (strstr (exported_text, "Andreas Bäckman / Jessica Bäckman"));
     g_assert_nonnull (strstr (exported_text, swedish ? "Sida 1 av 1" : "Page 1 of 1"));
-    g_assert_cmpint (g_remove (exported), ==, 0);
-    g_assert_cmpint (g_remove (printed), ==, 0);
+  }
+
+  /* The Silver cars as CSV, with each kind of column headings: the same
+   * rows, numbers with a decimal point. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("paddock-csv-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "standings.csv", NULL);
+    g_autoptr(GError) error = NULL;
+    g_auto(GStrv) stable = NULL;
+    g_auto(GStrv) translated = NULL;
+
+    g_assert_true (pd_standings_view_export_csv (PD_STANDINGS_VIEW (view), path, PD_CSV_HEADERS_STABLE, &error));
+    g_assert_no_error (error);
+    stable = read_csv (path);
+    g_assert_cmpstr (stable[0], ==, "position,name,ref,points,wins,R3,R6");
+    g_assert_cmpstr (stable[1], ==, "1,#2 Schrey / Piana,gt4-european-2023.2,43.00,1,,43.00");
+    g_assert_true (pd_standings_view_export_csv (PD_STANDINGS_VIEW (view), path, PD_CSV_HEADERS_TRANSLATED, &error));
+    g_assert_no_error (error);
+    translated = read_csv (path);
+    g_assert_cmpstr (translated[0], ==, swedish ? "Placering,Namn,Id,Poäng,Segrar,Omgång 3,Omgång 6"
+                                                : "Position,Name,Identifier,Points,Wins,Round 3,Round 6");
+    g_assert_cmpuint (g_strv_length (translated), ==, g_strv_length (stable));
+    for (guint i = 1; stable[i] != NULL; i++)
+      g_assert_cmpstr (translated[i], ==, stable[i]);
     g_assert_cmpint (g_rmdir (dir), ==, 0);
   }
 
