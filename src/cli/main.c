@@ -18,6 +18,7 @@
 #include "pd-provisional.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
+#include "pd-progression-chart.h"
 #include "pd-standings-sheet.h"
 #include "pd-score-loader.h"
 #include "pd-time.h"
@@ -393,6 +394,59 @@ row_is_provisional (PdStandingsRow *row,
   return FALSE;
 }
 
+/* The chart's options, checked: its format from --format or else from
+ * the output's extension, its mode and how many lines. Returns a
+ * message when they are wrong. */
+static char *
+parse_chart_options (const char    *format_text,
+                     const char    *output,
+                     const char    *mode_text,
+                     int            top,
+                     PdChartFormat *format,
+                     PdChartMode   *mode)
+{
+  if (output == NULL || *output == '\0')
+    return g_strdup (_("The chart needs --output FILE"));
+  if (format_text != NULL && !pd_chart_format_from_string (format_text, format))
+    return g_strdup_printf (_("Unknown chart format “%s”; use “png”, “svg” or “pdf”"), format_text);
+  if (format_text == NULL && !pd_chart_format_from_path (output, format))
+    return g_strdup (_("Name the chart’s format with --format png, svg or pdf, or end the file’s name in one"));
+  if (mode_text != NULL && !pd_chart_mode_from_string (mode_text, mode))
+    return g_strdup_printf (_("Unknown chart mode “%s”; use “points” or “position”"), mode_text);
+  if (top != -1 && (top < 1 || top > PD_CHART_TOP_MAX))
+    return g_strdup_printf (_("--top is a number from 1 to %d"), PD_CHART_TOP_MAX);
+  return NULL;
+}
+
+/* standings --chart: the progression chart as PNG, SVG or PDF. */
+static int
+write_chart (PdStore         *store,
+             const char      *season_id,
+             PdStandingsKind  kind,
+             const char      *class_id,
+             int              after_round,
+             int              top,
+             PdChartMode      mode,
+             PdChartFormat    format,
+             PdPaper          paper,
+             const char      *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdProgressionChart) chart = pd_progression_chart_load (store, season_id, kind, class_id, after_round,
+                                                                   top, &error);
+
+  if (chart == NULL && g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+    return usage_error (error->message);
+  if (chart != NULL)
+    pd_progression_chart_set_mode (chart, mode);
+  if (chart == NULL || !pd_progression_chart_write (chart, output, format, paper, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -402,6 +456,9 @@ cmd_standings (int    argc,
   g_autofree char *class_text = NULL;
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
+  g_autofree char *chart_mode_text = NULL;
+  gboolean chart = FALSE;
+  int top = -1;
   int after_round = 0;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Drivers, teams or entries"), N_("KIND") },
@@ -411,6 +468,11 @@ cmd_standings (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper of the PDF: a4 or letter (the locale’s by default)"),
       N_("PAPER") },
+    { "chart", 0, 0, G_OPTION_ARG_NONE, &chart,
+      N_("Write the progression chart (png, svg or pdf) instead of the table"), NULL },
+    { "chart-mode", 0, 0, G_OPTION_ARG_STRING, &chart_mode_text,
+      N_("What the chart shows by round: points or position"), N_("MODE") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many leaders the chart shows (6 by default)"), N_("N") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -426,6 +488,8 @@ cmd_standings (int    argc,
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
   OutputFormat format = FORMAT_TEXT;
   PdPaper paper = pd_paper_default ();
+  PdChartFormat chart_format = PD_CHART_PDF;
+  PdChartMode chart_mode = PD_CHART_POINTS;
   gboolean pdf;
   int status = EXIT_OK;
 
@@ -434,8 +498,19 @@ cmd_standings (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  pdf = g_strcmp0 (format_text, "pdf") == 0;
-  if (!pdf && !parse_format (format_text, TRUE, &format))
+  /* PNG and SVG are the chart's formats; with --chart, PDF is too. */
+  chart = chart || g_strcmp0 (format_text, "png") == 0 || g_strcmp0 (format_text, "svg") == 0;
+  if (chart)
+    {
+      g_autofree char *message = parse_chart_options (format_text, output, chart_mode_text, top,
+                                                      &chart_format, &chart_mode);
+      if (message != NULL)
+        return usage_error (message);
+    }
+  else if (chart_mode_text != NULL || top != -1)
+    return usage_error (_("--chart-mode and --top are for the chart (--chart)"));
+  pdf = !chart && g_strcmp0 (format_text, "pdf") == 0;
+  if (!pdf && !chart && !parse_format (format_text, TRUE, &format))
     {
       g_autofree char *message = g_strdup_printf (_("Unknown format “%s”; use “text”, “csv”, “json” or “pdf”"),
                                                   format_text);
@@ -444,9 +519,9 @@ cmd_standings (int    argc,
   /* A PDF goes to a file, never to the terminal. */
   if (pdf && (output == NULL || *output == '\0'))
     return usage_error (_("--format pdf needs --output FILE"));
-  if (!pdf && output != NULL)
+  if (!pdf && !chart && output != NULL)
     return usage_error (_("--output is for --format pdf"));
-  if (!pdf && paper_text != NULL)
+  if (!pdf && !chart && paper_text != NULL)
     return usage_error (_("--paper is for --format pdf"));
   if (paper_text != NULL && !pd_paper_from_string (paper_text, &paper))
     {
@@ -482,6 +557,9 @@ cmd_standings (int    argc,
         }
     }
 
+  if (chart)
+    return write_chart (store, argv[1], kind, class_id, after_round, MAX (top, 0), chart_mode, chart_format, paper,
+                        output);
   if (pdf)
     {
       g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (store, argv[1], kind, class_id, after_round,

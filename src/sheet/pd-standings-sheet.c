@@ -12,6 +12,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "pd-cairo-text.h"
 #include "pd-provisional.h"
 #include "pd-score-loader.h"
 #include "pd-standings-sheet.h"
@@ -974,21 +975,6 @@ pd_standings_sheet_new (PdStore          *store,
 /* ---------------------------------------------------------------------- */
 /* Layout */
 
-static PangoContext *
-sheet_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics: the same layout at every scale and on every surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
 static PangoLayout *
 new_layout (PdStandingsSheet *self,
             const char       *font,
@@ -1108,7 +1094,7 @@ measure (PdStandingsSheet *self)
   if (self->measured)
     return;
   self->measured = TRUE;
-  self->context = sheet_context ();
+  self->context = pd_cairo_text_context_new ();
 
   add_column (self, FIELD_POSITION, 0, TRUE);
   if (self->kind == PD_STANDINGS_ENTRIES && has_values (self, FIELD_NUMBER))
@@ -1666,15 +1652,6 @@ pd_standings_sheet_draw_page (PdStandingsSheet *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_bytes_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * pd_standings_sheet_write_pdf:
  * @path: the file to write
@@ -1712,7 +1689,7 @@ pd_standings_sheet_write_pdf (PdStandingsSheet  *self,
     }
   n_pages = pd_standings_sheet_paginate (self, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (pd_cairo_append_bytes_cb, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Paddock");
   cr = cairo_create (surface);
