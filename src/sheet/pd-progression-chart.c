@@ -295,6 +295,49 @@ kind_name (PdStandingsKind kind)
     }
 }
 
+/* The rounds' names as the axis shows them, without the words that
+ * all of them end in: "Bahrain Grand Prix" → "Bahrain". */
+static void
+strip_common_ending (GPtrArray *names)
+{
+  const char *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < names->len; i++)
+    if (*(const char *) names->pdata[i] != '\0')
+      {
+        first = first != NULL ? first : names->pdata[i];
+        n++;
+      }
+  if (n < 2)
+    return;
+
+  /* The longest ending of whole words first. */
+  for (const char *ending = strchr (first, ' '); ending != NULL; ending = strchr (ending + 1, ' '))
+    {
+      gsize length = strlen (ending);
+      gboolean everywhere = TRUE;
+
+      for (guint i = 0; i < names->len && everywhere; i++)
+        {
+          const char *name = names->pdata[i];
+
+          if (*name != '\0')
+            everywhere = strlen (name) > length && g_str_has_suffix (name, ending);
+        }
+      if (!everywhere)
+        continue;
+      for (guint i = 0; i < names->len; i++)
+        {
+          char *name = names->pdata[i];
+
+          if (*name != '\0')
+            name[strlen (name) - length] = '\0';
+        }
+      return;
+    }
+}
+
 /**
  * pd_progression_chart_new:
  * @store: where the names of the competitors, rounds and season are
@@ -305,7 +348,7 @@ kind_name (PdStandingsKind kind)
  * The chart of the standings the app shows from @rules and @season,
  * named from @store.
  *
- * Returns: (transfer full): the chart, in points
+ * Returns: (transfer full): the chart
  */
 PdProgressionChart *
 pd_progression_chart_new (PdStore             *store,
@@ -357,6 +400,7 @@ pd_progression_chart_new (PdStore             *store,
 
       g_ptr_array_add (self->round_names, g_strdup (name != NULL ? name : ""));
     }
+  strip_common_ending (self->round_names);
 
   record = pd_store_get (store, PD_TYPE_SEASON, season_id, NULL);
   self->title = g_strdup (record != NULL && pd_season_get_name (record) != NULL ? pd_season_get_name (record)
@@ -576,7 +620,6 @@ typedef struct {
   double              line;       /* line width */
   double              left, right, top, bottom;  /* the plot */
   double              min, max;   /* of the value axis */
-  double              first;      /* the first tick */
   double              step;       /* between ticks */
 } Drawing;
 
@@ -723,10 +766,13 @@ value_y (Drawing *d,
          double   value)
 {
   double fraction = d->max > d->min ? (value - d->min) / (d->max - d->min) : 0.5;
+  /* The first and the last place stand clear of the plot's edges, so
+   * that their markers do too. */
+  double inset = d->self->mode == PD_CHART_POSITION ? d->size * 0.7 : 0;
 
   /* Position 1 at the top; the most points at the top. */
   if (d->self->mode == PD_CHART_POSITION)
-    return d->top + fraction * (d->bottom - d->top);
+    return d->top + inset + fraction * (d->bottom - d->top - 2 * inset);
   return d->bottom - fraction * (d->bottom - d->top);
 }
 
@@ -768,14 +814,10 @@ value_range (Drawing *d)
   if (d->self->mode == PD_CHART_POSITION)
     {
       /* From first to the last place shown, a tick for each place while
-       * they fit. */
-      d->first = 1;
+       * they fit, else for the first and every fifth, tenth… */
+      d->min = 1;
       d->max = MAX (high, MAX (2, data->series->len));
-      d->step = d->max <= 12 ? 1 : ceil (nice_step ((d->max - 1) / 8));
-      /* Half a place more at each end, so that the markers of the
-       * first and the last stand clear of the edges. */
-      d->min = 1 - 0.3 * d->step;
-      d->max += 0.3 * d->step;
+      d->step = d->max <= 12 ? 1 : nice_step ((d->max - 1) / 8);
       return;
     }
 
@@ -784,7 +826,25 @@ value_range (Drawing *d)
   d->step = nice_step ((high - low) / 5);
   d->min = floor (low / d->step) * d->step;
   d->max = ceil (high / d->step) * d->step;
-  d->first = d->min;
+}
+
+/* The value of the axis' tick @index, or a value past the axis' end
+ * when there are no more: the first place and every step's multiple for
+ * positions, every step from the lowest for points. */
+static double
+tick_value (Drawing *d,
+            int      index)
+{
+  if (d->self->mode == PD_CHART_POSITION && d->step > 1)
+    return index == 0 ? 1 : index * d->step;
+  return d->min + index * d->step;
+}
+
+static gboolean
+tick_exists (Drawing *d,
+             int      index)
+{
+  return tick_value (d, index) <= d->max + d->step * 1e-6;
 }
 
 static char *
@@ -1191,9 +1251,9 @@ pd_progression_chart_draw (PdProgressionChart *self,
    * under, the values at the lines' ends on the right. */
   d.self = self;
   value_range (&d);
-  for (int t = 0; d.first + t * d.step <= d.max + d.step * 1e-6; t++)
+  for (int t = 0; tick_exists (&d, t); t++)
     {
-      g_autofree char *text = tick_text (&d, d.first + t * d.step);
+      g_autofree char *text = tick_text (&d, tick_value (&d, t));
 
       tick_width = MAX (tick_width, text_width (&d, text, 0.85, FALSE));
     }
@@ -1231,10 +1291,10 @@ pd_progression_chart_draw (PdProgressionChart *self,
   /* The grid: a line per tick across, a line per round up. */
   cairo_set_line_width (cr, 1);
   cairo_set_dash (cr, NULL, 0, 0);
-  for (int t = 0; d.first + t * d.step <= d.max + d.step * 1e-6; t++)
+  for (int t = 0; tick_exists (&d, t); t++)
     {
-      g_autofree char *text = tick_text (&d, d.first + t * d.step);
-      double y = round (value_y (&d, d.first + t * d.step)) + 0.5;
+      g_autofree char *text = tick_text (&d, tick_value (&d, t));
+      double y = round (value_y (&d, tick_value (&d, t))) + 0.5;
 
       set_colour (cr, &d.palette->grid);
       cairo_move_to (cr, d.left, y);

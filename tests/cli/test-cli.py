@@ -918,6 +918,15 @@ class StandingsChartTest(CliTestCase):
         _, _, desc = self.svg('f1-1988', '--chart')
         self.assertTrue(desc.startswith('Ayrton Senna leads with 90 points after round 16. 2. Alain Prost, 87.'),
                         desc)
+        # The rounds by their names, without the "Grand Prix" they all end in.
+        path = os.path.join(self.tmp, 'chart.pdf')
+        self.ok('standings', 'f1-2021', '--kind', 'teams', '--after-round', '9', '--chart', '--output', path)
+        text = subprocess.run(['pdftotext', path, '-'], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        for name in ('Red Bull', 'Mercedes', 'Bahrain', 'Portuguese', 'Austrian', 'R9', '286'):
+            self.assertIn(name, text)
+        self.assertNotIn('Grand Prix', text)
+        self.assertNotIn('R10', text)
 
 
 def swedish_mo():
