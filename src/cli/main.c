@@ -19,6 +19,7 @@
 #include "pd-results-sheet.h"
 #include "pd-results-table.h"
 #include "pd-schedule.h"
+#include "pd-progression-chart.h"
 #include "pd-standings-sheet.h"
 #include "pd-standings-table.h"
 #include "pd-score-loader.h"
@@ -411,6 +412,59 @@ row_is_provisional (PdStandingsRow *row,
   return FALSE;
 }
 
+/* The chart's options, checked: its format from --format or else from
+ * the output's extension, its mode and how many lines. Returns a
+ * message when they are wrong. */
+static char *
+parse_chart_options (const char    *format_text,
+                     const char    *output,
+                     const char    *mode_text,
+                     int            top,
+                     PdChartFormat *format,
+                     PdChartMode   *mode)
+{
+  if (output == NULL || *output == '\0')
+    return g_strdup (_("The chart needs --output FILE"));
+  if (format_text != NULL && !pd_chart_format_from_string (format_text, format))
+    return g_strdup_printf (_("Unknown chart format “%s”; use “png”, “svg” or “pdf”"), format_text);
+  if (format_text == NULL && !pd_chart_format_from_path (output, format))
+    return g_strdup (_("Name the chart’s format with --format png, svg or pdf, or end the file’s name in one"));
+  if (mode_text != NULL && !pd_chart_mode_from_string (mode_text, mode))
+    return g_strdup_printf (_("Unknown chart mode “%s”; use “points” or “position”"), mode_text);
+  if (top != -1 && (top < 1 || top > PD_CHART_TOP_MAX))
+    return g_strdup_printf (_("--top is a number from 1 to %d"), PD_CHART_TOP_MAX);
+  return NULL;
+}
+
+/* standings --chart: the progression chart as PNG, SVG or PDF. */
+static int
+write_chart (PdStore         *store,
+             const char      *season_id,
+             PdStandingsKind  kind,
+             const char      *class_id,
+             int              after_round,
+             int              top,
+             PdChartMode      mode,
+             PdChartFormat    format,
+             PdPaper          paper,
+             const char      *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdProgressionChart) chart = pd_progression_chart_load (store, season_id, kind, class_id, after_round,
+                                                                   top, &error);
+
+  if (chart == NULL && g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+    return usage_error (error->message);
+  if (chart != NULL)
+    pd_progression_chart_set_mode (chart, mode);
+  if (chart == NULL || !pd_progression_chart_write (chart, output, format, paper, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  return EXIT_OK;
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -421,17 +475,25 @@ cmd_standings (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *paper_text = NULL;
   g_autofree char *headers_text = NULL;
+  g_autofree char *chart_mode_text = NULL;
+  gboolean chart = FALSE;
+  int top = -1;
   int after_round = 0;
   const GOptionEntry entries[] = {
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_text, N_("Drivers, teams or entries"), N_("KIND") },
     { "class", 0, 0, G_OPTION_ARG_STRING, &class_text, N_("Only the class NAME"), N_("NAME") },
     { "after-round", 0, 0, G_OPTION_ARG_INT, &after_round, N_("The standings after round N"), N_("N") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv, json or pdf"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF to FILE"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text, csv, json or pdf; png or svg for the chart"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the PDF or the chart to FILE"), N_("FILE") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_text, N_("Paper of the PDF: a4 or letter (the locale’s by default)"),
       N_("PAPER") },
     { "headers", 0, 0, G_OPTION_ARG_STRING, &headers_text,
       N_("Column names of the CSV: stable (the default) or translated"), N_("HEADERS") },
+    { "chart", 0, 0, G_OPTION_ARG_NONE, &chart,
+      N_("Write the progression chart (png, svg or pdf) instead of the table"), NULL },
+    { "chart-mode", 0, 0, G_OPTION_ARG_STRING, &chart_mode_text,
+      N_("What the chart shows by round: points or position"), N_("MODE") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many leaders the chart shows (6 by default)"), N_("N") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -446,9 +508,11 @@ cmd_standings (int    argc,
   g_autofree char *class_id = NULL;
   PdStandingsKind kind = PD_STANDINGS_DRIVERS;
   OutputFormat format = FORMAT_TEXT;
-  PdPaper paper;
-  PdCsvHeaders headers;
-  gboolean pdf;
+  PdPaper paper = pd_paper_default ();
+  PdCsvHeaders headers = PD_CSV_HEADERS_STABLE;
+  PdChartFormat chart_format = PD_CHART_PDF;
+  PdChartMode chart_mode = PD_CHART_POINTS;
+  gboolean pdf = FALSE;
   int status = EXIT_OK;
 
   if (!parse_options (_("SEASON"), _("Shows a season's championship standings, computed from its results."),
@@ -456,7 +520,27 @@ cmd_standings (int    argc,
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
-  if (!parse_output_options (format_text, output, paper_text, headers_text, &format, &pdf, &paper, &headers, &status))
+  /* PNG and SVG are the chart's formats; with --chart, PDF is too. */
+  chart = chart || g_strcmp0 (format_text, "png") == 0 || g_strcmp0 (format_text, "svg") == 0;
+  if (chart)
+    {
+      g_autofree char *message = parse_chart_options (format_text, output, chart_mode_text, top,
+                                                      &chart_format, &chart_mode);
+      if (message != NULL)
+        return usage_error (message);
+      if (headers_text != NULL)
+        return usage_error (_("--headers is for --format csv"));
+      if (paper_text != NULL && !pd_paper_from_string (paper_text, &paper))
+        {
+          g_autofree char *paper_message = g_strdup_printf (_("Unknown paper “%s”; use “a4” or “letter”"),
+                                                            paper_text);
+          return usage_error (paper_message);
+        }
+    }
+  else if (chart_mode_text != NULL || top != -1)
+    return usage_error (_("--chart-mode and --top are for the chart (--chart)"));
+  else if (!parse_output_options (format_text, output, paper_text, headers_text, &format, &pdf, &paper, &headers,
+                                  &status))
     return status;
   if (after_round < 0)
     return usage_error (_("A round number is 1 or more"));
@@ -487,6 +571,9 @@ cmd_standings (int    argc,
         }
     }
 
+  if (chart)
+    return write_chart (store, argv[1], kind, class_id, after_round, MAX (top, 0), chart_mode, chart_format, paper,
+                        output);
   if (pdf)
     {
       g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (store, argv[1], kind, class_id, after_round,

@@ -11,6 +11,7 @@
 
 #include <cairo-pdf.h>
 
+#include "pd-cairo-text.h"
 #include "pd-sheet-private.h"
 
 /*
@@ -258,21 +259,6 @@ pd_sheet_get_title (PdSheet *self)
 /* ---------------------------------------------------------------------- */
 /* Text */
 
-static PangoContext *
-sheet_context (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics: the same layout at every scale and on every surface. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_destroy (options);
-  return context;
-}
-
 /**
  * pd_sheet_new_layout:
  * @width: the width to set the text in, or 0 for none
@@ -292,7 +278,7 @@ pd_sheet_new_layout (PdSheet    *self,
   PangoFontDescription *description = pango_font_description_from_string (font);
 
   if (self->context == NULL)
-    self->context = sheet_context ();
+    self->context = pd_cairo_text_context_new ();
   layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
@@ -828,15 +814,6 @@ pd_sheet_draw_page (PdSheet *self,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-write_bytes_cb (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /**
  * pd_sheet_write_pdf:
  * @path: the file to write
@@ -874,7 +851,7 @@ pd_sheet_write_pdf (PdSheet     *self,
     }
   n_pages = pd_sheet_paginate (self, width, height);
 
-  surface = cairo_pdf_surface_create_for_stream (write_bytes_cb, bytes, width, height);
+  surface = cairo_pdf_surface_create_for_stream (pd_cairo_append_bytes_cb, bytes, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Paddock");
   cr = cairo_create (surface);

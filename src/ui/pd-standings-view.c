@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-chart-panel.h"
 #include "pd-provisional.h"
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
@@ -91,6 +92,8 @@ struct _PdStandingsView
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
   GtkColumnView  *column_view;
+  GtkToggleButton *chart_button;
+  PdChartPanel   *chart_panel;
 
   PdStore        *store;
   char           *season_id;
@@ -246,6 +249,22 @@ update_provisional (PdStandingsView *self,
   gtk_widget_set_visible (self->provisional_box, text != NULL);
 }
 
+/* The table, or the chart of the same standings; or the empty page
+ * when nothing has scored. */
+static void
+show_page (PdStandingsView *self,
+           PdStandingsKind  kind,
+           const char      *class_id,
+           int              after_round,
+           gboolean         scored)
+{
+  gboolean chart = scored && gtk_toggle_button_get_active (self->chart_button);
+
+  if (chart)
+    pd_chart_panel_show (self->chart_panel, self->store, self->season_id, kind, class_id, after_round);
+  gtk_stack_set_visible_child_name (self->stack, !scored ? "empty" : chart ? "chart" : "table");
+}
+
 static void
 update (PdStandingsView *self)
 {
@@ -336,7 +355,7 @@ update (PdStandingsView *self)
                                                   self->rules->name);
       gtk_label_set_label (self->summary_label, summary);
     }
-  gtk_stack_set_visible_child_name (self->stack, rows->len > 0 ? "table" : "empty");
+  show_page (self, kind, class_id, after_round, rows->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.export-pdf", rows->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.export-csv", rows->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "standings.print", rows->len > 0);
@@ -623,6 +642,13 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+chart_toast_cb (PdStandingsView *self,
+                const char      *message)
+{
+  g_signal_emit (self, signals[SHOW_TOAST], 0, message);
+}
+
+static void
 pd_standings_view_dispose (GObject *object)
 {
   PdStandingsView *self = (PdStandingsView *) object;
@@ -681,6 +707,8 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, chart_button);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, chart_panel);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -690,7 +718,12 @@ pd_standings_view_init (PdStandingsView *self)
   g_autoptr(GtkSortListModel) sorted = NULL;
   GtkNoSelection *selection;
 
+  g_type_ensure (PD_TYPE_CHART_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->chart_button, "toggled", G_CALLBACK (choice_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart_panel, "show-toast", G_CALLBACK (chart_toast_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->items = g_list_store_new (PD_TYPE_STANDINGS_ITEM);
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
@@ -846,4 +879,23 @@ pd_standings_view_set_filter (PdStandingsView *self,
   for (guint i = 0; self->round_numbers != NULL && i < self->round_numbers->len; i++)
     if (g_array_index (self->round_numbers, int, i) == after_round)
       gtk_drop_down_set_selected (self->round_dropdown, i);
+}
+
+/**
+ * pd_standings_view_show_chart:
+ * @chart: whether to show the progression chart instead of the table
+ *
+ * Returns: (transfer none): the chart's panel
+ */
+PdChartPanel *
+pd_standings_view_show_chart (PdStandingsView *self,
+                              gboolean         chart)
+{
+  g_return_val_if_fail (PD_IS_STANDINGS_VIEW (self), NULL);
+
+  gtk_toggle_button_set_active (self->chart_button, chart);
+  if (!chart)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (GTK_WIDGET (self->chart_button))),
+                                  TRUE);
+  return self->chart_panel;
 }

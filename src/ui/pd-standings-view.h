@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "pd-csv.h"
+#include "pd-chart-panel.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ gboolean pd_standings_view_print  (PdStandingsView          *self,
                                    GtkPrintOperationAction   action,
                                    const char               *export_path,
                                    GError                  **error);
+PdChartPanel *pd_standings_view_show_chart (PdStandingsView *self,
+                                            gboolean         chart);
 
 G_END_DECLS

@@ -21,10 +21,12 @@ import os
 import re
 import shutil
 import sqlite3
+import struct
 import subprocess
 import sys
 import tempfile
 import unittest
+import xml.etree.ElementTree as ET
 
 CLI = os.environ.get('PADDOCK_CLI')
 LOCALEDIR = os.environ.get('PADDOCK_LOCALEDIR')
@@ -954,6 +956,119 @@ class CsvTest(CliTestCase):
                 self.assertEqual(code, 2, (command, args))
                 self.assertEqual(out, '')
                 self.assertIn(word, err)
+
+
+class StandingsChartTest(CliTestCase):
+    """standings --chart: the progression chart as PNG, SVG and PDF, read
+    back (the PNG's header, the SVG as XML, the PDF with poppler-utils).
+    English runs on en_US: Letter paper by the locale, sideways."""
+
+    def chart(self, name, *args, env=None):
+        path = os.path.join(self.tmp, name)
+        self.ok('standings', *args, '--output', path, env=env)
+        with open(path, 'rb') as f:
+            data = f.read()
+        os.unlink(path)
+        return data
+
+    def svg(self, *args, env=None):
+        root = ET.fromstring(self.chart('chart.svg', *args, env=env))
+        self.assertEqual(root.tag, '{http://www.w3.org/2000/svg}svg')
+        title = root.find('{http://www.w3.org/2000/svg}title').text
+        desc = root.find('{http://www.w3.org/2000/svg}desc').text
+        return root, title, desc
+
+    def test_png(self):
+        data = self.chart('chart.png', SEASON, '--format', 'png')
+        self.assertEqual(data[:8], b'\x89PNG\r\n\x1a\n')
+        # IHDR: Letter sideways, 792 x 612 points, two pixels a point.
+        self.assertEqual(data[12:16], b'IHDR')
+        self.assertEqual(struct.unpack('>II', data[16:24]), (1584, 1224))
+
+    def test_svg_by_extension(self):
+        root, title, desc = self.svg(SEASON, '--chart')
+        self.assertEqual(root.get('width'), '792pt')
+        self.assertEqual(title, 'GT4 European Series 2023: Drivers · points after each round')
+        self.assertTrue(desc.startswith(
+            'Gabriele Piana / Michael Schrey leads with 43 points after round 6. '
+            '3. Josh Rattican / Tom Emson, 25. '), desc)
+
+    def test_pdf(self):
+        path = os.path.join(self.tmp, 'chart.pdf')
+        self.ok('standings', SEASON, '--chart', '--format', 'pdf', '--output', path)
+        text = subprocess.run(['pdftotext', '-layout', path, '-'], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        info = subprocess.run(['pdfinfo', path], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        self.assertIn('Pages:           1', info)
+        self.assertIn('792 x 612 pts (letter)', info)
+        self.assertIn('Drivers · points after each round', text)
+        self.assertIn('Gabriele Piana / Michael Schrey', text)
+        self.assertIn('Del Sarte / Jamie Day', text)
+        self.assertIn('Barcelona', text)
+
+    def test_mode_top_class_paper(self):
+        root, title, desc = self.svg(SEASON, '--format', 'svg', '--class', 'Silver', '--chart-mode',
+                                     'position', '--top', '2', '--paper', 'a4', '--kind', 'entries')
+        self.assertEqual(root.get('width'), '841.8898pt')
+        self.assertEqual(title, 'GT4 European Series 2023: Cars · Silver · position after each round')
+        self.assertIn('#2 Schrey / Piana leads with 43 points', desc)
+        self.assertIn('Lariche', desc)
+        self.assertNotIn('Bäckman', desc)
+
+    def test_swedish(self):
+        _, title, desc = self.svg(SEASON, '--chart', '--after-round', '6', env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertEqual(title, 'GT4 European Series 2023: Förare · poäng efter varje omgång')
+        self.assertIn('leder med 43 poäng efter omgång 6.', desc)
+
+    def usage_error(self, *args, names):
+        path = os.path.join(self.tmp, 'chart.png')
+        code, out, err = self.run_cli('standings', *[a.replace('OUT', path) for a in args])
+        self.assertEqual(code, 2, 'exit status %d; stderr %r' % (code, err))
+        self.assertEqual(out, '')
+        self.assertIn(names, err)
+        written = [n for n in os.listdir(self.tmp) if not n.startswith('paddock.db')]
+        self.assertEqual(written, [], 'a chart was written')
+
+    def test_usage_errors(self):
+        self.usage_error(SEASON, '--chart', names='--output')
+        self.usage_error(SEASON, '--format', 'svg', names='--output')
+        self.usage_error(SEASON, '--chart', '--output', os.path.join(self.tmp, 'chart.gif'), names='--format')
+        self.usage_error(SEASON, '--chart', '--format', 'gif', '--output', 'OUT', names='gif')
+        self.usage_error(SEASON, '--chart', '--format', 'csv', '--output', 'OUT', names='csv')
+        self.usage_error(SEASON, '--chart', '--output', 'OUT', '--chart-mode', 'laps', names='laps')
+        self.usage_error(SEASON, '--chart', '--output', 'OUT', '--top', '0', names='--top')
+        self.usage_error(SEASON, '--chart', '--output', 'OUT', '--top', '21', names='--top')
+        self.usage_error(SEASON, '--top', '3', names='--chart')
+        self.usage_error(SEASON, '--format', 'json', '--chart-mode', 'points', names='--chart')
+        self.usage_error('nope-2099', '--chart', '--output', 'OUT', names='nope-2099')
+        self.usage_error(SEASON, '--chart', '--output', 'OUT', '--class', 'GT3', names='GT3')
+
+    def test_unwritable(self):
+        path = os.path.join(self.tmp, 'no-such-folder', 'chart.svg')
+        code, out, err = self.run_cli('standings', SEASON, '--chart', '--output', path)
+        self.assertEqual(code, 1)
+        self.assertIn('no-such-folder', err)
+        self.assertFalse(os.path.exists(path))
+
+    def test_f1_best_eleven(self):
+        # 1988 counted the best eleven results: Senna 90 and Prost 87 (of
+        # 105) after the last round, not their sums of every result.
+        ergast = os.environ.get('PADDOCK_ERGAST_DIR')
+        self.assertTrue(ergast and os.path.isdir(ergast), 'PADDOCK_ERGAST_DIR is not set')
+        self.ok('import', 'ergast', ergast)
+        _, _, desc = self.svg('f1-1988', '--chart')
+        self.assertTrue(desc.startswith('Ayrton Senna leads with 90 points after round 16. 2. Alain Prost, 87.'),
+                        desc)
+        # The rounds by their names, without the "Grand Prix" they all end in.
+        path = os.path.join(self.tmp, 'chart.pdf')
+        self.ok('standings', 'f1-2021', '--kind', 'teams', '--after-round', '9', '--chart', '--output', path)
+        text = subprocess.run(['pdftotext', path, '-'], stdout=subprocess.PIPE,
+                              check=True).stdout.decode('utf-8')
+        for name in ('Red Bull', 'Mercedes', 'Bahrain', 'Portuguese', 'Austrian', 'R9', '286'):
+            self.assertIn(name, text)
+        self.assertNotIn('Grand Prix', text)
+        self.assertNotIn('R10', text)
 
 
 def swedish_mo():

@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "pd-application.h"
+#include "pd-chart-panel.h"
 #include "pd-calendar-view.h"
 #include "pd-entry-list-window.h"
 #include "pd-results-editor-view.h"
@@ -505,6 +506,113 @@ test_standings (void)
     g_assert_nonnull (strstr (after, "Josh Rattican\n10\n"));
     g_assert_nonnull (strstr (gtk_label_get_text (rules), "Club championship with dropped rounds"));
   }
+}
+
+static gboolean
+is_narrow (gpointer data);
+
+static gboolean
+is_wide (gpointer data)
+{
+  return !is_narrow (data);
+}
+
+/* The progression chart of the seeded season: shown in the standings
+ * view (light, dark and narrow), described for screen readers, and
+ * exported. */
+static void
+test_standings_chart (void)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), PD_TYPE_STANDINGS_VIEW);
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_SWITCHER_TITLE));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  PdChartPanel *panel;
+  PdProgressionChartWidget *chart;
+  const PdProgression *data;
+  const char *summary;
+  int width, height;
+
+  show_view ("standings", PD_TYPE_STANDINGS_VIEW);
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  panel = pd_standings_view_show_chart (PD_STANDINGS_VIEW (view), TRUE);
+  chart = pd_chart_panel_get_chart_widget (panel);
+  wait_for (view_is_shown, chart, "the chart");
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)), ==, GTK_ACCESSIBLE_ROLE_IMG);
+
+  /* The six leading cars' lines (their drivers share them), over the
+   * six rounds; #2 Schrey/Piana lead with 43 after Barcelona. */
+  data = pd_progression_chart_get_data (pd_progression_chart_widget_get_chart (chart));
+  g_assert_cmpuint (data->series->len, ==, 6);
+  g_assert_cmpuint (data->rounds->len, ==, 6);
+  summary = pd_progression_chart_widget_get_summary (chart);
+  g_test_message ("%s", summary);
+  g_assert_nonnull (strstr (summary, swedish ? "Gabriele Piana / Michael Schrey leder med 43 poäng efter omgång 6."
+                                             : "Gabriele Piana / Michael Schrey leads with 43 points after round 6."));
+  screenshot ("standings-chart");
+
+  /* Following the view's choosers: the Silver class, after round 6. */
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, "gt4-european-2023.silver", 6);
+  settle (200);
+  data = pd_progression_chart_get_data (pd_progression_chart_widget_get_chart (chart));
+  g_assert_cmpuint (data->series->len, ==, 3);
+  g_assert_cmpstr (((PdProgressionSeries *) data->series->pdata[2])->name, ==, "Andreas Bäckman / Jessica Bäckman");
+
+  /* Positions, in the dark style. */
+  pd_chart_panel_set_mode (panel, PD_CHART_POSITION);
+  g_assert_cmpint (pd_progression_chart_get_mode (pd_progression_chart_widget_get_chart (chart)), ==,
+                   PD_CHART_POSITION);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  settle (300);
+  g_assert_true (adw_style_manager_get_dark (style));
+  screenshot ("standings-chart-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Narrow: the legend goes under the chart. */
+  pd_chart_panel_set_mode (panel, PD_CHART_POINTS);
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_for (is_narrow, title, "the narrow layout");
+  settle (300);
+  /* The page scrolls to the chart when it takes the focus. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  settle (300);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (chart)));
+  screenshot ("standings-chart-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_for (is_wide, title, "the wide layout");
+
+  /* Exported: a PDF whose text names the leaders, a PNG at two pixels a
+   * point. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("paddock-chart-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+    g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    cairo_surface_t *image;
+
+    g_assert_true (pd_chart_panel_export (panel, pdf, PD_CHART_PDF, &error));
+    g_assert_no_error (error);
+    text = pd_test_pdf_text (pdf);
+    g_assert_nonnull (strstr (text, "GT4 European Series 2023"));
+    g_assert_nonnull (strstr (text, "Gabriele Piana / Michael Schrey"));
+    g_assert_true (pd_chart_panel_export (panel, png, PD_CHART_PNG, &error));
+    g_assert_no_error (error);
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+    g_assert_cmpint (cairo_image_surface_get_width (image), >, cairo_image_surface_get_height (image));
+    cairo_surface_destroy (image);
+    g_assert_cmpint (g_remove (pdf), ==, 0);
+    g_assert_cmpint (g_remove (png), ==, 0);
+    g_assert_cmpint (g_rmdir (dir), ==, 0);
+  }
+
+  pd_standings_view_show_chart (PD_STANDINGS_VIEW (view), FALSE);
+  settle (200);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (chart)));
 }
 
 static PdRulesEditor *
@@ -1063,6 +1171,7 @@ main (int    argc,
   g_test_add_func ("/app/calendar", test_calendar);
   g_test_add_func ("/app/schedule", test_schedule);
   g_test_add_func ("/app/results", test_results);
+  g_test_add_func ("/app/standings-chart", test_standings_chart);
   g_test_add_func ("/app/standings", test_standings);
   g_test_add_func ("/app/rules-editor", test_rules_editor);
   g_test_add_func ("/app/results-editor", test_results_editor);
