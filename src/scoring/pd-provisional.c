@@ -40,8 +40,7 @@ pd_season_provisional_sessions (PdStore     *store,
 {
   g_autoptr(GListModel) rounds = NULL;
   g_autoptr(GListModel) sessions = NULL;
-  g_autoptr(GListModel) results = NULL;
-  g_autoptr(GHashTable) with_results = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) with_results = NULL;
   g_autoptr(GHashTable) round_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_provisional_free);
 
@@ -50,16 +49,8 @@ pd_season_provisional_sessions (PdStore     *store,
 
   if ((rounds = pd_store_list_rounds (store, season_id, error)) == NULL ||
       (sessions = pd_store_list_season_sessions (store, season_id, error)) == NULL ||
-      (results = pd_store_list_season_results (store, season_id, error)) == NULL)
+      (with_results = pd_store_list_sessions_with_results (store, season_id, error)) == NULL)
     return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-    {
-      g_autoptr(PdResult) result = g_list_model_get_item (results, i);
-
-      /* The ids stay alive: the model holds its results. */
-      g_hash_table_add (with_results, (gpointer) pd_result_get_session_id (result));
-    }
   for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
     {
       g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);

@@ -84,6 +84,8 @@ struct _PdSheet
   char               *footer_left;   /* "Made with Paddock on ..." */
 
   PangoContext       *context;
+  GHashTable         *fonts;         /* font → PangoFontDescription */
+  GHashTable         *layouts;       /* font, text, width, how → PangoLayout, laid out once */
   GArray             *columns;       /* PdSheetColumn, all tables alike */
   guint               header_rows;   /* the lines of a table's header */
   double              row_height;

@@ -228,6 +228,9 @@ pd_sheet_init (PdSheet            *self,
   self->columns = g_array_new (FALSE, TRUE, sizeof (PdSheetColumn));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   self->strings = g_ptr_array_new_with_free_func (g_free);
+  self->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) pango_font_description_free);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 void
@@ -241,6 +244,8 @@ pd_sheet_free (PdSheet *self)
   g_free (self->title);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_hash_table_unref (self->layouts);
+  g_hash_table_unref (self->fonts);
   g_clear_object (&self->context);
   g_array_unref (self->columns);
   g_array_unref (self->blocks);
@@ -275,13 +280,17 @@ pd_sheet_new_layout (PdSheet    *self,
                      gboolean    ellipsize)
 {
   PangoLayout *layout;
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoFontDescription *description = g_hash_table_lookup (self->fonts, font);
 
+  if (description == NULL)
+    {
+      description = pango_font_description_from_string (font);
+      g_hash_table_insert (self->fonts, g_strdup (font), description);
+    }
   if (self->context == NULL)
     self->context = pd_cairo_text_context_new ();
   layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   if (width > 0)
     {
@@ -290,6 +299,31 @@ pd_sheet_new_layout (PdSheet    *self,
         pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       else
         pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+/* A layout made once for each text, font, width and setting, kept by the
+ * sheet: a table repeats its numbers and names from page to page, and it
+ * is measured before it is drawn. (Pango lays a layout out again by
+ * itself when the context changes.) */
+static PangoLayout *
+cached_layout (PdSheet        *self,
+               const char     *font,
+               const char     *text,
+               double          width,
+               gboolean        ellipsize,
+               PangoAlignment  alignment)
+{
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%.3f\x1f%d\x1f%d", font, text != NULL ? text : "",
+                                          width, ellipsize, alignment);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      layout = pd_sheet_new_layout (self, font, text, width, ellipsize);
+      pango_layout_set_alignment (layout, alignment);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
   return layout;
 }
@@ -308,7 +342,7 @@ pd_sheet_text_size (PdSheet    *self,
                     double     *out_width,
                     double     *out_height)
 {
-  g_autoptr(PangoLayout) layout = pd_sheet_new_layout (self, font, text, width, FALSE);
+  PangoLayout *layout = cached_layout (self, font, text, width, FALSE, PANGO_ALIGN_LEFT);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -336,9 +370,8 @@ pd_sheet_show_text (PdSheet        *self,
                     PangoAlignment  alignment,
                     gboolean        wrap)
 {
-  g_autoptr(PangoLayout) layout = pd_sheet_new_layout (self, font, text, width, !wrap);
+  PangoLayout *layout = cached_layout (self, font, text, width, !wrap, alignment);
 
-  pango_layout_set_alignment (layout, alignment);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -716,16 +749,24 @@ pd_sheet_draw_cell (PdSheet             *self,
                     const char          *text,
                     PangoAttrList       *attributes)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoAlignment alignment;
+  double width;
 
   if (text == NULL || *text == '\0')
     return;
-  layout = pd_sheet_new_layout (self, font, text, column->width - 2 * PD_SHEET_CELL_PAD, TRUE);
-  pango_layout_set_alignment (layout, column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  if (attributes != NULL)
-    pango_layout_set_attributes (layout, attributes);
+  alignment = column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  width = column->width - 2 * PD_SHEET_CELL_PAD;
   cairo_move_to (cr, x + PD_SHEET_CELL_PAD, y + PD_SHEET_CELL_VPAD);
-  pango_cairo_show_layout (cr, layout);
+  if (attributes != NULL)
+    {
+      g_autoptr(PangoLayout) layout = pd_sheet_new_layout (self, font, text, width, TRUE);
+
+      pango_layout_set_alignment (layout, alignment);
+      pango_layout_set_attributes (layout, attributes);
+      pango_cairo_show_layout (cr, layout);
+    }
+  else
+    pango_cairo_show_layout (cr, cached_layout (self, font, text, width, TRUE, alignment));
 }
 
 /**

@@ -2101,6 +2101,42 @@ pd_store_list_season_results (PdStore     *self,
                         "session_id, position IS NULL, position, id", error);
 }
 
+/**
+ * pd_store_list_sessions_with_results:
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the set of the ids of
+ *   the season's sessions that hold at least one result; a look-up in the
+ *   index of results by session each, not the results themselves
+ */
+GHashTable *
+pd_store_list_sessions_with_results (PdStore     *self,
+                                     const char  *season_id,
+                                     GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+  g_return_val_if_fail (season_id != NULL, NULL);
+
+  stmt = get_statement (self, "SELECT session.id FROM round JOIN session ON session.round_id = round.id"
+                              " WHERE round.season_id = ?"
+                              " AND EXISTS (SELECT 1 FROM result WHERE result.session_id = session.id)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, _("Could not read the database"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 GListModel *
 pd_store_list_penalties (PdStore     *self,
                          const char  *result_id,

@@ -101,6 +101,9 @@ GListModel *pd_store_list_results         (PdStore                 *self,
 GListModel *pd_store_list_season_results  (PdStore                 *self,
                                            const char              *season_id,
                                            GError                 **error);
+GHashTable *pd_store_list_sessions_with_results (PdStore           *self,
+                                                 const char        *season_id,
+                                                 GError           **error);
 GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            const char              *result_id,
                                            GError                 **error);
