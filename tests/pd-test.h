@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "pd-rules.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -79,5 +80,12 @@ void  pd_test_init          (int          *argc,
  * gives it (pages end in form feeds), and what pdfinfo says of it. */
 char *pd_test_pdf_text      (const char   *path);
 char *pd_test_pdf_info      (const char   *path);
+
+/* Points rules from the members of a rules file after its "name". */
+PdRules *pd_test_rules_new  (const char   *body);
+
+/* A new database in a temporary folder (@dir, for pd_test_remove_tree())
+ * with the whole Ergast history of PADDOCK_ERGAST_DIR imported. */
+PdStore *pd_test_ergast_store (char      **dir);
 
 G_END_DECLS

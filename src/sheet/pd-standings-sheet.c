@@ -15,6 +15,7 @@
 #include "pd-provisional.h"
 #include "pd-score-loader.h"
 #include "pd-standings-sheet.h"
+#include "pd-title.h"
 
 /*
  * The standings sheet: the printed table a team hands out. One layout
@@ -246,6 +247,7 @@ typedef struct {
 typedef struct {
   char      *title;
   GPtrArray *rows;           /* SheetRow */
+  GPtrArray *title_lines;    /* char *: the title maths; NULL: none */
 } SheetSection;
 
 /* One table column: a field, or a session. */
@@ -337,6 +339,7 @@ sheet_section_free (gpointer data)
 
   g_free (section->title);
   g_ptr_array_unref (section->rows);
+  g_clear_pointer (&section->title_lines, g_ptr_array_unref);
   g_free (section);
 }
 
@@ -678,6 +681,78 @@ describe_competitor (Competitors     *c,
   row->fields[FIELD_TEAM] = g_strdup (team != NULL ? pd_team_get_name (team) : NULL);
 }
 
+/* Those who can still win get a line each, up to this many. */
+#define TITLE_LINES 10
+
+/**
+ * pd_standings_title_lines:
+ *
+ * The title maths as lines of text under the standings: how the title
+ * stands, then, while it is open, who can still win and what each needs,
+ * who cannot, and what was assumed.
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the lines, or
+ *   %NULL when there is nothing to say (no one scored)
+ */
+GPtrArray *
+pd_standings_title_lines (PdStore         *store,
+                          PdStandingsKind  kind,
+                          const PdTitle   *title)
+{
+  PdStandingsNames names = { store, kind };
+  g_autofree char *summary = NULL;
+  g_autofree char *others = NULL;
+  g_autofree char *note = NULL;
+  guint shown = 0, more = 0;
+  GPtrArray *lines;
+
+  if (title->contenders->len == 0 || (title->over && title->decided_round == 0))
+    return NULL;
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+  summary = pd_title_describe (title, pd_standings_names_get, &names);
+  /* TRANSLATORS: the title maths under the standings; %s says how it stands */
+  g_ptr_array_add (lines, g_strdup_printf (_("Title: %s"), summary));
+  if (title->decided_round > 0)
+    return lines;
+
+  for (guint i = 0; i < title->contenders->len; i++)
+    {
+      PdTitleContender *contender = title->contenders->pdata[i];
+      g_autofree char *name = NULL;
+      g_autofree char *need = NULL;
+      g_autofree char *clinch = NULL;
+
+      if (!contender->can_win)
+        continue;
+      if (++shown > TITLE_LINES)
+        {
+          more++;
+          continue;
+        }
+      name = pd_standings_name (store, kind, contender->id);
+      need = pd_title_describe_contender (title, contender, pd_standings_names_get, &names);
+      clinch = pd_title_describe_clinch (title, contender);
+      if (clinch != NULL)
+        /* TRANSLATORS: a contender's name, what it needs, and that it can clinch the title next */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s. %s."), name, need, clinch));
+      else
+        /* TRANSLATORS: a contender's name, then what it needs */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), name, need));
+    }
+  if (more > 0)
+    /* TRANSLATORS: after the lines of those who can still win */
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more can still win",
+                                                          "%u more can still win", more), more));
+  if (title->newcomer_can_win)
+    g_ptr_array_add (lines, g_strdup (_("So could anyone yet to score.")));
+  if ((others = pd_title_describe_others (title, 12, pd_standings_names_get, &names)) != NULL)
+    g_ptr_array_add (lines, g_steal_pointer (&others));
+  if ((note = pd_title_describe_note (title)) != NULL)
+    g_ptr_array_add (lines, g_steal_pointer (&note));
+  return lines;
+}
+
 static const char *
 kind_title (PdStandingsKind kind)
 {
@@ -803,10 +878,12 @@ pd_standings_sheet_new (PdStore          *store,
     for (guint i = 0; i < ids->len; i++)
       {
         GPtrArray *rows = pd_standings_compute (rules, score, kind, ids->pdata[i], after_round);
+        g_autoptr(PdTitle) title = pd_title_compute (rules, score, kind, ids->pdata[i], after_round);
         SheetSection *section = g_new0 (SheetSection, 1);
 
         section->title = g_strdup (titles->pdata[i]);
         section->rows = g_ptr_array_new_with_free_func (sheet_row_free);
+        section->title_lines = rows->len > 0 ? pd_standings_title_lines (store, kind, title) : NULL;
         g_ptr_array_add (self->sections, section);
         g_ptr_array_add (computed, rows);
 
@@ -1389,6 +1466,11 @@ pd_standings_sheet_paginate (PdStandingsSheet *self,
           if (row->note != NULL)
             add_paragraph (&cursor, SMALL_FONT, row->note, TRUE, 1);
         }
+      if (section->title_lines != NULL)
+        cursor.y += 4;
+      for (guint i = 0; section->title_lines != NULL && i < section->title_lines->len; i++)
+        add_paragraph (&cursor, i == 0 ? BOLD_FONT : SMALL_FONT, section->title_lines->pdata[i], FALSE,
+                       i == 0 ? 2 : 1);
       cursor.y += SECTION_GAP;
     }
 
