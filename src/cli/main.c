@@ -479,7 +479,7 @@ print_title (const PdTitle   *title,
              PdStore         *store,
              PdStandingsKind  kind)
 {
-  g_autoptr(GPtrArray) lines = pd_standings_title_lines (store, kind, title);
+  g_autoptr(GPtrArray) lines = pd_standings_title_lines (store, kind, title, NULL);
 
   for (guint i = 0; lines != NULL && i < lines->len; i++)
     g_print ("%s%s\n", i == 0 ? "\n" : "  ", (char *) lines->pdata[i]);

@@ -690,6 +690,7 @@ describe_competitor (Competitors     *c,
  * The title maths as lines of text under the standings: how the title
  * stands, then, while it is open, who can still win and what each needs,
  * who cannot, and what was assumed.
+ * @class_name: (nullable): the class whose title it is, to name it
  *
  * Returns: (transfer full) (element-type utf8) (nullable): the lines, or
  *   %NULL when there is nothing to say (no one scored)
@@ -697,7 +698,8 @@ describe_competitor (Competitors     *c,
 GPtrArray *
 pd_standings_title_lines (PdStore         *store,
                           PdStandingsKind  kind,
-                          const PdTitle   *title)
+                          const PdTitle   *title,
+                          const char      *class_name)
 {
   PdStandingsNames names = { store, kind };
   g_autofree char *summary = NULL;
@@ -711,8 +713,13 @@ pd_standings_title_lines (PdStore         *store,
 
   lines = g_ptr_array_new_with_free_func (g_free);
   summary = pd_title_describe (title, pd_standings_names_get, &names);
-  /* TRANSLATORS: the title maths under the standings; %s says how it stands */
-  g_ptr_array_add (lines, g_strdup_printf (_("Title: %s"), summary));
+  if (class_name != NULL)
+    /* TRANSLATORS: the title maths of a class; the first %s is the class, such as "Silver", the second says how
+     * the title stands */
+    g_ptr_array_add (lines, g_strdup_printf (_("%s title: %s"), class_name, summary));
+  else
+    /* TRANSLATORS: the title maths under the standings; %s says how it stands */
+    g_ptr_array_add (lines, g_strdup_printf (_("Title: %s"), summary));
   if (title->decided_round > 0)
     return lines;
 
@@ -883,7 +890,9 @@ pd_standings_sheet_new (PdStore          *store,
 
         section->title = g_strdup (titles->pdata[i]);
         section->rows = g_ptr_array_new_with_free_func (sheet_row_free);
-        section->title_lines = rows->len > 0 ? pd_standings_title_lines (store, kind, title) : NULL;
+        section->title_lines = rows->len > 0 ? pd_standings_title_lines (store, kind, title,
+                                                                         ids->len > 1 ? titles->pdata[i] : NULL)
+                                             : NULL;
         g_ptr_array_add (self->sections, section);
         g_ptr_array_add (computed, rows);
 

@@ -27,7 +27,8 @@ char     *pd_standings_row_session_text  (const PdStandingsRow *row,
                                           const char           *session_id);
 GPtrArray *pd_standings_title_lines      (PdStore              *store,
                                           PdStandingsKind       kind,
-                                          const PdTitle        *title);
+                                          const PdTitle        *title,
+                                          const char           *class_name);
 
 typedef struct _PdStandingsSheet PdStandingsSheet;
 

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-fit-scroller.h"
 #include "pd-provisional.h"
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
@@ -87,6 +88,7 @@ struct _PdStandingsView
   GtkLabel       *summary_label;
   GtkWidget      *provisional_box;
   GtkLabel       *provisional_label;
+  GtkWidget      *title_scroller;
   GtkWidget      *title_box;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
@@ -260,6 +262,9 @@ title_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Not narrower than a short sentence: the cards wrap to the next line
+   * first. */
+  gtk_label_set_width_chars (GTK_LABEL (label), css_class != NULL && g_str_equal (css_class, "heading") ? 0 : 24);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -399,7 +404,7 @@ update_title (PdStandingsView *self,
                                      first == 0));
       any = TRUE;
     }
-  gtk_widget_set_visible (self->title_box, any);
+  gtk_widget_set_visible (self->title_scroller, any);
 }
 
 static void
@@ -420,7 +425,7 @@ update (PdStandingsView *self)
 
   if (self->rules == NULL || self->season == NULL)
     {
-      gtk_widget_set_visible (self->title_box, FALSE);
+      gtk_widget_set_visible (self->title_scroller, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -837,12 +842,14 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "standings.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "standings.print", NULL, print_action);
 
+  g_type_ensure (PD_TYPE_FIT_SCROLLER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-standings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_box);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_label);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, title_scroller);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, title_box);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
