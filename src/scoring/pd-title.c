@@ -78,9 +78,13 @@ typedef struct {
   GPtrArray           *rows;        /* the standings then */
   GHashTable          *cars;        /* teams: id → most cars in a session */
   guint                most_cars;
-  PdPoints             available;   /* a newcomer's most, an upper bound of anyone's gain */
+  PdPoints             available;   /* the most a newcomer can add */
+  GHashTable          *best;        /* id → PdPoints: the most each can finish with */
+  PdPoints             newcomer_best;
+  gboolean             newcomer_scores;
   gboolean             newcomer_can_win;
   GHashTable          *left;        /* session id → round, of the sessions left that score */
+  PdStandingsRow      *top[2];      /* the two with the most points now */
 } State;
 
 static void
@@ -125,15 +129,23 @@ add_ideal_results (PdScoreSession *session,
     }
 }
 
-/* @base as it ends when @ideal takes the sessions left after
- * @after_round in the rounds up to @until; the sessions left after
- * @until stay to be run. */
+/* @base as it ends when the competitors of @ideals take the sessions
+ * left after @after_round in the rounds up to @until; the sessions left
+ * after @until stay to be run.
+ *
+ * With one competitor, that is the outcome that serves it best. With
+ * several, each session left is run once for each of them, with that
+ * one alone in it: each then ends with the most it can (its counted
+ * points are its own results and the best each session can give), though
+ * who is ahead of whom means nothing. One run of the engine tells every
+ * competitor's best. */
 static void
 outcome_init (Outcome             *outcome,
               const PdScoreSeason *base,
               int                  after_round,
               int                  until,
-              const Ideal         *ideal)
+              const Ideal         *ideals,
+              guint                n_ideals)
 {
   outcome->made = pd_score_season_new ();
   outcome->season.rounds = g_ptr_array_new_with_free_func (view_round_free);
@@ -151,7 +163,7 @@ outcome_init (Outcome             *outcome,
       for (guint s = 0; s < round->sessions->len; s++)
         {
           PdScoreSession *session = round->sessions->pdata[s];
-          PdScoreSession *copy;
+          guint copies = round->number <= until ? n_ideals : 1;
 
           if (!is_left (round, session, after_round))
             {
@@ -160,10 +172,14 @@ outcome_init (Outcome             *outcome,
             }
           if (made == NULL)
             made = pd_score_season_add_round (outcome->made, round->number);
-          copy = pd_score_round_add_session (made, session->session_id, session->kind);
-          if (round->number <= until)
-            add_ideal_results (copy, ideal);
-          g_ptr_array_add (view->sessions, copy);
+          for (guint i = 0; i < copies; i++)
+            {
+              PdScoreSession *copy = pd_score_round_add_session (made, session->session_id, session->kind);
+
+              if (round->number <= until)
+                add_ideal_results (copy, &ideals[i]);
+              g_ptr_array_add (view->sessions, copy);
+            }
         }
     }
 }
@@ -306,43 +322,57 @@ ideal_for (State      *state,
   return ideal;
 }
 
-/* Runs @id's best outcome. Returns whether it is first at the end; its
- * counted points then in @best, and its row handed to @inspect. */
+/* Whether @id is first, alone or sharing, when it takes everything left
+ * and everyone else nothing: run in full, for the countback. */
 static gboolean
-state_run_outcome (State       *state,
-                   const char  *id,
-                   PdPoints    *best,
-                   void       (*inspect) (State *, PdStandingsRow *))
+state_first_in_outcome (State      *state,
+                        const char *id)
 {
   Ideal ideal = ideal_for (state, id);
   g_autoptr(GPtrArray) rows = NULL;
   PdStandingsRow *row;
   Outcome outcome;
 
-  outcome_init (&outcome, state->season, state->after_round, G_MAXINT, &ideal);
+  outcome_init (&outcome, state->season, state->after_round, G_MAXINT, &ideal, 1);
   rows = pd_standings_compute (state->rules, &outcome.season, state->kind, state->class_id, 0);
   outcome_clear (&outcome);
 
   row = find_row (rows, id);
-  if (best != NULL)
-    *best = row != NULL ? row->points : PD_POINTS_ZERO;
-  if (inspect != NULL && row != NULL)
-    inspect (state, row);
   return row != NULL && !row->excluded && row->position == 1;
 }
 
-static void
-inspect_newcomer (State          *state,
-                  PdStandingsRow *row)
+/* What @id can finish with: its best, when it takes everything left. */
+static const PdPoints *
+state_best (State      *state,
+            const char *id)
 {
-  state->available = row->gross;
-  for (guint i = 0; i < row->scores->len; i++)
-    {
-      PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, i);
+  if (g_strcmp0 (id, NEWCOMER_ID) == 0)
+    return state->newcomer_scores ? &state->newcomer_best : NULL;
+  return g_hash_table_lookup (state->best, id);
+}
 
-      if (pd_points_compare (score->points, PD_POINTS_ZERO) > 0)
-        g_hash_table_insert (state->left, (gpointer) score->session_id, GINT_TO_POINTER (score->round));
-    }
+/* Whether some outcome of what is left makes @id champion. In the one
+ * that serves it best everyone else keeps the points they have (a result
+ * without points changes no one's counted points), so it is champion when
+ * its best beats the most anyone else has now; level, the countback or
+ * the shared place decides, and that outcome is run in full. */
+static gboolean
+state_can_win (State      *state,
+               const char *id)
+{
+  const PdPoints *best = state_best (state, id);
+  PdStandingsRow *rival = state->top[0] != NULL && g_strcmp0 (state->top[0]->id, id) == 0 ? state->top[1]
+                                                                                           : state->top[0];
+  int cmp;
+
+  if (best == NULL)
+    return FALSE;
+  if (rival == NULL)
+    return TRUE;
+  cmp = pd_points_compare (*best, rival->points);
+  if (cmp != 0)
+    return cmp > 0;
+  return state_first_in_outcome (state, id);
 }
 
 static void
@@ -353,6 +383,11 @@ state_init (State               *state,
             const PdScoreSeason *season,
             int                  after_round)
 {
+  g_autoptr(GArray) ideals = g_array_new (FALSE, FALSE, sizeof (Ideal));
+  g_autoptr(GPtrArray) ends = NULL;
+  Ideal newcomer;
+  Outcome outcome;
+
   memset (state, 0, sizeof *state);
   state->rules = rules;
   state->kind = kind;
@@ -365,9 +400,60 @@ state_init (State               *state,
                                 : g_ptr_array_new ();
   state->cars = count_team_cars (season, after_round, class_id, &state->most_cars);
   state->available = PD_POINTS_ZERO;
-  /* Session ids are borrowed from the season, which outlives the state. */
-  state->left = g_hash_table_new (g_str_hash, g_str_equal);
-  state->newcomer_can_win = state_run_outcome (state, NEWCOMER_ID, NULL, inspect_newcomer);
+  state->newcomer_best = PD_POINTS_ZERO;
+  state->best = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  state->left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* The two ahead now; rows are in standings order, excluded ones last. */
+  for (guint i = 0; i < state->rows->len && i < 2; i++)
+    {
+      PdStandingsRow *row = state->rows->pdata[i];
+
+      if (!row->excluded)
+        state->top[i] = row;
+    }
+
+  /* Everyone's best in one run: each who is not excluded, and one who
+   * has not scored yet. */
+  for (guint i = 0; i < state->rows->len; i++)
+    {
+      PdStandingsRow *row = state->rows->pdata[i];
+      Ideal ideal = ideal_for (state, row->id);
+
+      if (!row->excluded)
+        g_array_append_val (ideals, ideal);
+    }
+  newcomer = ideal_for (state, NEWCOMER_ID);
+  g_array_append_val (ideals, newcomer);
+  outcome_init (&outcome, season, after_round, G_MAXINT, (Ideal *) ideals->data, ideals->len);
+  ends = pd_standings_compute (rules, &outcome.season, kind, class_id, 0);
+
+  for (guint i = 0; i < ends->len; i++)
+    {
+      PdStandingsRow *row = ends->pdata[i];
+      PdStandingsRow *now;
+
+      if (g_str_equal (row->id, NEWCOMER_ID))
+        {
+          state->newcomer_scores = TRUE;
+          state->newcomer_best = row->points;
+          state->available = row->gross;
+          for (guint s = 0; s < row->scores->len; s++)
+            {
+              PdStandingsScore *score = &g_array_index (row->scores, PdStandingsScore, s);
+
+              /* The id is the copy's, freed with the outcome: copied. */
+              if (pd_points_compare (score->points, PD_POINTS_ZERO) > 0)
+                g_hash_table_insert (state->left, g_strdup (score->session_id), GINT_TO_POINTER (score->round));
+            }
+        }
+      /* Keyed by the id of the row now, which lives as long as the state. */
+      else if ((now = find_row (state->rows, row->id)) != NULL && !now->excluded && !row->excluded)
+        g_hash_table_insert (state->best, now->id, g_memdup2 (&row->points, sizeof row->points));
+    }
+  outcome_clear (&outcome);
+
+  state->newcomer_can_win = state_can_win (state, NEWCOMER_ID);
 }
 
 static void
@@ -375,17 +461,8 @@ state_clear (State *state)
 {
   g_ptr_array_unref (state->rows);
   g_hash_table_unref (state->cars);
+  g_hash_table_unref (state->best);
   g_hash_table_unref (state->left);
-}
-
-/* Whether @row could still pass the leader's points if it won all that
- * is left: an upper bound, so that most rows need no outcome run. */
-static gboolean
-state_within_reach (State          *state,
-                    PdStandingsRow *row,
-                    PdStandingsRow *leader)
-{
-  return pd_points_compare (pd_points_add (row->points, state->available), leader->points) >= 0;
 }
 
 /* Whether no one but the leaders (one, or several level on points and
@@ -401,7 +478,8 @@ state_is_decided (State      *state,
   if (leader == NULL || state->newcomer_can_win)
     return FALSE;
 
-  /* A leader can always still win: everyone else scoring nothing. */
+  /* A leader can always still win: everyone else scoring nothing. The
+   * others can win only if one of them can. */
   for (guint i = 0; i < state->rows->len; i++)
     {
       PdStandingsRow *row = state->rows->pdata[i];
@@ -413,7 +491,7 @@ state_is_decided (State      *state,
           g_ptr_array_add (champions, row->id);
           continue;
         }
-      if (state_within_reach (state, row, leader) && state_run_outcome (state, row->id, NULL, NULL))
+      if (state_can_win (state, row->id))
         {
           g_ptr_array_set_size (champions, 0);
           return FALSE;
@@ -485,7 +563,7 @@ can_clinch_at (State      *state,
   Outcome outcome;
   State next;
 
-  outcome_init (&outcome, state->season, state->after_round, round, &ideal);
+  outcome_init (&outcome, state->season, state->after_round, round, &ideal, 1);
   state_init (&next, state->rules, state->kind, state->class_id, &outcome.season, round);
   decided = state_is_decided (&next, champions) &&
             g_ptr_array_find_with_equal_func (champions, id, g_str_equal, NULL);
@@ -589,12 +667,13 @@ pd_title_compute (const PdRules       *rules,
       else if (leader != NULL && !row->excluded)
         contender->behind = pd_points_sub (leader->points, row->points);
 
-      if (row->excluded)
-        contender->can_win = FALSE;
-      else if (title->over)
-        contender->can_win = row->position == 1;
-      else
-        contender->can_win = state_run_outcome (&state, row->id, &contender->best, NULL);
+      if (!row->excluded)
+        {
+          const PdPoints *best = state_best (&state, row->id);
+
+          contender->best = best != NULL ? *best : row->points;
+          contender->can_win = state_can_win (&state, row->id);
+        }
       g_ptr_array_add (title->contenders, contender);
     }
 
