@@ -601,7 +601,9 @@ cmd_standings (int    argc,
     }
 
   rows = pd_standings_compute (rules, season, kind, class_id, after_round);
-  title = pd_title_compute (rules, season, kind, class_id, after_round);
+  /* The title maths goes with the text and JSON; a CSV file is the table. */
+  if (format != FORMAT_CSV)
+    title = pd_title_compute (rules, season, kind, class_id, after_round);
   rounds = standings_rounds (rows);
   provisional = pd_season_provisional_sessions (store, argv[1], after_round, NULL);
   for (guint i = 0; provisional != NULL && i < provisional->len; i++)
