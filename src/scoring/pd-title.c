@@ -26,7 +26,10 @@
  * So the maths is the scoring engine itself, run on that outcome: the
  * season's rules (tables per session kind, multipliers, bonuses, classes,
  * counting, tie-breaks, adjustments) apply as they do to the standings,
- * and "can still win" is exact.
+ * and "can still win" is exact. In that outcome the others keep their
+ * points, so one run that gives everyone their best at once (see
+ * outcome_init()) settles all but those whose best only draws level with
+ * the one ahead; for those, their own outcome is run for the tie-break.
  *
  * Assumptions where the data cannot say:
  *
@@ -54,8 +57,8 @@
 
 #define NEWCOMER_ID "\001newcomer"
 
-/* The season with one competitor's best outcome of the sessions left:
- * the rounds the engine reads, borrowing what has happened. */
+/* A season as it may end: what has happened, borrowed, and the sessions
+ * left as some competitors take them (see outcome_init()). */
 typedef struct {
   PdScoreSeason  season;
   PdScoreSeason *made;      /* owns the sessions made for the outcome */

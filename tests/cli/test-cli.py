@@ -822,11 +822,28 @@ class TitleTest(CliTestCase):
     results counted, and Senna, second after Spain (round 14), could take
     the title at Suzuka (round 15) while Prost, ahead, could not."""
 
+    @classmethod
+    def setUpClass(cls):
+        # The history is imported once (it takes a while under the
+        # sanitizers), and each test starts from a copy of that database.
+        cls.imported = tempfile.mkdtemp(prefix='paddock-cli-title-')
+        ergast = os.environ.get('PADDOCK_ERGAST_DIR')
+        if not ergast or not os.path.isdir(ergast) or not CLI:
+            raise RuntimeError('PADDOCK_ERGAST_DIR and PADDOCK_CLI must be set')
+        proc = subprocess.run([CLI, '--database', os.path.join(cls.imported, 'paddock.db'), 'import', 'ergast',
+                               ergast], env=dict(os.environ, LC_ALL='en_US.UTF-8'),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError('the Ergast import failed: %s' % proc.stderr.decode('utf-8'))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.imported, True)
+
     def setUp(self):
         super().setUp()
-        ergast = os.environ.get('PADDOCK_ERGAST_DIR')
-        self.assertTrue(ergast and os.path.isdir(ergast), 'PADDOCK_ERGAST_DIR is not set')
-        self.ok('import', 'ergast', ergast)
+        for name in os.listdir(self.imported):
+            shutil.copy(os.path.join(self.imported, name), os.path.join(self.tmp, name))
 
     def title(self, season, *args, env=None):
         data = self.json_ok('standings', season, '--format', 'json', *args, env=env)
