@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pd-database.h"
+#include "pd-ergast.h"
 #include <sqlite3.h>
 
 #include "pd-test.h"
@@ -513,4 +514,52 @@ pd_test_sheet_pages (const char *text,
       g_assert_nonnull (strstr (pages[p], footer));
     }
   return pages;
+}
+
+/**
+ * pd_test_rules_new:
+ * @body: the members of a rules file after "name"
+ *
+ * Returns: (transfer full): the rules; the test fails when they do not
+ *   parse
+ */
+PdRules *
+pd_test_rules_new (const char *body)
+{
+  g_autofree char *document = g_strdup_printf ("{\"format\": \"paddock-rules\", \"version\": 1,"
+                                               " \"id\": \"test\", \"name\": \"Test\", %s}", body);
+  g_autoptr(GError) error = NULL;
+  PdRules *rules = pd_rules_parse (document, strlen (document), &error);
+
+  if (error != NULL)
+    g_error ("%s\n%s", error->message, document);
+  g_assert_nonnull (rules);
+  return rules;
+}
+
+/**
+ * pd_test_ergast_store:
+ * @dir: (out): the temporary folder of the database
+ *
+ * Returns: (transfer full): a new store with the Ergast data of
+ *   PADDOCK_ERGAST_DIR imported; remove @dir after closing it
+ */
+PdStore *
+pd_test_ergast_store (char **dir)
+{
+  const char *ergast_dir = g_getenv ("PADDOCK_ERGAST_DIR");
+  g_autofree char *db = NULL;
+  g_autoptr(GError) error = NULL;
+  PdStore *store;
+
+  g_assert_nonnull (ergast_dir);
+  g_assert_true (g_file_test (ergast_dir, G_FILE_TEST_IS_DIR));
+  *dir = g_dir_make_tmp ("paddock-f1-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (*dir, "f1.db", NULL);
+  store = pd_store_new (db, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pd_ergast_import (store, ergast_dir, NULL, &error));
+  g_assert_no_error (error);
+  return store;
 }

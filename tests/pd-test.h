@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "pd-sheet.h"
+#include "pd-rules.h"
 #include "pd-store.h"
 
 G_BEGIN_DECLS
@@ -89,5 +90,12 @@ guint pd_test_count         (const char   *haystack,
                              const char   *needle);
 char **pd_test_sheet_pages  (const char   *text,
                              const char   *info);
+
+/* Points rules from the members of a rules file after its "name". */
+PdRules *pd_test_rules_new  (const char   *body);
+
+/* A new database in a temporary folder (@dir, for pd_test_remove_tree())
+ * with the whole Ergast history of PADDOCK_ERGAST_DIR imported. */
+PdStore *pd_test_ergast_store (char      **dir);
 
 G_END_DECLS

@@ -28,6 +28,7 @@
 #include "pd-csv.h"
 #include "pd-ergast.h"
 #include "pd-score-loader.h"
+#include "pd-test.h"
 
 typedef struct {
   int         first;
@@ -524,38 +525,20 @@ main (int    argc,
       char **argv)
 {
   g_autofree char *tmpdir = NULL;
-  g_autofree char *db = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   ergast_dir = g_strdup (g_getenv ("PADDOCK_ERGAST_DIR"));
-  g_assert_nonnull (ergast_dir);
-  g_assert_true (g_file_test (ergast_dir, G_FILE_TEST_IS_DIR));
-
-  tmpdir = g_dir_make_tmp ("paddock-f1-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (tmpdir, "f1.db", NULL);
-  store = pd_store_new (db, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (pd_ergast_import (store, ergast_dir, NULL, &error));
-  g_assert_no_error (error);
+  store = pd_test_ergast_store (&tmpdir);
 
   g_test_add_data_func ("/f1-history/drivers", GINT_TO_POINTER (PD_STANDINGS_DRIVERS), test_history);
   g_test_add_data_func ("/f1-history/constructors", GINT_TO_POINTER (PD_STANDINGS_TEAMS), test_history);
   status = g_test_run ();
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-    g_unlink (db);
-    g_unlink (wal);
-    g_unlink (shm);
-    g_rmdir (tmpdir);
-  }
+  pd_test_remove_tree (tmpdir);
   g_free (ergast_dir);
   return status;
 }

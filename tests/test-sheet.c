@@ -29,6 +29,25 @@ static const PdTestFixtureOptions empty_store = {
 #define N_ROUNDS 12
 
 static char *
+write_sheet_after (PdTestFixture   *f,
+                   const char      *season_id,
+                   PdStandingsKind  kind,
+                   const char      *class_id,
+                   int              after_round,
+                   PdPaper          paper,
+                   char           **info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (f->store, season_id, kind, class_id, after_round,
+                                                              &error);
+  g_autofree char *name = g_strdup_printf ("%s-%d-%d%s.pdf", season_id, kind, after_round,
+                                           paper == PD_PAPER_A4 ? "-a4" : "");
+
+  g_assert_no_error (error);
+  return pd_test_write_sheet ((PdSheet *) sheet, f->dir, name, paper, info);
+}
+
+static char *
 write_sheet (PdTestFixture   *f,
              const char      *season_id,
              PdStandingsKind  kind,
@@ -36,12 +55,7 @@ write_sheet (PdTestFixture   *f,
              PdPaper          paper,
              char           **info)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PdStandingsSheet) sheet = pd_standings_sheet_new (f->store, season_id, kind, class_id, 0, &error);
-  g_autofree char *name = g_strdup_printf ("%s-%d%s.pdf", season_id, kind, paper == PD_PAPER_A4 ? "-a4" : "");
-
-  g_assert_no_error (error);
-  return pd_test_write_sheet ((PdSheet *) sheet, f->dir, name, paper, info);
+  return write_sheet_after (f, season_id, kind, class_id, 0, paper, info);
 }
 
 static void
@@ -304,6 +318,55 @@ test_full_field (PdTestFixture *f,
   g_assert_nonnull (strstr (text, "Omgångar: 1 Ring 1 · 2 Ring 2"));
 }
 
+/* The title maths under each section: open in the seeded season (its
+ * rounds without results count as still to come), and in the club season
+ * after two rounds; decided at round 8 of 12 at the end. */
+static void
+test_title (PdTestFixture *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seeded = write_sheet (f, "gt4-european-2023", PD_STANDINGS_DRIVERS, NULL, PD_PAPER_A4, NULL);
+  g_autofree char *early = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *silver = NULL;
+
+  /* Silver: 210 points in rounds 1, 2, 4, 5 and 6 (four rounds of 1 + 1
+   * + 25 + 25, and Barcelona's two qualifyings); #2's crew level in the
+   * lead, #3's 18 behind. Then the Pro-Am section's own. */
+  silver = g_strstr_len (seeded, -1, "\nPro-Am\n") != NULL
+           ? g_strndup (seeded, g_strstr_len (seeded, -1, "\nPro-Am\n") - seeded) : NULL;
+  g_assert_nonnull (silver);
+  g_assert_nonnull (strstr (silver, "\nTiteln i Silver: 210 poäng kvar att ta i 5 omgångar\n"
+                                    "Gabriele Piana: Delar ledningen på lika poäng\n"
+                                    "Michael Schrey: Delar ledningen på lika poäng\n"
+                                    "Benjamin Lariche: Måste ta in 18 poäng på Gabriele Piana\n"));
+  g_assert_nonnull (strstr (silver, "\nDet kan också den som ännu inte tagit poäng.\n"));
+  g_assert_nonnull (strstr (silver, "Pass i omgångar som redan körts men som saknar resultat räknas som kvar"));
+  g_assert_nonnull (strstr (seeded, "\nTiteln i Pro-Am: 210 poäng kvar att ta i 5 omgångar\n"));
+
+  g_assert_true (pd_store_transaction (f->store, make_club_season_cb, NULL, &error));
+  g_assert_no_error (error);
+
+  /* After round 2: Räikkönen 60 (two wins), car 2 53 (a 24, then a
+   * 29); ten races of 30 left, so all 62 can still win: ten named, the
+   * rest counted. */
+  early = write_sheet_after (f, "club-2024", PD_STANDINGS_DRIVERS, NULL, 2, PD_PAPER_A4, NULL);
+  g_assert_nonnull (strstr (early, "\nTiteln: 300 poäng kvar att ta i 10 omgångar\n"
+                                   "Kimi Räikkönen: Leder med 7 poäng\n"));
+  g_assert_nonnull (strstr (early, "\n52 till kan fortfarande vinna\n"));
+  g_assert_null (strstr (early, "Ur räkningen"));
+
+  /* At the end: Räikkönen 30 a win, each other car's points rising by 5
+   * a race to 29 at best, so with the best ten counting no one could
+   * reach his 240 after round 8 (four wins and the best six of eight:
+   * 120 + 29 + 24 + 19 + 14 + 9 + 4 = 219); after round 7 one could
+   * (150 + 95 = 245 over his 210). */
+  end = write_sheet (f, "club-2024", PD_STANDINGS_DRIVERS, NULL, PD_PAPER_A4, NULL);
+  g_assert_nonnull (strstr (end, "\nTiteln: Avgjord i omgång 8; mästare: Kimi Räikkönen\n"));
+  g_assert_null (strstr (end, "Leder med"));
+}
+
 /* A season without a result: one page that says so. */
 static void
 test_no_results (PdTestFixture *f,
@@ -348,6 +411,7 @@ main (int    argc,
   pd_test_add_fixture ("/sheet/seeded", &seeded_store, test_seeded, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sheet/full-field", &empty_store, test_full_field, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sheet/no-results", &empty_store, test_no_results, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/sheet/title", &seeded_store, test_title, NULL, PD_TEST_FLAGS_NONE);
 
   return g_test_run ();
 }

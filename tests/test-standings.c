@@ -23,15 +23,7 @@
 static PdRules *
 rules_new (const char *body)
 {
-  g_autofree char *document = g_strdup_printf ("{\"format\": \"paddock-rules\", \"version\": 1,"
-                                               " \"id\": \"test\", \"name\": \"Test\", %s}", body);
-  g_autoptr(GError) error = NULL;
-  PdRules *rules = pd_rules_parse (document, strlen (document), &error);
-
-  if (error != NULL)
-    g_error ("%s\n%s", error->message, document);
-  g_assert_nonnull (rules);
-  return rules;
+  return pd_test_rules_new (body);
 }
 
 /* Seasons */

@@ -465,6 +465,98 @@ write_chart (PdStore         *store,
   return EXIT_OK;
 }
 
+static void
+add_points_json (JsonBuilder *builder,
+                 const char  *member,
+                 PdPoints     points)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_double_value (builder, pd_points_to_double (points));
+}
+
+/* The title maths as data: the same in every language. */
+static void
+add_title_json (JsonBuilder     *builder,
+                const PdTitle   *title,
+                PdStore         *store,
+                PdStandingsKind  kind)
+{
+  g_autofree char *available = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                                title->available.num, title->available.den);
+
+  json_builder_set_member_name (builder, "title");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "after_round");
+  json_builder_add_int_value (builder, title->after_round);
+  json_builder_set_member_name (builder, "over");
+  json_builder_add_boolean_value (builder, title->over);
+  add_points_json (builder, "points_available", title->available);
+  json_builder_set_member_name (builder, "points_available_exact");
+  json_builder_add_string_value (builder, available);
+  json_builder_set_member_name (builder, "rounds_left");
+  json_builder_add_int_value (builder, title->rounds_left);
+  json_builder_set_member_name (builder, "sessions_left");
+  json_builder_add_int_value (builder, title->sessions_left);
+  json_builder_set_member_name (builder, "next_round");
+  title->next_round > 0 ? json_builder_add_int_value (builder, title->next_round)
+                        : json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "decided_round");
+  title->decided_round > 0 ? json_builder_add_int_value (builder, title->decided_round)
+                           : json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "champions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; title->champion_ids != NULL && title->champion_ids[i] != NULL; i++)
+    json_builder_add_string_value (builder, title->champion_ids[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "newcomer_can_win");
+  json_builder_add_boolean_value (builder, title->newcomer_can_win);
+  json_builder_set_member_name (builder, "contenders");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < title->contenders->len; i++)
+    {
+      PdTitleContender *contender = title->contenders->pdata[i];
+      g_autofree char *name = pd_standings_name (store, kind, contender->id);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ref");
+      json_builder_add_string_value (builder, contender->id);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "position");
+      contender->position > 0 ? json_builder_add_int_value (builder, contender->position)
+                              : json_builder_add_null_value (builder);
+      add_points_json (builder, "points", contender->points);
+      add_points_json (builder, "max_points", contender->best);
+      json_builder_set_member_name (builder, "can_win");
+      json_builder_add_boolean_value (builder, contender->can_win);
+      json_builder_set_member_name (builder, "can_clinch_next");
+      json_builder_add_boolean_value (builder, contender->can_clinch_next);
+      /* The leader's lead over the next; the others' gap to the leader. */
+      add_points_json (builder, "gap", contender->behind);
+      /* What one who can still win must make up on the leader. */
+      json_builder_set_member_name (builder, "needs");
+      if (contender->can_win && contender->position > 1 && title->decided_round == 0)
+        json_builder_add_double_value (builder, pd_points_to_double (contender->behind));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+/* "Title:" and a line for each who can still win, as on the sheet. */
+static void
+print_title (const PdTitle   *title,
+             PdStore         *store,
+             PdStandingsKind  kind)
+{
+  g_autoptr(GPtrArray) lines = pd_standings_title_lines (store, kind, title, NULL);
+
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    g_print ("%s%s\n", i == 0 ? "\n" : "  ", (char *) lines->pdata[i]);
+}
+
 static int
 cmd_standings (int    argc,
                char **argv)
@@ -502,6 +594,7 @@ cmd_standings (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) rounds = NULL;
   g_autoptr(GPtrArray) provisional = NULL;
+  g_autoptr(PdTitle) title = NULL;
   g_autoptr(GHashTable) provisional_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) provisional_rounds = g_hash_table_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
@@ -593,6 +686,9 @@ cmd_standings (int    argc,
     }
 
   rows = pd_standings_compute (rules, season, kind, class_id, after_round);
+  /* The title maths goes with the text and JSON; a CSV file is the table. */
+  if (format != FORMAT_CSV)
+    title = pd_title_compute (rules, season, kind, class_id, after_round);
   rounds = pd_standings_rounds (rows);
   provisional = pd_season_provisional_sessions (store, argv[1], after_round, NULL);
   for (guint i = 0; provisional != NULL && i < provisional->len; i++)
@@ -608,6 +704,9 @@ cmd_standings (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
+      /* The standings, and the title maths beside them. */
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "standings");
       json_builder_begin_array (builder);
       for (guint i = 0; i < rows->len; i++)
         {
@@ -663,6 +762,8 @@ cmd_standings (int    argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
+      add_title_json (builder, title, store, kind);
+      json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       print_json (root);
       return EXIT_OK;
@@ -699,6 +800,7 @@ cmd_standings (int    argc,
         }
       g_print ("%4s  %s %8s%s\n", pos, padded, points, dropped->str);
     }
+  print_title (title, store, kind);
   {
     g_autofree char *note = pd_provisional_describe (provisional);
 

@@ -550,3 +550,21 @@ pd_standings_name (PdStore         *store,
     return g_steal_pointer (&crew);
   }
 }
+
+/**
+ * pd_standings_names_get:
+ * @id: a driver, team or entry id from a standings row
+ * @names: (type PdStandingsNames): where and what kind
+ *
+ * pd_standings_name() as a #PdTitleNameFunc.
+ *
+ * Returns: (transfer full): the competitor's name
+ */
+char *
+pd_standings_names_get (const char *id,
+                        gpointer    names)
+{
+  PdStandingsNames *n = names;
+
+  return pd_standings_name (n->store, n->kind, id);
+}

@@ -16,4 +16,13 @@ char          *pd_standings_name    (PdStore         *store,
                                      PdStandingsKind  kind,
                                      const char      *id);
 
+/* Where names come from, for a function that wants them by id. */
+typedef struct {
+  PdStore         *store;
+  PdStandingsKind  kind;
+} PdStandingsNames;
+
+char          *pd_standings_names_get (const char    *id,
+                                       gpointer       names);
+
 G_END_DECLS

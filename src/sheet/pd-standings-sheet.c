@@ -10,6 +10,7 @@
 #include "pd-score-loader.h"
 #include "pd-sheet-private.h"
 #include "pd-standings-sheet.h"
+#include "pd-title.h"
 
 /*
  * The standings sheet: the printed table a team hands out, laid out and
@@ -154,6 +155,7 @@ typedef struct {
 typedef struct {
   char      *title;
   GPtrArray *rows;           /* SheetRow */
+  GPtrArray *title_lines;    /* char *: the title maths; NULL: none */
 } SheetSection;
 
 /* One table column: a field, or a session (its index). */
@@ -201,6 +203,7 @@ sheet_section_free (gpointer data)
 
   g_free (section->title);
   g_ptr_array_unref (section->rows);
+  g_clear_pointer (&section->title_lines, g_ptr_array_unref);
   g_free (section);
 }
 
@@ -502,6 +505,85 @@ describe_competitor (Competitors     *c,
   row->fields[FIELD_TEAM] = g_strdup (team != NULL ? pd_team_get_name (team) : NULL);
 }
 
+/* Those who can still win get a line each, up to this many. */
+#define TITLE_LINES 10
+
+/**
+ * pd_standings_title_lines:
+ *
+ * The title maths as lines of text under the standings: how the title
+ * stands, then, while it is open, who can still win and what each needs,
+ * who cannot, and what was assumed.
+ * @class_name: (nullable): the class whose title it is, to name it
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the lines, or
+ *   %NULL when there is nothing to say (no one scored)
+ */
+GPtrArray *
+pd_standings_title_lines (PdStore         *store,
+                          PdStandingsKind  kind,
+                          const PdTitle   *title,
+                          const char      *class_name)
+{
+  PdStandingsNames names = { store, kind };
+  g_autofree char *summary = NULL;
+  g_autofree char *others = NULL;
+  g_autofree char *note = NULL;
+  guint shown = 0, more = 0;
+  GPtrArray *lines;
+
+  if (title->contenders->len == 0 || (title->over && title->decided_round == 0))
+    return NULL;
+
+  lines = g_ptr_array_new_with_free_func (g_free);
+  summary = pd_title_describe (title, pd_standings_names_get, &names);
+  if (class_name != NULL)
+    /* TRANSLATORS: the title maths of a class; the first %s is the class, such as "Silver", the second says how
+     * the title stands */
+    g_ptr_array_add (lines, g_strdup_printf (_("%s title: %s"), class_name, summary));
+  else
+    /* TRANSLATORS: the title maths under the standings; %s says how it stands */
+    g_ptr_array_add (lines, g_strdup_printf (_("Title: %s"), summary));
+  if (title->decided_round > 0)
+    return lines;
+
+  for (guint i = 0; i < title->contenders->len; i++)
+    {
+      PdTitleContender *contender = title->contenders->pdata[i];
+      g_autofree char *name = NULL;
+      g_autofree char *need = NULL;
+      g_autofree char *clinch = NULL;
+
+      if (!contender->can_win)
+        continue;
+      if (++shown > TITLE_LINES)
+        {
+          more++;
+          continue;
+        }
+      name = pd_standings_name (store, kind, contender->id);
+      need = pd_title_describe_contender (title, contender, pd_standings_names_get, &names);
+      clinch = pd_title_describe_clinch (title, contender);
+      if (clinch != NULL)
+        /* TRANSLATORS: a contender's name, what it needs, and that it can clinch the title next */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s. %s."), name, need, clinch));
+      else
+        /* TRANSLATORS: a contender's name, then what it needs */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), name, need));
+    }
+  if (more > 0)
+    /* TRANSLATORS: after the lines of those who can still win */
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more can still win",
+                                                          "%u more can still win", more), more));
+  if (title->newcomer_can_win)
+    g_ptr_array_add (lines, g_strdup (_("So could anyone yet to score.")));
+  if ((others = pd_title_describe_others (title, 12, pd_standings_names_get, &names)) != NULL)
+    g_ptr_array_add (lines, g_steal_pointer (&others));
+  if ((note = pd_title_describe_note (title)) != NULL)
+    g_ptr_array_add (lines, g_steal_pointer (&note));
+  return lines;
+}
+
 static const char *
 kind_title (PdStandingsKind kind)
 {
@@ -629,10 +711,14 @@ pd_standings_sheet_new (PdStore          *store,
     for (guint i = 0; i < ids->len; i++)
       {
         GPtrArray *rows = pd_standings_compute (rules, score, kind, ids->pdata[i], after_round);
+        g_autoptr(PdTitle) title = pd_title_compute (rules, score, kind, ids->pdata[i], after_round);
         SheetSection *section = g_new0 (SheetSection, 1);
 
         section->title = g_strdup (titles->pdata[i]);
         section->rows = g_ptr_array_new_with_free_func (sheet_row_free);
+        section->title_lines = rows->len > 0 ? pd_standings_title_lines (store, kind, title,
+                                                                         ids->len > 1 ? titles->pdata[i] : NULL)
+                                             : NULL;
         g_ptr_array_add (self->sections, section);
         g_ptr_array_add (computed, rows);
 
@@ -940,6 +1026,12 @@ standings_sheet_lay_out (PdSheet *sheet)
           if (row->note != NULL)
             pd_sheet_add_paragraph (sheet, SMALL_FONT, row->note, TRUE, 1);
         }
+      /* The title maths, under the table. */
+      if (section->title_lines != NULL)
+        pd_sheet_add_space (sheet, 4);
+      for (guint i = 0; section->title_lines != NULL && i < section->title_lines->len; i++)
+        pd_sheet_add_paragraph (sheet, i == 0 ? BOLD_FONT : SMALL_FONT, section->title_lines->pdata[i], FALSE,
+                                i == 0 ? 2 : 1);
       pd_sheet_add_space (sheet, SECTION_GAP);
     }
 

@@ -5,6 +5,7 @@
 #include "pd-sheet.h"
 #include "pd-standings.h"
 #include "pd-store.h"
+#include "pd-title.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,10 @@ char     *pd_standings_row_position_text (const PdStandingsRow *row);
 char     *pd_standings_row_note          (const PdStandingsRow *row);
 char     *pd_standings_row_session_text  (const PdStandingsRow *row,
                                           const char           *session_id);
+GPtrArray *pd_standings_title_lines      (PdStore              *store,
+                                          PdStandingsKind       kind,
+                                          const PdTitle        *title,
+                                          const char           *class_name);
 
 typedef struct _PdStandingsSheet PdStandingsSheet;
 

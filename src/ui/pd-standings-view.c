@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-chart-panel.h"
+#include "pd-fit-scroller.h"
 #include "pd-provisional.h"
 #include "pd-rules-editor.h"
 #include "pd-score-loader.h"
@@ -12,6 +13,7 @@
 #include "pd-standings-table.h"
 #include "pd-standings-view.h"
 #include "pd-ui-export.h"
+#include "pd-title.h"
 #include "pd-ui-util.h"
 
 /*
@@ -89,6 +91,8 @@ struct _PdStandingsView
   GtkLabel       *summary_label;
   GtkWidget      *provisional_box;
   GtkLabel       *provisional_label;
+  GtkWidget      *title_scroller;
+  GtkWidget      *title_box;
   GtkStack       *stack;
   AdwStatusPage  *empty_page;
   GtkColumnView  *column_view;
@@ -265,6 +269,165 @@ show_page (PdStandingsView *self,
   gtk_stack_set_visible_child_name (self->stack, !scored ? "empty" : chart ? "chart" : "table");
 }
 
+/* The title fight */
+
+/* How many of those who can still win get a card of their own. */
+#define TITLE_CARDS 6
+
+static GtkWidget *
+title_label (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Not narrower than a short sentence: the cards wrap to the next line
+   * first. */
+  gtk_label_set_width_chars (GTK_LABEL (label), css_class != NULL && g_str_equal (css_class, "heading") ? 0 : 24);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* One who can still win: its name, its points and the most it can reach,
+ * what it needs, and whether it can clinch the title next. */
+static GtkWidget *
+contender_card (PdTitle          *title,
+                PdTitleContender *contender,
+                PdStandingsNames *names)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *name = pd_standings_names_get (contender->id, names);
+  g_autofree char *points = pd_points_format (contender->points);
+  g_autofree char *best = pd_points_format (contender->best);
+  g_autofree char *need = pd_title_describe_contender (title, contender, pd_standings_names_get, names);
+  g_autofree char *clinch = pd_title_describe_clinch (title, contender);
+  g_autofree char *reach = NULL;
+
+  /* TRANSLATORS: a contender's points now, then the most it can finish with */
+  reach = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point now, %s at most", "%s points now, %s at most",
+                                        contender->points.den == 1 ? (gulong) ABS (contender->points.num) : 2),
+                           points, best);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "title-card");
+  gtk_box_append (GTK_BOX (card), title_label (name, "heading"));
+  gtk_box_append (GTK_BOX (card), title_label (reach, "numeric"));
+  gtk_box_append (GTK_BOX (card), title_label (need, NULL));
+  if (clinch != NULL)
+    gtk_box_append (GTK_BOX (card), title_label (clinch, "accent"));
+  return card;
+}
+
+/* The title of one class (@class_name, or NULL for the standings shown):
+ * a line saying how it stands, and, while it is open, who can still win
+ * and what each needs. */
+static GtkWidget *
+title_section (PdStandingsView *self,
+               PdTitle         *title,
+               PdStandingsKind  kind,
+               const char      *class_name,
+               gboolean         expanded)
+{
+  PdStandingsNames names = { self->store, kind };
+  g_autofree char *summary = pd_title_describe (title, pd_standings_names_get, &names);
+  g_autofree char *others = pd_title_describe_others (title, 8, pd_standings_names_get, &names);
+  g_autofree char *note = pd_title_describe_note (title);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", title->decided_round > 0 ? "starred-symbolic"
+                                                                        : "view-list-ordered-symbolic",
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  GtkWidget *summary_label = title_label (summary, NULL);
+  GtkWidget *expander, *body, *cards;
+  guint shown = 0, more = 0;
+
+  gtk_box_append (GTK_BOX (header), icon);
+  gtk_box_append (GTK_BOX (header), title_label (class_name != NULL ? class_name : _("Title"), "heading"));
+  gtk_widget_set_hexpand (summary_label, TRUE);
+  gtk_box_append (GTK_BOX (header), summary_label);
+  if (title->decided_round > 0)
+    {
+      gtk_widget_add_css_class (icon, "accent");
+      return header;
+    }
+
+  body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (body, 6);
+  cards = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cards), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (cards), TRUE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cards), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (cards), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (cards), 6);
+  for (guint i = 0; i < title->contenders->len; i++)
+    {
+      PdTitleContender *contender = title->contenders->pdata[i];
+
+      if (!contender->can_win)
+        continue;
+      if (shown++ < TITLE_CARDS)
+        gtk_flow_box_append (GTK_FLOW_BOX (cards), contender_card (title, contender, &names));
+      else
+        more++;
+    }
+  gtk_box_append (GTK_BOX (body), cards);
+  if (more > 0)
+    {
+      /* TRANSLATORS: after the cards of those who can still win */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more can still win",
+                                                            "%u more can still win", more), more);
+      gtk_box_append (GTK_BOX (body), title_label (text, NULL));
+    }
+  if (title->newcomer_can_win)
+    gtk_box_append (GTK_BOX (body), title_label (_("So could anyone yet to score."), NULL));
+  if (others != NULL)
+    gtk_box_append (GTK_BOX (body), title_label (others, "dim-label"));
+  if (note != NULL)
+    gtk_box_append (GTK_BOX (body), title_label (note, "dim-label"));
+
+  expander = gtk_expander_new (NULL);
+  gtk_expander_set_label_widget (GTK_EXPANDER (expander), header);
+  gtk_expander_set_child (GTK_EXPANDER (expander), body);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), expanded);
+  return expander;
+}
+
+/* Who can still take the title, per class shown: the one class chosen,
+ * or each class of the season with all of them shown. */
+static void
+update_title (PdStandingsView *self,
+              PdStandingsKind  kind,
+              const char      *class_id,
+              int              after_round)
+{
+  GtkWidget *child;
+  GListModel *class_names = gtk_drop_down_get_model (self->class_dropdown);
+  guint first = class_id != NULL || self->class_ids->len <= 1 ? 0 : 1;
+  guint last = first == 0 ? 0 : self->class_ids->len - 1;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (self->title_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->title_box), child);
+
+  for (guint i = first; i <= last; i++)
+    {
+      const char *id = first == 0 ? class_id : self->class_ids->pdata[i];
+      g_autoptr(PdTitle) title = pd_title_compute (self->rules, self->season, kind, id, after_round);
+      g_autoptr(GtkStringObject) name = first == 0 ? NULL : g_list_model_get_item (class_names, i);
+
+      if (title->contenders->len == 0 || (title->over && title->decided_round == 0))
+        continue;
+      gtk_box_append (GTK_BOX (self->title_box),
+                      title_section (self, title, kind, name != NULL ? gtk_string_object_get_string (name) : NULL,
+                                     first == 0));
+      any = TRUE;
+    }
+  gtk_widget_set_visible (self->title_scroller, any);
+}
+
 static void
 update (PdStandingsView *self)
 {
@@ -283,6 +446,7 @@ update (PdStandingsView *self)
 
   if (self->rules == NULL || self->season == NULL)
     {
+      gtk_widget_set_visible (self->title_scroller, FALSE);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -294,6 +458,7 @@ update (PdStandingsView *self)
 
   rows = pd_standings_compute (self->rules, self->season, kind, class_id, after_round);
   update_provisional (self, after_round);
+  update_title (self, kind, class_id, after_round);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -692,12 +857,15 @@ pd_standings_view_class_init (PdStandingsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "standings.export-csv", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "standings.print", NULL, print_action);
 
+  g_type_ensure (PD_TYPE_FIT_SCROLLER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-standings-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, class_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_box);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, provisional_label);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, title_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PdStandingsView, title_box);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_button);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, rules_label);
   gtk_widget_class_bind_template_child (widget_class, PdStandingsView, preset_dropdown);

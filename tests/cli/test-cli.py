@@ -412,7 +412,7 @@ class StandingsAndRulesTest(CliTestCase):
     """Standings computed from the stored results, and the season's rules."""
 
     def standings(self, *args):
-        rows = self.json_ok('standings', SEASON, '--format', 'json', *args)
+        rows = self.json_ok('standings', SEASON, '--format', 'json', *args)['standings']
         self.assertIsInstance(rows, list)
         return {r['ref']: r for r in rows}
 
@@ -544,14 +544,14 @@ class ResultsTest(CliTestCase):
         # the embedded season's results are final.
         self.import_gt4()
         self.ok('rules', 'gt4-test-2023', '--preset', 'gt4-european')
-        rows = self.json_ok('standings', 'gt4-test-2023', '--format', 'json')
+        rows = self.json_ok('standings', 'gt4-test-2023', '--format', 'json')['standings']
         self.assertTrue(rows)
         self.assertTrue(all(r['provisional'] for r in rows))
         self.assertEqual([r['provisional'] for r in rows[0]['rounds']], [True])
         out = self.ok('standings', 'gt4-test-2023')
         self.assertIn('Provisional', out.splitlines()[-1])
         self.assertIn('Race 2', out.splitlines()[-1])
-        seeded = self.json_ok('standings', 'gt4-european-2023', '--format', 'json')
+        seeded = self.json_ok('standings', 'gt4-european-2023', '--format', 'json')['standings']
         self.assertFalse(any(r['provisional'] for r in seeded))
         self.assertNotIn('Provisional', self.ok('standings', 'gt4-european-2023'))
 
@@ -1069,6 +1069,131 @@ class StandingsChartTest(CliTestCase):
             self.assertIn(name, text)
         self.assertNotIn('Grand Prix', text)
         self.assertNotIn('R10', text)
+
+
+class TitleTest(CliTestCase):
+    """The title maths beside the standings: who can still win, what each
+    needs, and the round the title was decided at. Real seasons imported
+    from the Ergast data, checked against the record: 2023, Verstappen
+    champion at the Qatar sprint (round 17); 1988, only the best eleven
+    results counted, and Senna, second after Spain (round 14), could take
+    the title at Suzuka (round 15) while Prost, ahead, could not."""
+
+    @classmethod
+    def setUpClass(cls):
+        # The history is imported once (it takes a while under the
+        # sanitizers), and each test starts from a copy of that database.
+        cls.imported = tempfile.mkdtemp(prefix='paddock-cli-title-')
+        ergast = os.environ.get('PADDOCK_ERGAST_DIR')
+        if not ergast or not os.path.isdir(ergast) or not CLI:
+            raise RuntimeError('PADDOCK_ERGAST_DIR and PADDOCK_CLI must be set')
+        proc = subprocess.run([CLI, '--database', os.path.join(cls.imported, 'paddock.db'), 'import', 'ergast',
+                               ergast], env=dict(os.environ, LC_ALL='en_US.UTF-8'),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError('the Ergast import failed: %s' % proc.stderr.decode('utf-8'))
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.imported, True)
+
+    def setUp(self):
+        super().setUp()
+        for name in os.listdir(self.imported):
+            shutil.copy(os.path.join(self.imported, name), os.path.join(self.tmp, name))
+
+    def title(self, season, *args, env=None):
+        data = self.json_ok('standings', season, '--format', 'json', *args, env=env)
+        self.assertEqual(len(data['title']['contenders']), len(data['standings']))
+        return data['title']
+
+    def test_open(self):
+        # After Japan (round 16): Verstappen 400, Pérez 223, Hamilton 190;
+        # six rounds left, three with a sprint: 6 × (25 + 1) + 3 × 8 = 180.
+        title = self.title('f1-2023', '--after-round', '16')
+        self.assertEqual(title['after_round'], 16)
+        self.assertFalse(title['over'])
+        self.assertEqual(title['points_available'], 180)
+        self.assertEqual(title['points_available_exact'], '180/1')
+        self.assertEqual((title['rounds_left'], title['sessions_left'], title['next_round']), (6, 9, 17))
+        self.assertIsNone(title['decided_round'])
+        self.assertEqual(title['champions'], [])
+        self.assertFalse(title['newcomer_can_win'])
+        contenders = {c['ref']: c for c in title['contenders']}
+        self.assertEqual([c['ref'] for c in title['contenders'] if c['can_win']], ['max_verstappen', 'perez'])
+        verstappen, perez, hamilton = contenders['max_verstappen'], contenders['perez'], contenders['hamilton']
+        self.assertEqual((verstappen['points'], verstappen['max_points'], verstappen['gap']), (400, 580, 177))
+        self.assertTrue(verstappen['can_clinch_next'])
+        self.assertIsNone(verstappen['needs'])
+        self.assertEqual((perez['points'], perez['max_points'], perez['needs']), (223, 403, 177))
+        self.assertFalse(perez['can_clinch_next'])
+        self.assertEqual((hamilton['points'], hamilton['max_points'], hamilton['can_win']), (190, 370, False))
+        self.assertIsNone(hamilton['needs'])
+
+    def test_best_eleven(self):
+        # 1988 after Spain: Prost 84 counted (six wins and five seconds;
+        # a sixth second dropped), Senna 79 (seven wins, two seconds, a
+        # 3 and a 1); 18 left. A win replaces Prost's worst counted result,
+        # a 6: 90 at most. Senna's two wins replace his 1 and his 3: 93.
+        # Prost cannot clinch at Suzuka; Senna can.
+        title = self.title('f1-1988', '--after-round', '14')
+        contenders = {c['ref']: c for c in title['contenders']}
+        self.assertEqual(title['points_available'], 18)
+        self.assertEqual([c['ref'] for c in title['contenders'] if c['can_win']], ['prost', 'senna'])
+        self.assertEqual((contenders['prost']['points'], contenders['prost']['max_points']), (84, 90))
+        self.assertEqual((contenders['senna']['points'], contenders['senna']['max_points']), (79, 93))
+        self.assertFalse(contenders['prost']['can_clinch_next'])
+        self.assertTrue(contenders['senna']['can_clinch_next'])
+
+    def test_decided(self):
+        for season, args, round_number, champion in (('f1-2023', [], 17, 'max_verstappen'),
+                                                     ('f1-2023', ['--after-round', '17'], 17, 'max_verstappen'),
+                                                     ('f1-1988', [], 15, 'senna')):
+            title = self.title(season, *args)
+            self.assertEqual(title['decided_round'], round_number, season)
+            self.assertEqual(title['champions'], [champion])
+            self.assertEqual([c['ref'] for c in title['contenders'] if c['can_win']], [champion])
+        self.assertTrue(self.title('f1-1988')['over'])
+        self.assertIsNone(self.title('f1-2023', '--after-round', '16')['decided_round'])
+
+    def test_text(self):
+        out = self.ok('standings', 'f1-2023', '--after-round', '16')
+        self.assertIn('\nTitle: 180 points still available in 6 rounds\n'
+                      '  Max Verstappen: Leads by 177 points. Can clinch the title at round 17.\n'
+                      '  Sergio Pérez: Must make up 177 points on Max Verstappen\n'
+                      '  Out of contention: Lewis Hamilton, Fernando Alonso, ', out)
+        self.assertRegex(out, r'Nico Hülkenberg and 8 more\n')
+        out = self.ok('standings', 'f1-1988')
+        self.assertIn('\nTitle: Decided at round 15; champion: Ayrton Senna\n', out)
+        self.assertNotIn('Out of contention', out)
+
+    def test_swedish(self):
+        env = self.env(LC_ALL='sv_SE.UTF-8')
+        out = self.ok('standings', 'f1-2023', '--after-round', '16', env=env)
+        self.assertIn('\nTiteln: 180 poäng kvar att ta i 6 omgångar\n'
+                      '  Max Verstappen: Leder med 177 poäng. Kan säkra titeln i omgång 17.\n'
+                      '  Sergio Pérez: Måste ta in 177 poäng på Max Verstappen\n'
+                      '  Ur räkningen: Lewis Hamilton, ', out)
+        out = self.ok('standings', 'f1-1988', env=env)
+        self.assertIn('\nTiteln: Avgjord i omgång 15; mästare: Ayrton Senna\n', out)
+        # JSON is for programs: the same in every language.
+        self.assertEqual(self.title('f1-2023', '--after-round', '16', env=env),
+                         self.title('f1-2023', '--after-round', '16'))
+
+    def test_seeded_gt4(self):
+        # The embedded season has results at Spa and Barcelona only: the
+        # sessions of the other rounds, and Barcelona's qualifying, count
+        # as still to come: four rounds of 1 + 1 + 25 + 25 and two
+        # qualifyings, 210 points, none of them after round 6.
+        title = self.title(SEASON, '--class', 'Silver')
+        self.assertEqual(title['after_round'], 6)
+        self.assertEqual((title['points_available'], title['rounds_left'], title['next_round']), (210, 5, None))
+        self.assertTrue(title['newcomer_can_win'])
+        self.assertTrue(all(c['can_win'] for c in title['contenders']))
+        out = self.ok('standings', SEASON, '--class', 'Silver')
+        self.assertIn('Title: 210 points still available in 5 rounds\n', out)
+        self.assertIn('  Michael Schrey: Level on points for the lead\n', out)
+        self.assertIn('  Sessions of rounds already run that have no results yet count as still to come.\n', out)
 
 
 def swedish_mo():

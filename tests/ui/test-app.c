@@ -17,6 +17,7 @@
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
 #include "pd-schedule-view.h"
+#include "pd-season-json.h"
 #include "pd-standings-view.h"
 #include "pd-test.h"
 #include "pd-window.h"
@@ -438,6 +439,35 @@ test_standings (void)
   g_test_message ("%s", silver);
   g_assert_nonnull (strstr (silver, "#2 Schrey / Piana\n43\n"));
   g_assert_nonnull (strstr (silver, "Bäckman / Bäckman\n0\n"));
+
+  /* The title fight above the table: the seeds have results at Spa and
+   * Barcelona only, so the other rounds' sessions (and Barcelona's
+   * qualifying) are still to come: four rounds of 1 + 1 + 25 + 25, and
+   * 1 + 1, 210 points. */
+  g_assert_nonnull (strstr (silver, swedish ? "Titeln\n210 poäng kvar att ta i 5 omgångar\n"
+                                            : "Title\n210 points still available in 5 rounds\n"));
+  g_assert_nonnull (strstr (silver, swedish ? "#2 Schrey / Piana\n43 poäng nu, högst 253\nLeder med 18 poäng\n"
+                                            : "#2 Schrey / Piana\n43 points now, 253 at most\nLeads by 18 points\n"));
+  g_assert_nonnull (strstr (silver, swedish ? "#3 Lariche / Consani\n25 poäng nu, högst 235\n"
+                                              "Måste ta in 18 poäng på #2 Schrey / Piana\n"
+                                            : "#3 Lariche / Consani\n25 points now, 235 at most\n"
+                                              "Must make up 18 points on #2 Schrey / Piana\n"));
+  g_assert_nonnull (strstr (silver, swedish ? "Pass i omgångar som redan körts men som saknar resultat"
+                                            : "Sessions of rounds already run that have no results yet"));
+
+  /* All classes: a title fight per class, each a line until opened. */
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  settle (300);
+  {
+    g_autofree char *classes = shown_text (view);
+
+    g_assert_nonnull (strstr (classes, swedish ? "Silver\n210 poäng kvar att ta i 5 omgångar\n"
+                                               : "Silver\n210 points still available in 5 rounds\n"));
+    g_assert_nonnull (strstr (classes, "\nPro-Am\n"));
+    g_assert_null (strstr (classes, swedish ? "Leder med" : "Leads by"));
+  }
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 2, "gt4-european-2023.silver", 0);
+  settle (300);
 
   screenshot ("standings");
 
@@ -1128,6 +1158,116 @@ test_narrow_and_dark (void)
   screenshot ("dark");
 }
 
+/* A small season to show a title decided before the end, and one still
+ * open: three drivers, three races of 10-6-4 with the last to come. */
+static const char title_season[] =
+  "{\"format\": \"paddock-season\", \"version\": 1,"
+  " \"season\": {\"id\": \"title-2024\", \"name\": \"Title Test 2024\", \"year\": 2024,"
+  "  \"rules\": \"{\\\"format\\\": \\\"paddock-rules\\\", \\\"version\\\": 1, \\\"id\\\": \\\"t\\\","
+  " \\\"name\\\": \\\"10-6-4\\\", \\\"drivers\\\": {\\\"race\\\": {\\\"points\\\": [10, 6, 4]}}}\"},"
+  " \"drivers\": [{\"id\": \"t.a\", \"first_name\": \"Åsa\", \"last_name\": \"Berg\"},"
+  "  {\"id\": \"t.b\", \"first_name\": \"Björn\", \"last_name\": \"Ek\"},"
+  "  {\"id\": \"t.c\", \"first_name\": \"Claire\", \"last_name\": \"Dubois\"}],"
+  " \"entries\": [{\"id\": \"t.1\", \"number\": \"1\", \"crew_ids\": [\"t.a\"]},"
+  "  {\"id\": \"t.2\", \"number\": \"2\", \"crew_ids\": [\"t.b\"]},"
+  "  {\"id\": \"t.3\", \"number\": \"3\", \"crew_ids\": [\"t.c\"]}],"
+  " \"rounds\": ["
+  "  {\"id\": \"t.r1\", \"number\": 1, \"name\": \"Anderstorp\", \"sessions\": [{\"id\": \"t.r1.race\","
+  "   \"kind\": \"race\", \"name\": \"Race\", \"results\": ["
+  "    {\"id\": \"t.r1.1\", \"entry_id\": \"t.1\", \"status\": \"classified\", \"position\": 1},"
+  "    {\"id\": \"t.r1.2\", \"entry_id\": \"t.2\", \"status\": \"classified\", \"position\": 2},"
+  "    {\"id\": \"t.r1.3\", \"entry_id\": \"t.3\", \"status\": \"classified\", \"position\": 3}]}]},"
+  "  {\"id\": \"t.r2\", \"number\": 2, \"name\": \"Falkenberg\", \"sessions\": [{\"id\": \"t.r2.race\","
+  "   \"kind\": \"race\", \"name\": \"Race\", \"results\": ["
+  "    {\"id\": \"t.r2.1\", \"entry_id\": \"t.1\", \"status\": \"classified\", \"position\": 1},"
+  "    {\"id\": \"t.r2.3\", \"entry_id\": \"t.3\", \"status\": \"classified\", \"position\": 2},"
+  "    {\"id\": \"t.r2.2\", \"entry_id\": \"t.2\", \"status\": \"classified\", \"position\": 3}]}]},"
+  "  {\"id\": \"t.r3\", \"number\": 3, \"name\": \"Karlskoga\", \"sessions\": [{\"id\": \"t.r3.race\","
+  "   \"kind\": \"race\", \"name\": \"Race\"}]}]}";
+
+static gboolean
+standings_shown (gpointer data)
+{
+  GtkWidget *view = find_widget (data, PD_TYPE_STANDINGS_VIEW);
+
+  return view != NULL && view_is_shown (view);
+}
+
+/* The title fight of a season of three races, after round 1 (open) and
+ * after round 2 (decided, with a race to go); wide, narrow and dark. The
+ * season is stored beside the seeds and shown in a window of its own. */
+static void
+test_title (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = pd_store_new (g_getenv ("PADDOCK_DATABASE"), NULL, NULL, &error);
+  GSettings *settings = pd_application_get_settings (app);
+  g_autofree char *season_id = NULL;
+  g_autofree char *open = NULL;
+  g_autofree char *decided = NULL;
+  PdWindow *other;
+  GtkWidget *view;
+
+  g_assert_no_error (error);
+  g_assert_true (pd_season_json_load (store, title_season, sizeof title_season - 1, &season_id, &error));
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "selected-season", season_id);
+  g_settings_set_string (settings, "selected-view", "standings");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  other = pd_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (other), 1100, 760);
+  gtk_window_present (GTK_WINDOW (other));
+  wait_for (standings_shown, other, "the standings of the title season");
+  view = find_widget (GTK_WIDGET (other), PD_TYPE_STANDINGS_VIEW);
+
+  /* After round 1: Berg 10, Ek 6, Dubois 4; 20 left. Berg clinches by
+   * winning round 2 (20 to Ek's 16 at most). */
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 1);
+  settle (300);
+  open = shown_text (view);
+  g_test_message ("%s", open);
+  g_assert_nonnull (strstr (open, swedish ? "Titeln\n20 poäng kvar att ta i 2 omgångar\n"
+                                          : "Title\n20 points still available in 2 rounds\n"));
+  g_assert_nonnull (strstr (open, swedish ? "Åsa Berg\n10 poäng nu, högst 30\nLeder med 4 poäng\n"
+                                            "Kan säkra titeln i omgång 2\n"
+                                          : "Åsa Berg\n10 points now, 30 at most\nLeads by 4 points\n"
+                                            "Can clinch the title at round 2\n"));
+  g_assert_nonnull (strstr (open, swedish ? "Björn Ek\n6 poäng nu, högst 26\nMåste ta in 4 poäng på Åsa Berg\n"
+                                          : "Björn Ek\n6 points now, 26 at most\nMust make up 4 points on Åsa Berg\n"));
+  g_assert_nonnull (strstr (open, swedish ? "Claire Dubois\n4 poäng nu, högst 24\nMåste ta in 6 poäng på Åsa Berg\n"
+                                          : "Claire Dubois\n4 points now, 24 at most\nMust make up 6 points on Åsa Berg\n"));
+  g_assert_nonnull (strstr (open, swedish ? "Det kan också den som ännu inte tagit poäng.\n"
+                                          : "So could anyone yet to score.\n"));
+  /* The title fight never makes the window taller than asked for. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (other)), <=, 800);
+  screenshot_widget (GTK_WIDGET (other), "standings-title");
+
+  gtk_window_set_default_size (GTK_WINDOW (other), 360, 720);
+  wait_for (is_narrow, ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (other), ADW_TYPE_VIEW_SWITCHER_TITLE)),
+            "the narrow layout");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (other)), <=, 800);
+  screenshot_widget (GTK_WIDGET (other), "standings-title-narrow");
+
+  /* After round 2: Berg 20; Ek and Dubois 10, and 20 at most with the
+   * last race, level with Berg but one win to her two: decided, with a
+   * race to go. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  gtk_window_set_default_size (GTK_WINDOW (other), 1100, 760);
+  pd_standings_view_set_filter (PD_STANDINGS_VIEW (view), 0, NULL, 0);
+  settle (400);
+  decided = shown_text (view);
+  g_test_message ("%s", decided);
+  g_assert_nonnull (strstr (decided, swedish ? "Titeln\nAvgjord i omgång 2; mästare: Åsa Berg\n"
+                                             : "Title\nDecided at round 2; champion: Åsa Berg\n"));
+  g_assert_null (strstr (decided, swedish ? "kvar att ta" : "still available"));
+  screenshot_widget (GTK_WIDGET (other), "standings-title-dark");
+
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_settings_reset (settings, "selected-season");
+  g_settings_reset (settings, "selected-view");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static gboolean
 content_loaded (gpointer data)
 {
@@ -1177,6 +1317,7 @@ main (int    argc,
   g_test_add_func ("/app/results-editor", test_results_editor);
   g_test_add_func ("/app/entry-list", test_entry_list);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
+  g_test_add_func ("/app/title", test_title);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

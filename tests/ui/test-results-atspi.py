@@ -221,7 +221,7 @@ def prepare_database():
     RACE_POINTS = [int(p) for p in match.group(1).split(',')]
 
     BASELINE = {row['name']: row['points']
-                for row in json.loads(cli('standings', SEASON, '--format', 'json'))}
+                for row in json.loads(cli('standings', SEASON, '--format', 'json'))['standings']}
 
 
 # ---------------------------------------------------------------------------
