@@ -104,6 +104,9 @@ GListModel *pd_store_list_season_results  (PdStore                 *self,
 GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            const char              *result_id,
                                            GError                 **error);
+GListModel *pd_store_list_season_penalties (PdStore                *self,
+                                           const char              *season_id,
+                                           GError                 **error);
 GListModel *pd_store_list_season_points_penalties (PdStore         *self,
                                            const char              *season_id,
                                            GError                 **error);
