@@ -14,7 +14,7 @@ PADDOCK_PACKAGES=(
   xvfb xauth dbus dbus-x11 at-spi2-core dconf-service gsettings-desktop-schemas
   python3-gi python3-pyatspi gir1.2-atspi-2.0
   clang libclang-rt-14-dev sqlite3
-  poppler-utils
+  poppler-utils python3-jsonschema
 )
 
 paddock_missing_packages () {

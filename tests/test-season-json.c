@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "pd-rules.h"
 #include "pd-season-json.h"
 #include "pd-store.h"
 #include "pd-test.h"
@@ -116,6 +117,31 @@ edit_document (const char *document,
   return g_string_free (s, FALSE);
 }
 
+/* Version 2 adds a season's own rules as an object and a round's crews;
+ * the base document as version 2, with both. */
+#define RULES_V2 "\"rules\": {\"format\": \"paddock-rules\", \"version\": 1, \"id\": \"mini\", " \
+                 "\"name\": \"Mini\", \"drivers\": {\"race\": {\"points\": [10, 6, 4]}}}"
+#define CREWS_V2 "\"crews\": [{\"entry_id\": \"test-2023.e1\", \"crew_ids\": [\"andreas\"]}],"
+
+static char *
+make_document_v2 (void)
+{
+  g_autofree char *a = edit_document (base_document, "\"version\": 1", "\"version\": 2");
+  g_autofree char *b = edit_document (a, "\"year\": 2023}", "\"year\": 2023, " RULES_V2 "}");
+
+  return edit_document (b, "\"field_size\": 43,", "\"field_size\": 43, " CREWS_V2);
+}
+
+static const char *
+document_v2 (void)
+{
+  static char *document;
+
+  if (document == NULL)
+    document = make_document_v2 ();
+  return document;
+}
+
 /* Valid documents */
 
 static void
@@ -214,6 +240,61 @@ test_full (Fixture       *f,
 }
 
 static void
+test_version_2 (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdSeason) season = NULL;
+  g_autoptr(GHashTable) crews = NULL;
+  g_autoptr(PdRules) rules = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  const char * const crew[] = { "andreas", NULL };
+  const char *own;
+
+  import_ok (f->store, document_v2 ());
+
+  /* The rules object is kept as the rules text. */
+  season = pd_store_get (f->store, PD_TYPE_SEASON, "test-2023", &error);
+  g_assert_no_error (error);
+  own = pd_season_get_rules (season);
+  g_assert_nonnull (own);
+  rules = pd_rules_parse (own, strlen (own), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rules->id, ==, "mini");
+
+  crews = pd_store_list_round_crews (f->store, "test-2023.e1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (crews), ==, 1);
+  g_assert_true (g_strv_equal (g_hash_table_lookup (crews, "test-2023.r1"), crew));
+  /* The car's usual crew is still its own. */
+  g_assert_cmpint (count_rows (f->path, "entry_crew"), ==, 3);
+
+  first = pd_test_dump_database (f->path);
+  import_ok (f->store, document_v2 ());
+  second = pd_test_dump_database (f->path);
+  g_assert_cmpstr (first, ==, second);
+}
+
+/* Version 1 gives a season's own rules as text. */
+static void
+test_version_1_rules_text (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *document = edit_document (base_document, "\"year\": 2023}",
+                                             "\"year\": 2023, \"rules\": \"{\\\"format\\\": \\\"paddock-rules\\\", "
+                                             "\\\"version\\\": 1, \\\"id\\\": \\\"text\\\", \\\"name\\\": \\\"Text\\\", "
+                                             "\\\"drivers\\\": {\\\"race\\\": {\\\"points\\\": [3, 2, 1]}}}\"}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdSeason) season = NULL;
+
+  import_ok (f->store, document);
+  season = pd_store_get (f->store, PD_TYPE_SEASON, "test-2023", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (pd_season_get_rules (season), "\"id\": \"text\""));
+}
+
+static void
 test_load_twice (Fixture       *f,
                  gconstpointer  data)
 {
@@ -258,6 +339,7 @@ typedef struct {
   int         code;
   const char *place;        /* must appear in the message, as a whole */
   const char *also;         /* (nullable) must appear in the message too */
+  gboolean    v2;           /* a change of the version 2 document */
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
@@ -267,8 +349,8 @@ static const ErrorCase error_cases[] = {
     pd_season_json_error_quark, PD_SEASON_JSON_ERROR_SYNTAX, NULL, NULL },
   { "wrong-format", "\"format\": \"paddock-season\"", "\"format\": \"other-season\"",
     pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "format", NULL },
-  { "newer-version", "\"version\": 1", "\"version\": 2",
-    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VERSION, NULL, "2" },
+  { "newer-version", "\"version\": 1", "\"version\": 3",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VERSION, NULL, "3" },
   { "version-not-a-number", "\"version\": 1", "\"version\": \"1\"",
     pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "version", NULL },
   { "unknown-top-level-field", "\"_comment\":", "\"colour\": \"red\", \"_comment\":",
@@ -311,6 +393,33 @@ static const ErrorCase error_cases[] = {
     pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "rounds[1].sessions", NULL },
   { "bad-crew-item", "[\"jessica\", \"andreas\"]}\n  ]", "[\"jessica\", 7]}\n  ]",
     pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "entries[0].crew_ids", NULL },
+  /* Version 2 in a version 1 document. */
+  { "v1-crews", "\"field_size\": 43,", "\"field_size\": 43, " CREWS_V2,
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "rounds[0].crews", NULL },
+  { "v1-rules-object", "\"year\": 2023}", "\"year\": 2023, " RULES_V2 "}",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "season.rules", NULL },
+  /* Version 2. */
+  { "v2-bad-rules", "[10, 6, 4]", "[10, \"ten\", 4]",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "season.rules", "drivers.race.points[1]", TRUE },
+  { "v2-rules-not-object", RULES_V2, "\"rules\": 5",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "season.rules", NULL, TRUE },
+  { "v2-crews-not-a-list", CREWS_V2, "\"crews\": {},",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "rounds[0].crews", NULL, TRUE },
+  { "v2-crew-unknown-car", "{\"entry_id\": \"test-2023.e1\", \"crew_ids\"",
+    "{\"entry_id\": \"test-2023.e9\", \"crew_ids\"",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "rounds[0].crews[0].entry_id", "test-2023.e9", TRUE },
+  { "v2-crew-unknown-driver", "[\"andreas\"]}]", "[\"nobody\"]}]",
+    pd_store_error_quark, PD_STORE_ERROR_CONSTRAINT, "rounds[0].crews[0]", NULL, TRUE },
+  { "v2-crew-twice", "[\"andreas\"]}]",
+    "[\"andreas\"]}, {\"entry_id\": \"test-2023.e1\", \"crew_ids\": [\"jessica\"]}]",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "rounds[0].crews[1].entry_id", NULL, TRUE },
+  { "v2-crew-empty", "[\"andreas\"]}]", "[]}]",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_VALUE, "rounds[0].crews[0].crew_ids", NULL, TRUE },
+  { "v2-crew-unknown-field", "{\"entry_id\": \"test-2023.e1\", \"crew_ids\"",
+    "{\"round_id\": \"test-2023.r1\", \"entry_id\": \"test-2023.e1\", \"crew_ids\"",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "rounds[0].crews[0].round_id", NULL, TRUE },
+  { "v2-crew-no-car", "{\"entry_id\": \"test-2023.e1\", \"crew_ids\"", "{\"crew_ids\"",
+    pd_season_json_error_quark, PD_SEASON_JSON_ERROR_FORMAT, "rounds[0].crews[0]", "entry_id", TRUE },
 };
 
 /* @place appears in @message as a whole place, not as the start of a
@@ -336,7 +445,8 @@ test_error (Fixture       *f,
             gconstpointer  data)
 {
   const ErrorCase *c = data;
-  g_autofree char *bad = edit_document (base_document, c->find, c->replace);
+  const char *good = c->v2 ? document_v2 () : base_document;
+  g_autofree char *bad = edit_document (good, c->find, c->replace);
   g_autofree char *worse = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -353,7 +463,7 @@ test_error (Fixture       *f,
       worse = tmp;
     }
 
-  import_ok (f->store, base_document);
+  import_ok (f->store, good);
   before = pd_test_dump_database (f->path);
 
   g_assert_false (pd_season_json_import (f->store, worse, strlen (worse), &season_id, &error));
@@ -393,7 +503,7 @@ test_error (Fixture       *f,
   }
 
   /* The same document without the error goes in. */
-  import_ok (f->store, base_document);
+  import_ok (f->store, good);
 }
 
 /* A syntax error names the line it is on. */
@@ -479,6 +589,8 @@ main (int   argc,
 
   add_test ("/season-json/minimal", test_minimal, NULL);
   add_test ("/season-json/full", test_full, NULL);
+  add_test ("/season-json/version-2", test_version_2, NULL);
+  add_test ("/season-json/version-1-rules-text", test_version_1_rules_text, NULL);
   add_test ("/season-json/load-twice", test_load_twice, NULL);
   add_test ("/season-json/merge-by-id", test_merge_by_id, NULL);
   add_test ("/season-json/error/line-number", test_error_line, NULL);

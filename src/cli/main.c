@@ -20,6 +20,7 @@
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-progression-chart.h"
+#include "pd-season-json.h"
 #include "pd-standings-sheet.h"
 #include "pd-standings-table.h"
 #include "pd-score-loader.h"
@@ -944,6 +945,26 @@ import_ergast (const char *dir)
   return EXIT_OK;
 }
 
+/* Reads a file to import whole, then opens the database: a file that
+ * cannot be read creates no database. Returns the exit status. */
+static int
+read_then_open (const char  *file,
+                char       **data,
+                gsize       *length,
+                PdStore    **store)
+{
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!g_file_get_contents (file, data, length, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  *store = open_store (&status);
+  return status;
+}
+
 static int
 import_alkamel (const char *file,
                 const char *season_id,
@@ -960,14 +981,7 @@ import_alkamel (const char *file,
 
   if (season_id == NULL || round <= 0 || session_name == NULL || *session_name == '\0')
     return usage_error (_("An Al Kamel classification needs --season SEASON, --round N and --session NAME"));
-  if (!g_file_get_contents (file, &data, &length, &error))
-    {
-      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
-      return EXIT_FAILED;
-    }
-
-  store = open_store (&status);
-  if (store == NULL)
+  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
     return status;
 
   if (!pd_alkamel_import (store, name, data, length, season_id, round, session_name, &stats, &error))
@@ -988,6 +1002,36 @@ import_alkamel (const char *file,
 }
 
 static int
+import_paddock (const char *file,
+                const char *season_id)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *imported_id = NULL;
+  PdSeasonJsonStats stats = { 0 };
+  gsize length;
+  int status = EXIT_OK;
+
+  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
+    return status;
+
+  /* A Paddock file names its season; --season only makes sure it is the
+   * one meant (see docs/season-format.md). */
+  if (!pd_season_json_import_full (store, data, length, season_id, &stats, &imported_id, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      return g_error_matches (error, PD_SEASON_JSON_ERROR, PD_SEASON_JSON_ERROR_SEASON) ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  /* TRANSLATORS: a summary after an import: the season's id, then how many of each its file held */
+  g_print (_("Imported %s (rounds: %u, sessions: %u, cars: %u, results: %u, penalties: %u).\n"), imported_id,
+           stats.rounds, stats.sessions, stats.entries, stats.results, stats.penalties);
+  return EXIT_OK;
+}
+
+static int
 cmd_import (int    argc,
             char **argv)
 {
@@ -995,7 +1039,7 @@ cmd_import (int    argc,
   g_autofree char *session_name = NULL;
   int round = 0;
   const GOptionEntry entries[] = {
-    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel: into the season SEASON"), N_("SEASON") },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel, paddock: into the season SEASON"), N_("SEASON") },
     { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("alkamel: into round N"), N_("N") },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("alkamel: into the session NAME"), N_("NAME") },
     { NULL }
@@ -1003,19 +1047,26 @@ cmd_import (int    argc,
   int status = EXIT_OK;
 
   if (!parse_options (_("FORMAT PATH"),
-                      _("Imports seasons or results. Formats: ergast (a folder of Ergast CSV files), alkamel (an Al "
-                        "Kamel classification CSV, with --season, --round and --session)."),
+                      _("Imports seasons or results. Formats: paddock (a Paddock season file), ergast (a folder of "
+                        "Ergast CSV files), alkamel (an Al Kamel classification CSV, with --season, --round and "
+                        "--session)."),
                       entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
     return usage_error (_("Name a format and a path, such as “import ergast DIR”"));
+  if (g_str_equal (argv[1], "paddock"))
+    {
+      if (round != 0 || session_name != NULL)
+        return usage_error (_("--round and --session are for “import alkamel”"));
+      return import_paddock (argv[2], season_id);
+    }
   if (g_str_equal (argv[1], "ergast"))
     return import_ergast (argv[2]);
   if (g_str_equal (argv[1], "alkamel"))
     return import_alkamel (argv[2], season_id, round, session_name);
 
   {
-    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “ergast” or “alkamel”"), argv[1]);
+    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “paddock”, “ergast” or “alkamel”"), argv[1]);
     return usage_error (message);
   }
 }
@@ -1511,6 +1562,75 @@ cmd_entries (int    argc,
   return EXIT_OK;
 }
 
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *format_text = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
+      N_("paddock (the whole season, the default) or csv (its sessions)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of the standard output"),
+      N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gboolean csv = FALSE;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("SEASON"), _("Writes a season to a file: the whole season as a Paddock season file, or "
+                                     "its sessions as CSV."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
+  if (format_text != NULL && g_str_equal (format_text, "csv"))
+    csv = TRUE;
+  else if (format_text != NULL && !g_str_equal (format_text, "paddock"))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown export format “%s”; use “paddock” or “csv”"),
+                                                  format_text);
+      return usage_error (message);
+    }
+  if (output != NULL && *output == '\0')
+    return usage_error (_("--output needs a file name"));
+
+  store = open_store (&status);
+  if (store == NULL)
+    return status;
+
+  if (csv)
+    {
+      g_autoptr(GPtrArray) rows = pd_schedule_collect (store, argv[1], 0, NULL, &error);
+      g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
+
+      if (rows != NULL)
+        text = pd_schedule_to_csv (rows, local_zone);
+    }
+  else
+    text = pd_season_json_export (store, argv[1], &error);
+  if (text == NULL)
+    {
+      if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))
+        return usage_error (error->message);
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+
+  /* The file is replaced whole, or not at all. */
+  if (output != NULL && !g_file_set_contents (output, text, -1, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  if (output == NULL)
+    fwrite (text, 1, strlen (text), stdout);
+  return EXIT_OK;
+}
+
 static void
 print_help (FILE *stream)
 {
@@ -1522,7 +1642,8 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
   fprintf (stream, "  %-10s %s\n", "results", _("Show a session's classification"));
   fprintf (stream, "  %-10s %s\n", "entries", _("Show or change a season's entry list"));
-  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (ergast DIR, alkamel FILE)"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ergast DIR, alkamel FILE)"));
+  fprintf (stream, "  %-10s %s\n", "export", _("Write a season to a file (paddock, csv)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -1586,6 +1707,8 @@ main (int    argc,
     return cmd_entries (argc, argv);
   if (g_str_equal (command, "import"))
     return cmd_import (argc, argv);
+  if (g_str_equal (command, "export"))
+    return cmd_export (argc, argv);
   if (g_str_equal (command, "rules"))
     return cmd_rules (argc, argv);
   if (g_str_equal (command, "results"))

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "pd-csv.h"
 #include "pd-schedule.h"
 #include "pd-time.h"
 
@@ -421,6 +422,58 @@ pd_schedule_to_json (GPtrArray *rows,
   json_builder_end_array (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* The columns of the CSV form: the members of the JSON form, in order. */
+static const char * const csv_columns[] = {
+  "session_id", "round", "round_name", "circuit", "session", "kind", "date",
+  "start_utc", "start_track", "start_local", "track_zone", "local_zone",
+  "duration_min", "driver_change", "status",
+};
+
+/**
+ * pd_schedule_to_csv:
+ * @local_zone: the zone for "start_local"
+ *
+ * Returns: (transfer full): the schedule as RFC 4180 CSV for a
+ *   spreadsheet: a header, then one record per session with the members
+ *   of pd_schedule_to_json() as columns ("not known" is an empty field)
+ */
+char *
+pd_schedule_to_csv (GPtrArray *rows,
+                    GTimeZone *local_zone)
+{
+  g_autoptr(JsonNode) root = pd_schedule_to_json (rows, local_zone);
+  JsonArray *array = json_node_get_array (root);
+  GString *out = g_string_new (NULL);
+  guint n_columns = G_N_ELEMENTS (csv_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    pd_csv_append_field (out, csv_columns[c], c + 1 == n_columns);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          JsonNode *node = json_object_get_member (object, csv_columns[c]);
+          g_autofree char *field = NULL;
+
+          g_assert (node != NULL);
+          if (JSON_NODE_HOLDS_NULL (node))
+            field = g_strdup ("");
+          else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+            field = g_strdup (json_node_get_boolean (node) ? "true" : "false");
+          else if (json_node_get_value_type (node) == G_TYPE_INT64)
+            field = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          else
+            field = g_strdup (json_node_get_string (node));
+          pd_csv_append_field (out, field, c + 1 == n_columns);
+        }
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /**

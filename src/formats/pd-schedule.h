@@ -32,6 +32,8 @@ gboolean    pd_schedule_row_is_over    (PdScheduleRow  *row,
 GDateTime  *pd_schedule_row_end        (PdScheduleRow  *row);
 JsonNode   *pd_schedule_to_json        (GPtrArray      *rows,
                                         GTimeZone      *local_zone);
+char       *pd_schedule_to_csv         (GPtrArray      *rows,
+                                        GTimeZone      *local_zone);
 char       *pd_schedule_to_text        (GPtrArray      *rows,
                                         GTimeZone      *local_zone);
 char       *pd_format_clock            (GDateTime      *datetime,

@@ -2148,6 +2148,26 @@ pd_store_list_penalties (PdStore     *self,
 }
 
 /**
+ * pd_store_list_season_penalties:
+ *
+ * Returns: (transfer full): every penalty on the season's results, in one
+ *   query, by result and then by id
+ */
+GListModel *
+pd_store_list_season_penalties (PdStore     *self,
+                                const char  *season_id,
+                                GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (self), NULL);
+
+  return query_records (self, PD_TYPE_PENALTY,
+                        "result_id IN (SELECT result.id FROM result"
+                        " JOIN session ON result.session_id = session.id"
+                        " JOIN round ON session.round_id = round.id WHERE round.season_id = ?)", season_id,
+                        "result_id, id", error);
+}
+
+/**
  * pd_store_list_season_points_penalties:
  *
  * Returns: (transfer full): the points penalties on the season's results,

@@ -107,6 +107,9 @@ GHashTable *pd_store_list_sessions_with_results (PdStore           *self,
 GListModel *pd_store_list_penalties       (PdStore                 *self,
                                            const char              *result_id,
                                            GError                 **error);
+GListModel *pd_store_list_season_penalties (PdStore                *self,
+                                           const char              *season_id,
+                                           GError                 **error);
 GListModel *pd_store_list_season_points_penalties (PdStore         *self,
                                            const char              *season_id,
                                            GError                 **error);

@@ -1196,6 +1196,225 @@ class TitleTest(CliTestCase):
         self.assertIn('  Sessions of rounds already run that have no results yet count as still to come.\n', out)
 
 
+TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.path.join(TESTS_DIR, '..', '..')
+ERGAST_GOOD = os.path.join(TESTS_DIR, '..', 'data', 'ergast', 'good')
+
+
+class SeasonFileTestCase(CliTestCase):
+    """export and import of Paddock season files."""
+
+    def path(self, name):
+        return os.path.join(self.tmp, name)
+
+    def export(self, season, name, *args, database=None):
+        path = self.path(name)
+        env_db = ['--database', database] if database else []
+        code, out, err = self.run_cli(*env_db, 'export', season, '--output', path, *args,
+                                      database=database is None)
+        self.assertEqual(code, 0, 'exit status %d, stderr: %s' % (code, err))
+        self.assertEqual((out, err), ('', ''))
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def dump(self, database=None):
+        """Every row of the database, to tell whether anything changed."""
+        con = sqlite3.connect(database or self.db)
+        try:
+            return '\n'.join(con.iterdump())
+        finally:
+            con.close()
+
+
+class SeasonExportTest(SeasonFileTestCase):
+    """export --format paddock and import paddock: exact inverses."""
+
+    def test_round_trip(self):
+        first = self.export(SEASON, 'first.json')
+        self.assertTrue(first.startswith(b'{\n  "format" : "paddock-season",\n  "version" : 2,\n'), first[:80])
+        # The default format, and the standard output.
+        self.assertEqual(self.export(SEASON, 'again.json', '--format', 'paddock'), first)
+        self.assertEqual(self.ok('export', SEASON).encode('utf-8'), first)
+
+        other = self.path('other.db')
+        out = self.ok('--database', other, 'import', 'paddock', self.path('first.json'), database=False)
+        self.assertIn(SEASON, out)
+        self.assertIn('rounds: 7', out)
+        self.assertEqual(self.export(SEASON, 'second.json', database=other), first)
+
+        # Importing it again changes nothing.
+        before = self.dump(other)
+        self.ok('--database', other, 'import', 'paddock', self.path('first.json'), '--season', SEASON,
+                database=False)
+        self.assertEqual(self.dump(other), before)
+
+    def test_f1_round_trip(self):
+        """Formula 1 seasons of the Ergast fixture: shared drives, car numbers
+        per race, sprints."""
+        self.ok('import', 'ergast', ERGAST_GOOD)
+        other = self.path('other.db')
+        for season in ('f1-1951', 'f1-2024'):
+            first = self.export(season, season + '.json')
+            data = json.loads(first)
+            self.assertEqual(data['season']['rules_id'], season)
+            self.ok('--database', other, 'import', 'paddock', self.path(season + '.json'), database=False)
+            self.assertEqual(self.export(season, season + '-2.json', database=other), first)
+        # The copy's standings are the original's.
+        self.assertEqual(self.json_ok('--database', other, 'standings', 'f1-2024', '--format', 'json',
+                                      database=False),
+                         self.json_ok('standings', 'f1-2024', '--format', 'json'))
+
+    def test_round_crew_and_rules(self):
+        self.ok('entries', SEASON, '--car', '7', '--round', '3', '--driver', 'Åsa Öberg')
+        self.ok('rules', SEASON, '--preset', 'club-dropped-rounds')
+        rules = os.path.join(SOURCE_DIR, 'data', 'rules', 'gt4-european.json')
+        self.ok('rules', SEASON, '--file', rules)
+        first = self.export(SEASON, 'first.json')
+        data = json.loads(first)
+        self.assertEqual(data['season']['rules']['format'], 'paddock-rules')
+        spa = [r for r in data['rounds'] if r.get('number') == 3][0]
+        self.assertEqual(len(spa['crews']), 1)
+        self.assertIn('asa-oberg', spa['crews'][0]['crew_ids'])
+
+        other = self.path('other.db')
+        self.ok('--database', other, 'import', 'paddock', self.path('first.json'), database=False)
+        self.assertEqual(self.export(SEASON, 'second.json', database=other), first)
+        entries = {e['number']: e for e in self.json_ok('--database', other, 'entries', SEASON,
+                                                        '--format', 'json', database=False)}
+        self.assertIn('Åsa Öberg', [d['name'] for d in entries['7']['round_crews']['3']])
+
+    def test_other_season_refused(self):
+        self.export(SEASON, 'gt4.json')
+        before = self.dump()
+        code, out, err = self.run_cli('import', 'paddock', self.path('gt4.json'), '--season', 'gt4-european-2024')
+        self.assertEqual(code, 2, err)
+        self.assertEqual(out, '')
+        self.assertIn('gt4-european-2024', err)
+        self.assertIn(SEASON, err)
+        self.assertIn('nothing was imported', err)
+        self.assertEqual(self.dump(), before)
+
+    def test_broken_file_imports_nothing(self):
+        data = json.loads(self.export(SEASON, 'gt4.json'))
+        data['season']['name'] = 'Renamed'
+        data['rounds'][2]['sessions'][1]['start_utc'] = '2023-07-28T25:00:00Z'
+        with open(self.path('bad.json'), 'w', encoding='utf-8') as f:
+            json.dump(data, f)
+        before = self.dump()
+        code, out, err = self.run_cli('import', 'paddock', self.path('bad.json'))
+        self.assertEqual(code, 1, err)
+        self.assertEqual(out, '')
+        self.assertIn('rounds[2].sessions[1].start_utc', err)
+        self.assertIn('nothing was imported', err)
+        self.assertEqual(self.dump(), before)
+
+        code, out, err = self.run_cli('import', 'paddock', self.path('missing.json'))
+        self.assertEqual(code, 1)
+        self.assertEqual(out, '')
+        self.assertIn('missing.json', err)
+
+    def usage_error(self, *args, names, creates_database=False):
+        code, out, err = self.run_cli(*args)
+        self.assertEqual(code, 2, 'exit status %d; stdout %r; stderr %r' % (code, out, err))
+        self.assertEqual(out, '')
+        self.assertTrue(err.startswith('paddock-cli: '), err)
+        self.assertIn(names, err)
+        self.assertEqual(os.path.exists(self.db), creates_database)
+
+    def test_usage_errors(self):
+        out = self.path('out.json')
+        self.usage_error('export', SEASON, '--format', 'ics2', '--output', out, names='ics2')
+        self.usage_error('export', '--output', out, names=SEASON)
+        self.usage_error('export', SEASON, '--colour', names='--colour')
+        self.usage_error('import', 'paddoc', out, names='paddoc')
+        self.usage_error('import', 'paddock', out, '--round', '3', names='--round')
+        self.usage_error('export', 'nope-2099', '--output', out, names='nope-2099', creates_database=True)
+        self.usage_error('export', 'nope-2099', '--format', 'csv', '--output', out, names='nope-2099',
+                         creates_database=True)
+        self.assertFalse(os.path.exists(out))
+
+    def test_unwritable(self):
+        path = os.path.join(self.tmp, 'no-such-folder', 'gt4.json')
+        code, out, err = self.run_cli('export', SEASON, '--output', path)
+        self.assertEqual(code, 1)
+        self.assertEqual(out, '')
+        self.assertIn('no-such-folder', err)
+        self.assertFalse(os.path.exists(path))
+
+
+class SeasonCsvTest(SeasonFileTestCase):
+    """export --format csv: the season's sessions, with the columns of
+    `schedule --format json`."""
+
+    def test_schedule_csv(self):
+        text = self.export(SEASON, 'gt4.csv', '--format', 'csv').decode('utf-8')
+        self.assertTrue(text.endswith('\r\n'))
+        rows = list(csv.reader(io.StringIO(text, newline='')))
+        schedule = self.schedule()
+        self.assertEqual(rows[0], list(schedule[0].keys()))
+        self.assertEqual(len(rows), 1 + len(schedule))
+        header = rows[0]
+        for row, expected in zip(rows[1:], schedule):
+            record = dict(zip(header, row))
+            for key, value in expected.items():
+                if value is None:
+                    self.assertEqual(record[key], '', key)
+                elif isinstance(value, bool):
+                    self.assertEqual(record[key], 'true' if value else 'false', key)
+                else:
+                    self.assertEqual(record[key], str(value), key)
+        race1 = [dict(zip(header, r)) for r in rows[1:] if r[header.index('session_id')] ==
+                 'gt4-european-2023.r6.race1'][0]
+        self.assertEqual(race1['start_utc'], '2023-09-30T14:50:00Z')
+        self.assertEqual(race1['start_track'], '2023-09-30T16:50:00+02:00')
+        self.assertEqual(race1['driver_change'], 'true')
+        # A name with a comma is quoted (RFC 4180).
+        self.ok('import', 'alkamel', os.path.join(ALKAMEL, 'gt4-spa-race2.csv'), '--season', 'test-2023',
+                '--round', '1', '--session', 'Race 2, Sunday')
+        text = self.export('test-2023', 'test.csv', '--format', 'csv').decode('utf-8')
+        self.assertIn('"Race 2, Sunday"', text)
+
+
+class SeasonSchemaTest(SeasonFileTestCase):
+    """data/season.schema.json (JSON Schema 2020-12, checked with Debian's
+    python3-jsonschema) holds for the embedded season and for exported
+    files, and their own rules for data/rules.schema.json."""
+
+    def validator(self, name):
+        import jsonschema
+        with open(os.path.join(SOURCE_DIR, 'data', name), encoding='utf-8') as f:
+            schema = json.load(f)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        return jsonschema.Draft202012Validator(schema)
+
+    def assertValid(self, validator, document, what):
+        errors = ['%s: %s' % ('/'.join(str(p) for p in e.absolute_path), e.message)
+                  for e in validator.iter_errors(document)]
+        self.assertEqual(errors, [], what)
+
+    def test_schema(self):
+        season_schema = self.validator('season.schema.json')
+        rules_schema = self.validator('rules.schema.json')
+        with open(os.path.join(SOURCE_DIR, 'data', 'seasons', 'gt4-european-2023.json'), encoding='utf-8') as f:
+            embedded = json.load(f)
+        self.assertValid(season_schema, embedded, 'the embedded season')
+
+        self.ok('import', 'ergast', ERGAST_GOOD)
+        self.ok('entries', SEASON, '--car', '7', '--round', '3', '--driver', 'Åsa Öberg')
+        self.ok('rules', SEASON, '--preset', 'club-dropped-rounds')
+        self.ok('rules', SEASON, '--file', os.path.join(SOURCE_DIR, 'data', 'rules', 'gt4-european.json'))
+        for season in (SEASON, 'f1-1951', 'f1-2024', 'f1-2025'):
+            document = json.loads(self.export(season, season + '.json'))
+            self.assertValid(season_schema, document, season)
+            if 'rules' in document['season']:
+                self.assertValid(rules_schema, document['season']['rules'], season + ' rules')
+
+        # The check is not empty: a misspelt member and a bad id fail it.
+        embedded['rounds'][0]['sesions'] = []
+        embedded['entries'][0]['team_id'] = 'a team'
+        self.assertEqual(len(list(season_schema.iter_errors(embedded))), 2)
+
+
 def swedish_mo():
     return os.path.join(LOCALEDIR or '', 'sv', 'LC_MESSAGES', 'paddock.mo')
 
@@ -1257,6 +1476,15 @@ class SwedishMessagesTest(CliTestCase):
     def test_season_over(self):
         out = self.sv('schedule', SEASON, '--upcoming', '--now', '2024-01-01T00:00:00Z')
         self.assertEqual(out.strip(), self.translation('No sessions to come: the season is over.'))
+
+    def test_import_of_another_season(self):
+        path = os.path.join(self.tmp, 'gt4.json')
+        self.ok('export', SEASON, '--output', path)
+        code, out, err = self.run_cli('import', 'paddock', path, '--season', 'gt4-european-2024',
+                                      env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertEqual((code, out), (2, ''))
+        template = self.translation('the file holds the season “%s”, not “%s”')
+        self.assertIn(template.replace('%s', SEASON, 1).replace('%s', 'gt4-european-2024', 1), err)
 
     def test_usage_error(self):
         code, out, err = self.run_cli('schedule', SEASON, '--tz', 'Mars/Base',
