@@ -348,6 +348,7 @@ add_session_results (Loader        *loader,
                                               (char **) drivers, position);
       scored->grid = result->grid;
       scored->fastest_lap = result->fastest_lap;
+      scored->car_number = (char *) result->car_number;
       if (loader->deducted != NULL && g_hash_table_contains (loader->deducted, result->id))
         scored->deducted = *(PdPoints *) g_hash_table_lookup (loader->deducted, result->id);
       if (position > 0 || status == PD_RESULT_STATUS_CLASSIFIED)

@@ -48,6 +48,7 @@ score_result_free (gpointer data)
   ResultBlock *block = data;
   PdScoreResult *result = &block->result;
 
+  /* (A borrowed result's car number is the season's too.) */
   if (block->borrowed)
     {
       g_free (result->car_key);
@@ -59,6 +60,7 @@ score_result_free (gpointer data)
   free_unless_within (block, result->team_id);
   free_unless_within (block, result->class_id);
   free_unless_within (block, result->car_key);
+  free_unless_within (block, result->car_number);
   if (result->driver_ids != NULL)
     {
       if ((char *) result->driver_ids >= (char *) block && (char *) result->driver_ids < (char *) block + block->size)
@@ -152,7 +154,8 @@ pd_score_season_keep (PdScoreSeason  *season,
  * Like pd_score_session_add_result(), without copying the strings and
  * the list, which must live as long as the season (see
  * pd_score_season_keep()): for a loader that has them in memory of its
- * own already. A car key set later is still the result's to free.
+ * own already. A car key set later is still the result's to free; a car
+ * number set later is the season's, as the strings are.
  */
 PdScoreResult *
 pd_score_session_add_borrowed (PdScoreSession  *session,

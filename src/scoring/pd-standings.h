@@ -23,6 +23,7 @@ typedef struct {
   gboolean   fastest_lap;
   PdPoints   deducted;     /* a points penalty on this result: taken from
                             * what it scores (its drivers, car and team) */
+  char      *car_number;   /* the number it raced with; NULL: not known */
 } PdScoreResult;
 
 typedef struct {

@@ -321,6 +321,7 @@ typedef struct {
   GHashTable *driver_entry;   /* driver id → entry id, the last one */
   GHashTable *team_entries;   /* team id → GPtrArray of entry ids */
   GHashTable *marks;          /* "session\x1fcompetitor" → MARK_* */
+  GHashTable *numbers;        /* driver, team or entry id → GPtrArray: the numbers raced with */
 } Competitors;
 
 static void
@@ -346,6 +347,24 @@ unref_nullable (gpointer object)
 }
 
 static void
+add_number (GHashTable *numbers,
+            const char *id,
+            const char *number)
+{
+  GPtrArray *list;
+
+  if (id == NULL || number == NULL || *number == '\0')
+    return;
+  list = g_hash_table_lookup (numbers, id);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (numbers, (gpointer) id, list);
+    }
+  g_ptr_array_add (list, (gpointer) number);
+}
+
+static void
 competitors_init (Competitors         *c,
                   PdStore             *store,
                   const PdScoreSeason *season,
@@ -359,6 +378,7 @@ competitors_init (Competitors         *c,
   c->driver_entry = g_hash_table_new (g_str_hash, g_str_equal);
   c->team_entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   c->marks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 
   for (guint r = 0; r < season->rounds->len; r++)
     {
@@ -379,6 +399,10 @@ competitors_init (Competitors         *c,
 
               add_mark (c->marks, session->session_id, result->entry_id, mark);
               add_mark (c->marks, session->session_id, result->team_id, mark);
+              add_number (c->numbers, result->entry_id, result->car_number);
+              add_number (c->numbers, result->team_id, result->car_number);
+              for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
+                add_number (c->numbers, result->driver_ids[d], result->car_number);
               for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
                 {
                   g_hash_table_insert (c->driver_entry, result->driver_ids[d], result->entry_id);
@@ -413,6 +437,39 @@ competitors_clear (Competitors *c)
   g_hash_table_unref (c->driver_entry);
   g_hash_table_unref (c->team_entries);
   g_hash_table_unref (c->marks);
+  g_hash_table_unref (c->numbers);
+}
+
+/* The numbers a competitor raced with, in the order first raced, the
+ * first three of them (early Formula 1 drivers had a number a race); or
+ * the number of its car in the entry list when results have none. */
+static char *
+competitor_numbers (Competitors *c,
+                    const char  *id,
+                    const char  *entry_number)
+{
+  GPtrArray *numbers = g_hash_table_lookup (c->numbers, id);
+  g_autoptr(GPtrArray) distinct = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  char *text;
+
+  if (numbers == NULL || numbers->len == 0)
+    return g_strdup (entry_number);
+  distinct = g_ptr_array_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < numbers->len; i++)
+    if (g_hash_table_add (seen, numbers->pdata[i]))
+      g_ptr_array_add (distinct, numbers->pdata[i]);
+  if (distinct->len <= 3)
+    return join_distinct (distinct, ", ");
+  g_ptr_array_set_size (distinct, 3);
+  text = join_distinct (distinct, ", ");
+  {
+    char *more = g_strconcat (text, ", …", NULL);
+
+    g_free (text);
+    return more;
+  }
 }
 
 static PdEntry *
@@ -468,7 +525,10 @@ describe_competitor (Competitors     *c,
             g_ptr_array_add (numbers, (gpointer) pd_entry_get_number (car));
         }
       row->fields[FIELD_NAME] = pd_standings_name (c->store, kind, id);
-      row->fields[FIELD_NUMBER] = join_distinct (numbers, ", ");
+      if (g_hash_table_contains (c->numbers, id))
+        row->fields[FIELD_NUMBER] = competitor_numbers (c, id, NULL);
+      else
+        row->fields[FIELD_NUMBER] = join_distinct (numbers, ", ");
       row->fields[FIELD_NATIONALITY] = g_strdup (team != NULL ? pd_team_get_nationality (team) : NULL);
       return;
     }
@@ -498,10 +558,8 @@ describe_competitor (Competitors     *c,
     }
 
   if (entry != NULL)
-    {
-      team = competitors_team (c, pd_entry_get_team_id (entry));
-      row->fields[FIELD_NUMBER] = g_strdup (pd_entry_get_number (entry));
-    }
+    team = competitors_team (c, pd_entry_get_team_id (entry));
+  row->fields[FIELD_NUMBER] = competitor_numbers (c, id, entry != NULL ? pd_entry_get_number (entry) : NULL);
   row->fields[FIELD_TEAM] = g_strdup (team != NULL ? pd_team_get_name (team) : NULL);
 }
 

@@ -796,8 +796,9 @@ class StandingsPdfF1Test(PdfTestCase):
         self.assertTrue(ergast and os.path.isdir(ergast), 'PADDOCK_ERGAST_DIR is not set')
         self.ok('import', 'ergast', ergast)
 
+        # The numbers the cars raced with (the Ergast entries have none).
         text, info, _ = self.pdf('f1-2007')
-        self.assertRegex(text, r'\n +1 Kimi Räikkönen +Ferrari +FI .* 110\n')
+        self.assertRegex(text, r'\n +1 Kimi Räikkönen +6 +Ferrari +FI .* 110\n')
         self.assertRegex(text, r'\n +2 Lewis Hamilton .* 109\n')
 
         text, info, _ = self.pdf('f1-1988')
@@ -814,8 +815,14 @@ class StandingsPdfF1Test(PdfTestCase):
 
         text, info, _ = self.pdf('f1-2023', '--paper', 'a4')
         self.assertIn('841.89 x 595.276 pts (A4)', info)
-        self.assertRegex(text, r'\n +1 Max Verstappen +Red Bull +NL .* 575\n')
+        self.assertRegex(text, r'\n +1 Max Verstappen +1 +Red Bull +NL .* 575\n')
+        self.assertRegex(text, r'\n +2 Sergio Pérez +11 +Red Bull ')
         self.assertIn('Nico Hülkenberg', text)
+        text, info, _ = self.pdf('f1-2023', '--kind', 'teams')
+        self.assertRegex(text, r'\n +1 Red Bull +1, 11 +AT ')
+        # In the 1950s a driver had a number a race: the first three.
+        text, info, _ = self.pdf('f1-1953')
+        self.assertRegex(text, r'\n +1 Alberto Ascari +10, 2, 5, … +Ferrari ')
 
 
 class ResultsPdfTest(PdfTestCase):
