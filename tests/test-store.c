@@ -450,6 +450,57 @@ test_migrate_result_drivers (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Version 6 added a session's sequence: a session stored at version 5
+ * starts at 0, and the trigger raises it when its time, day, duration or
+ * status changes, whoever writes the row, never for other columns. */
+static void
+test_migrate_session_sequence (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdSession) session = NULL;
+  sqlite3 *db = open_raw (f->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+  exec_raw (db, "BEGIN");
+  g_assert_true (pd_store_migrate_db (db, 5, &error));
+  g_assert_no_error (error);
+  exec_raw (db, "INSERT INTO season (id, name) VALUES ('s', 'S')");
+  exec_raw (db, "INSERT INTO round (id, season_id, name) VALUES ('s.r1', 's', 'R1')");
+  exec_raw (db, "INSERT INTO session (id, round_id, kind, name, start_utc, duration_min)"
+                " VALUES ('s.r1.race', 's.r1', 'race', 'Race', 1700000000, 60)");
+  exec_raw (db, "COMMIT");
+  sqlite3_close (db);
+
+  store = pd_store_new (f->path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_store_get_schema_version (store), ==, pd_store_get_latest_version ());
+  session = pd_store_get (store, PD_TYPE_SESSION, "s.r1.race", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pd_session_get_sequence (session), ==, 0);
+
+  /* The name is no change of the event's time. */
+  pd_session_set_name (session, "Feature race");
+  g_assert_true (pd_store_save (store, G_OBJECT (session), &error));
+  g_clear_object (&session);
+  session = pd_store_get (store, PD_TYPE_SESSION, "s.r1.race", &error);
+  g_assert_cmpint (pd_session_get_sequence (session), ==, 0);
+
+  pd_session_set_duration_min (session, 90);
+  g_assert_true (pd_store_save (store, G_OBJECT (session), &error));
+  g_clear_object (&session);
+  g_clear_object (&store);
+
+  /* Written by hand, the trigger still counts. */
+  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+  g_assert_cmpint (query_int (db, "SELECT sequence FROM session"), ==, 1);
+  exec_raw (db, "UPDATE session SET status = 'cancelled'");
+  g_assert_cmpint (query_int (db, "SELECT sequence FROM session"), ==, 2);
+  exec_raw (db, "UPDATE session SET name = 'Race'");
+  g_assert_cmpint (query_int (db, "SELECT sequence FROM session"), ==, 2);
+  sqlite3_close (db);
+}
+
 /* Migrating a second time from the latest version does nothing. */
 static void
 test_migrate_idempotent (Fixture       *f,
@@ -1515,6 +1566,7 @@ main (int   argc,
   ADD ("migrate/from-every-version", test_migrate_from_every_version);
   ADD ("migrate/idempotent", test_migrate_idempotent);
   ADD ("migrate/result-drivers", test_migrate_result_drivers);
+  ADD ("migrate/session-sequence", test_migrate_session_sequence);
   ADD ("refuse/too-new", test_refuse_too_new);
   ADD ("refuse/other-application", test_refuse_other_application);
   ADD ("refuse/other-application-id", test_refuse_other_application_id);

@@ -20,6 +20,7 @@
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-progression-chart.h"
+#include "pd-ics.h"
 #include "pd-season-json.h"
 #include "pd-standings-sheet.h"
 #include "pd-standings-table.h"
@@ -1032,6 +1033,46 @@ import_paddock (const char *file,
 }
 
 static int
+import_ics (const char *file,
+            const char *season_id)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  PdIcsStats stats = { 0 };
+  gsize length;
+  int status = EXIT_OK;
+
+  if (season_id == NULL || *season_id == '\0')
+    return usage_error (_("An iCalendar file needs --season SEASON, the season to import it into"));
+  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
+    return status;
+
+  /* What cannot be read is reported and left out; the rest is imported
+   * (docs/ics.md): exit status 0, with the problems on stderr. */
+  if (!pd_ics_import (store, data, length, season_id, &stats, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      pd_ics_stats_clear (&stats);
+      return EXIT_FAILED;
+    }
+  for (guint i = 0; i < stats.problems->len; i++)
+    g_printerr (_("%s: %s: %s\n"), g_get_prgname (), file, (const char *) stats.problems->pdata[i]);
+
+  /* TRANSLATORS: a summary after an iCalendar import: sessions, rounds, then the season */
+  g_print (_("Imported %u sessions in %u rounds into %s"), stats.sessions, stats.rounds, season_id);
+  if (stats.problems->len > 0)
+    /* TRANSLATORS: follows “Imported N sessions in N rounds into SEASON” */
+    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u event or part of one left out, see above)",
+                          " (%u events or parts of events left out, see above)", stats.problems->len),
+             stats.problems->len);
+  g_print (".\n");
+  pd_ics_stats_clear (&stats);
+  return EXIT_OK;
+}
+
+static int
 cmd_import (int    argc,
             char **argv)
 {
@@ -1039,7 +1080,7 @@ cmd_import (int    argc,
   g_autofree char *session_name = NULL;
   int round = 0;
   const GOptionEntry entries[] = {
-    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel, paddock: into the season SEASON"), N_("SEASON") },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel, ics, paddock: into the season SEASON"), N_("SEASON") },
     { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("alkamel: into round N"), N_("N") },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("alkamel: into the session NAME"), N_("NAME") },
     { NULL }
@@ -1047,7 +1088,8 @@ cmd_import (int    argc,
   int status = EXIT_OK;
 
   if (!parse_options (_("FORMAT PATH"),
-                      _("Imports seasons or results. Formats: paddock (a Paddock season file), ergast (a folder of "
+                      _("Imports seasons or results. Formats: paddock (a Paddock season file), ics (an iCalendar "
+                        "file of sessions, with --season), ergast (a folder of "
                         "Ergast CSV files), alkamel (an Al Kamel classification CSV, with --season, --round and "
                         "--session)."),
                       entries, &argc, &argv, &status))
@@ -1060,13 +1102,19 @@ cmd_import (int    argc,
         return usage_error (_("--round and --session are for “import alkamel”"));
       return import_paddock (argv[2], season_id);
     }
+  if (g_str_equal (argv[1], "ics"))
+    {
+      if (round != 0 || session_name != NULL)
+        return usage_error (_("--round and --session are for “import alkamel”"));
+      return import_ics (argv[2], season_id);
+    }
   if (g_str_equal (argv[1], "ergast"))
     return import_ergast (argv[2]);
   if (g_str_equal (argv[1], "alkamel"))
     return import_alkamel (argv[2], season_id, round, session_name);
 
   {
-    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “paddock”, “ergast” or “alkamel”"), argv[1]);
+    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “paddock”, “ics”, “ergast” or “alkamel”"), argv[1]);
     return usage_error (message);
   }
 }
@@ -1562,17 +1610,38 @@ cmd_entries (int    argc,
   return EXIT_OK;
 }
 
+/* The events' DTSTAMP: now, or SOURCE_DATE_EPOCH for files that do not
+ * change from one run to the next. */
+static char *
+export_ics (PdStore     *store,
+            const char  *season_id,
+            int          reminder,
+            GError     **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) stamp = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    stamp = g_date_time_new_from_unix_utc ((gint64) seconds);
+  return pd_ics_export (store, season_id, reminder, stamp, error);
+}
+
 static int
 cmd_export (int    argc,
             char **argv)
 {
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
+  int reminder = -1;
+  gboolean ics = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text,
-      N_("paddock (the whole season, the default) or csv (its sessions)"), N_("FORMAT") },
+      N_("paddock (the whole season, the default), csv or ics (its sessions)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of the standard output"),
       N_("FILE") },
+    { "reminder", 0, 0, G_OPTION_ARG_INT, &reminder,
+      N_("ics: a reminder MINUTES before each session"), N_("MINUTES") },
     { NULL }
   };
   g_autoptr(PdStore) store = NULL;
@@ -1582,21 +1651,25 @@ cmd_export (int    argc,
   int status = EXIT_OK;
 
   if (!parse_options (_("SEASON"), _("Writes a season to a file: the whole season as a Paddock season file, or "
-                                     "its sessions as CSV."),
+                                     "its sessions as CSV or iCalendar."),
                       entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("Name one season, such as “gt4-european-2023” (see “paddock-cli seasons”)"));
   if (format_text != NULL && g_str_equal (format_text, "csv"))
     csv = TRUE;
+  else if (format_text != NULL && g_str_equal (format_text, "ics"))
+    ics = TRUE;
   else if (format_text != NULL && !g_str_equal (format_text, "paddock"))
     {
-      g_autofree char *message = g_strdup_printf (_("Unknown export format “%s”; use “paddock” or “csv”"),
+      g_autofree char *message = g_strdup_printf (_("Unknown export format “%s”; use “paddock”, “csv” or “ics”"),
                                                   format_text);
       return usage_error (message);
     }
   if (output != NULL && *output == '\0')
     return usage_error (_("--output needs a file name"));
+  if (reminder != -1 && (!ics || reminder < 0 || reminder > 7 * 24 * 60))
+    return usage_error (_("--reminder is for “--format ics”, in minutes from 0 to 10080"));
 
   store = open_store (&status);
   if (store == NULL)
@@ -1610,6 +1683,8 @@ cmd_export (int    argc,
       if (rows != NULL)
         text = pd_schedule_to_csv (rows, local_zone);
     }
+  else if (ics)
+    text = export_ics (store, argv[1], reminder, &error);
   else
     text = pd_season_json_export (store, argv[1], &error);
   if (text == NULL)
@@ -1642,8 +1717,8 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
   fprintf (stream, "  %-10s %s\n", "results", _("Show a session's classification"));
   fprintf (stream, "  %-10s %s\n", "entries", _("Show or change a season's entry list"));
-  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ergast DIR, alkamel FILE)"));
-  fprintf (stream, "  %-10s %s\n", "export", _("Write a season to a file (paddock, csv)"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ics FILE, ergast DIR, alkamel FILE)"));
+  fprintf (stream, "  %-10s %s\n", "export", _("Write a season to a file (paddock, csv, ics)"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 

@@ -165,6 +165,24 @@ static const char * const migrations[] = {
   "  SELECT result_id, position, driver_id FROM result_driver;\n"
   "DROP TABLE result_driver;\n"
   "ALTER TABLE result_driver_new RENAME TO result_driver;\n",
+
+  /* 5 → 6: a session's revision, the SEQUENCE of its iCalendar event,
+   * raised whenever its time, day, duration or status changes, whoever
+   * writes it (NULL is 0, as for every int of the row mapper). The
+   * upsert of pd_store_save() writes the record's own value, which may
+   * be older than the stored one: the trigger keeps the larger and adds
+   * one for a change. Triggers do not recurse. */
+  "ALTER TABLE session ADD COLUMN sequence INTEGER;\n"
+  "CREATE TRIGGER session_sequence AFTER UPDATE ON session\n"
+  "WHEN old.start_utc IS NOT new.start_utc OR old.start_date IS NOT new.start_date\n"
+  "  OR old.duration_min IS NOT new.duration_min OR old.status IS NOT new.status\n"
+  "  OR ifnull (new.sequence, 0) < ifnull (old.sequence, 0)\n"
+  "BEGIN\n"
+  "  UPDATE session SET sequence = max (ifnull (old.sequence, 0), ifnull (new.sequence, 0))\n"
+  "    + (old.start_utc IS NOT new.start_utc OR old.start_date IS NOT new.start_date\n"
+  "       OR old.duration_min IS NOT new.duration_min OR old.status IS NOT new.status)\n"
+  "  WHERE id = new.id;\n"
+  "END;\n",
 };
 
 int

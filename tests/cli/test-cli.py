@@ -1349,6 +1349,82 @@ class SeasonExportTest(SeasonFileTestCase):
         self.assertFalse(os.path.exists(path))
 
 
+class IcsTest(SeasonFileTestCase):
+    """export --format ics and import ics."""
+
+    QUIRKS = os.path.join(TESTS_DIR, '..', 'data', 'ics', 'quirks.ics')
+
+    def export_ics(self, name, *args, database=None):
+        env_db = ['--database', database] if database else []
+        path = self.path(name)
+        code, out, err = self.run_cli(*env_db, 'export', SEASON, '--format', 'ics', '--output', path, *args,
+                                      env=self.env(SOURCE_DATE_EPOCH='1700000000'), database=database is None)
+        self.assertEqual((code, out, err), (0, '', ''))
+        with open(path, 'rb') as f:
+            return f.read()
+
+    def test_export(self):
+        text = self.export_ics('gt4.ics', '--reminder', '15')
+        self.assertTrue(text.startswith(b'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Paddock//'), text[:80])
+        self.assertIn(b'BEGIN:VTIMEZONE\r\nTZID:Europe/Madrid\r\n', text)
+        self.assertIn(b'UID:gt4-european-2023.r6.race1@paddock\r\n', text)
+        self.assertIn(b'DTSTART;TZID=Europe/Madrid:20230930T165000\r\n', text)
+        self.assertIn(b'DTSTAMP:20231114T221320Z\r\n', text)
+        self.assertIn(b'TRIGGER:-PT15M\r\n', text)
+        self.assertEqual(self.export_ics('again.ics', '--reminder', '15'), text)
+        self.assertNotIn(b'VALARM', self.export_ics('plain.ics'))
+
+    def test_round_trip(self):
+        first = self.export_ics('first.ics')
+        other = self.path('other.db')
+        out = self.ok('--database', other, 'import', 'ics', self.path('first.ics'), '--season', SEASON,
+                      database=False)
+        self.assertEqual(out, 'Imported 12 sessions in 2 rounds into %s.\n' % SEASON)
+        self.assertEqual(self.export_ics('second.ics', database=other), first)
+
+    def test_import_quirks(self):
+        code, out, err = self.run_cli('import', 'ics', self.QUIRKS, '--season', 'quirks')
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, 'Imported 5 sessions in 3 rounds into quirks '
+                              '(5 events or parts of events left out, see above).\n')
+        lines = [re.match(r'paddock-cli: .*quirks\.ics: Line (\d+): ', line).group(1)
+                 for line in err.splitlines()]
+        self.assertEqual(lines, ['53', '59', '65', '68', '75'])
+        self.assertIn('unknown time zone, “America/Soa_Paulo”', err)
+        rows = self.json_ok('schedule', 'quirks', '--format', 'json')
+        self.assertEqual(len(rows), 5)
+        self.assertIn('2024-03-08T12:45:00Z', [r.get('start_utc') for r in rows])
+
+        # Again: nothing changes.
+        before = self.dump()
+        code, out, err = self.run_cli('import', 'ics', self.QUIRKS, '--season', 'quirks')
+        self.assertEqual(code, 0, err)
+        self.assertEqual(self.dump(), before)
+
+    def test_not_icalendar(self):
+        self.ok('seasons')
+        before = self.dump()
+        bad = self.path('bad.ics')
+        with open(bad, 'w') as f:
+            f.write('{"format": "paddock-season"}\n')
+        code, out, err = self.run_cli('import', 'ics', bad, '--season', 'nothing')
+        self.assertEqual(code, 1)
+        self.assertEqual(out, '')
+        self.assertIn('not an iCalendar file', err)
+        self.assertIn('nothing was imported', err)
+        self.assertEqual(self.dump(), before)
+
+    def test_usage(self):
+        code, out, err = self.run_cli('import', 'ics', self.QUIRKS)
+        self.assertEqual(code, 2)
+        self.assertIn('--season', err)
+        code, out, err = self.run_cli('export', SEASON, '--reminder', '10')
+        self.assertEqual(code, 2)
+        self.assertIn('--reminder', err)
+        code, out, err = self.run_cli('export', SEASON, '--format', 'ics', '--reminder', '-5')
+        self.assertEqual(code, 2)
+
+
 class SeasonCsvTest(SeasonFileTestCase):
     """export --format csv: the season's sessions, with the columns of
     `schedule --format json`."""
