@@ -368,11 +368,12 @@ static void
 test_not_icalendar (Fixture       *f,
                     gconstpointer  data)
 {
+  static const char with_nul[] = "BEGIN:VCALENDAR\r\n\0BEGIN:VEVENT\r\n";
   static const char * const texts[] = {
     "",
     "{\"format\": \"paddock-season\"}",
     "BEGIN:VEVENT\r\nEND:VEVENT\r\n",
-    "BEGIN:VCALENDAR\r\n\0BEGIN:VEVENT\r\n",
+    with_nul,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -380,7 +381,7 @@ test_not_icalendar (Fixture       *f,
       g_autoptr(GError) error = NULL;
       g_autoptr(GListModel) seasons = NULL;
       PdIcsStats stats = { 0 };
-      gsize length = i == 3 ? 36 : strlen (texts[i]);
+      gsize length = i == 3 ? sizeof with_nul - 1 : strlen (texts[i]);
 
       g_assert_false (pd_ics_import (f->store, texts[i], length, "nothing", &stats, &error));
       g_assert_error (error, PD_ICS_ERROR, PD_ICS_ERROR_NOT_ICALENDAR);

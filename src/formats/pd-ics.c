@@ -219,7 +219,10 @@ kind_from_summary (const char    *summary,
 static gboolean
 time_is_valid (struct icaltimetype t)
 {
-  return !icaltime_is_null_time (t) && g_date_valid_dmy (t.day, t.month, t.year) &&
+  /* The years of motor racing, well inside what GDateTime and libical
+   * hold, so that a day after the last is still a date. */
+  return !icaltime_is_null_time (t) && t.year >= 1900 && t.year <= 2199 && t.month >= 1 && t.month <= 12 &&
+         t.day >= 1 && g_date_valid_dmy (t.day, t.month, t.year) &&
          t.hour >= 0 && t.hour < 24 && t.minute >= 0 && t.minute < 60 && t.second >= 0 && t.second <= 60;
 }
 
