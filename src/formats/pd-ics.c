@@ -941,20 +941,19 @@ pd_ics_export (PdStore     *store,
       const char *zone_name = row->circuit != NULL ? pd_circuit_get_zone (row->circuit) : NULL;
       icaltimezone *zone;
       icalcomponent *vtimezone;
+      icalproperty *tzid;
 
+      /* UTC has no VTIMEZONE: its sessions are written in UTC. */
       if (zone_name == NULL || pd_session_get_start_utc (row->session) == NULL ||
           g_hash_table_contains (zones, zone_name) ||
-          (zone = icaltimezone_get_builtin_timezone (zone_name)) == NULL)
+          (zone = icaltimezone_get_builtin_timezone (zone_name)) == NULL ||
+          icaltimezone_get_component (zone) == NULL)
         continue;
       vtimezone = icalcomponent_new_clone (icaltimezone_get_component (zone));
-      {
-        icalproperty *tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY);
-
-        if (tzid != NULL)
-          icalproperty_set_tzid (tzid, zone_name);
-        else
-          icalcomponent_add_property (vtimezone, icalproperty_new_tzid (zone_name));
-      }
+      if ((tzid = icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY)) != NULL)
+        icalproperty_set_tzid (tzid, zone_name);
+      else
+        icalcomponent_add_property (vtimezone, icalproperty_new_tzid (zone_name));
       icalcomponent_add_component (calendar, vtimezone);
       g_hash_table_insert (zones, (gpointer) zone_name, zone);
     }
