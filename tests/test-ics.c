@@ -362,6 +362,13 @@ test_real_calendars (Fixture       *f,
   /* MotoGP Qatar 2024, FP1 at 15:45 in "UTC+03:00". */
   g_assert_cmpint (session_start (f->store, "real-0", "9d847b7f-5579-477b-a8e0-908bbee3d966@9d84.org"), ==,
                    utc (2024, 3, 8, 12, 45));
+  /* F1 Australia 2023, FP1 at 12:30 in Australia/Melbourne (no
+   * VTIMEZONE; summer time, UTC+11), and Saudi Arabia's race given in
+   * Asia/Qatar at 20:00 (UTC+3). */
+  g_assert_cmpint (session_start (f->store, "real-2", "cc093828-26ed-37bc-b3b2-51d50e6d35ae"), ==,
+                   utc (2023, 3, 31, 1, 30));
+  g_assert_cmpint (session_start (f->store, "real-2", "85775c56-70cd-32d6-a9d5-0317e82c50ac"), ==,
+                   utc (2023, 3, 19, 17, 0));
 }
 
 static void
