@@ -517,18 +517,22 @@ describe_competitor (Competitors     *c,
       g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
 
       team = competitors_team (c, id);
-      for (guint i = 0; ids != NULL && i < ids->len; i++)
-        {
-          PdEntry *car = competitors_entry (c, ids->pdata[i]);
-
-          if (car != NULL)
-            g_ptr_array_add (numbers, (gpointer) pd_entry_get_number (car));
-        }
       row->fields[FIELD_NAME] = pd_standings_name (c->store, kind, id);
+      /* The numbers raced with; or else those of the team's cars in the
+       * entry list. */
       if (g_hash_table_contains (c->numbers, id))
         row->fields[FIELD_NUMBER] = competitor_numbers (c, id, NULL);
       else
-        row->fields[FIELD_NUMBER] = join_distinct (numbers, ", ");
+        {
+          for (guint i = 0; ids != NULL && i < ids->len; i++)
+            {
+              PdEntry *car = competitors_entry (c, ids->pdata[i]);
+
+              if (car != NULL)
+                g_ptr_array_add (numbers, (gpointer) pd_entry_get_number (car));
+            }
+          row->fields[FIELD_NUMBER] = join_distinct (numbers, ", ");
+        }
       row->fields[FIELD_NATIONALITY] = g_strdup (team != NULL ? pd_team_get_nationality (team) : NULL);
       return;
     }
