@@ -8,7 +8,7 @@
 PADDOCK_PACKAGES=(
   build-essential meson ninja-build pkg-config gettext python3
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
-  libsqlite3-dev libjson-glib-dev libical-dev libcairo2-dev libpango1.0-dev
+  libsqlite3-dev libjson-glib-dev libical-dev libsoup-3.0-dev glib-networking libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream flatpak-builder
   locales tzdata fonts-dejavu-core
   xvfb xauth dbus dbus-x11 at-spi2-core dconf-service gsettings-desktop-schemas

@@ -27,13 +27,7 @@
 #include "pd-score-loader.h"
 #include "pd-time.h"
 #include "pd-timing.h"
-
-/* Exit statuses: 0 done, 1 the work failed, 2 the request was wrong. */
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILED = 1,
-  EXIT_USAGE = 2,
-};
+#include "pd-cli.h"
 
 static char *opt_database;
 
@@ -49,7 +43,7 @@ typedef enum {
   FORMAT_CSV,
 } OutputFormat;
 
-static int
+int
 usage_error (const char *message)
 {
   /* TRANSLATORS: %s is the program name, then an explanation */
@@ -99,7 +93,7 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static PdStore *
+PdStore *
 open_store (int *status)
 {
   g_autoptr(GError) error = NULL;
@@ -114,7 +108,7 @@ open_store (int *status)
 }
 
 /* Parses a command's own options; returns FALSE with *status set on error. */
-static gboolean
+gboolean
 parse_options (const char          *parameter,
                const char          *summary,
                const GOptionEntry  *entries,
@@ -957,7 +951,8 @@ read_then_open (const char  *file,
   g_autoptr(GError) error = NULL;
   int status = EXIT_OK;
 
-  if (!g_file_get_contents (file, data, length, &error))
+  /* A web address is fetched once (see pd-cli-feeds.c). */
+  if (!pd_cli_read_source (file, data, length, &error))
     {
       g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
       return EXIT_FAILED;
@@ -1719,6 +1714,10 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "entries", _("Show or change a season's entry list"));
   fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ics FILE, ergast DIR, alkamel FILE)"));
   fprintf (stream, "  %-10s %s\n", "export", _("Write a season to a file (paddock, csv, ics)"));
+  fprintf (stream, "  %-10s %s\n", "follow", _("Make a season follow a feed at a web address"));
+  fprintf (stream, "  %-10s %s\n", "unfollow", _("Stop following a season’s feed"));
+  fprintf (stream, "  %-10s %s\n", "refresh", _("Read followed feeds again and print what changed"));
+  fprintf (stream, "  %-10s %s\n", "changes", _("List what refreshing a season changed, and its conflicts"));
   fprintf (stream, "\n%s\n", _("“paddock-cli COMMAND --help” describes a command’s options."));
 }
 
@@ -1788,6 +1787,14 @@ main (int    argc,
     return cmd_rules (argc, argv);
   if (g_str_equal (command, "results"))
     return cmd_results (argc, argv);
+  if (g_str_equal (command, "follow"))
+    return cmd_follow (argc, argv);
+  if (g_str_equal (command, "unfollow"))
+    return cmd_unfollow (argc, argv);
+  if (g_str_equal (command, "refresh"))
+    return cmd_refresh (argc, argv);
+  if (g_str_equal (command, "changes"))
+    return cmd_changes (argc, argv);
 
   g_printerr (_("%s: unknown command “%s”\n"), g_get_prgname (), command);
   print_help (stderr);

@@ -183,6 +183,47 @@ static const char * const migrations[] = {
   "       OR old.duration_min IS NOT new.duration_min OR old.status IS NOT new.status)\n"
   "  WHERE id = new.id;\n"
   "END;\n",
+
+  /* 6 → 7: seasons that follow a feed (a URL of a Paddock season file,
+   * an iCalendar or a sportstimes calendar). The feed's row keeps what
+   * the conditional requests need, when it was last tried and why that
+   * failed, and the base: the values the last refresh took from the
+   * feed, against which a local edit is told from a change in the feed.
+   * What each refresh changed is kept until the user has seen it, and a
+   * field changed both here and there waits for the user's choice. */
+  "CREATE TABLE feed (\n"
+  "  season_id TEXT PRIMARY KEY NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  url TEXT NOT NULL,\n"
+  "  format TEXT,\n"
+  "  etag TEXT,\n"
+  "  last_modified TEXT,\n"
+  "  checked_at TEXT,\n"
+  "  refreshed_at TEXT,\n"
+  "  error TEXT,\n"
+  "  base TEXT);\n"
+  "CREATE TABLE feed_change (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  season_id TEXT NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  at TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  record_type TEXT NOT NULL,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  field TEXT,\n"
+  "  before TEXT,\n"
+  "  after TEXT,\n"
+  "  label TEXT,\n"
+  "  seen INTEGER NOT NULL DEFAULT 0);\n"
+  "CREATE INDEX feed_change_season ON feed_change (season_id, seen);\n"
+  "CREATE TABLE feed_conflict (\n"
+  "  season_id TEXT NOT NULL REFERENCES season (id) ON DELETE CASCADE,\n"
+  "  record_type TEXT NOT NULL,\n"
+  "  record_id TEXT NOT NULL,\n"
+  "  field TEXT NOT NULL,\n"
+  "  local TEXT,\n"
+  "  remote TEXT,\n"
+  "  label TEXT,\n"
+  "  at TEXT NOT NULL,\n"
+  "  PRIMARY KEY (season_id, record_type, record_id, field)) WITHOUT ROWID;\n",
 };
 
 int

@@ -10,6 +10,7 @@
 
 #include "pd-store.h"
 #include "pd-store-private.h"
+#include "pd-store-internal.h"
 
 /*
  * PdStore owns the one SQLite connection of the process.
@@ -278,6 +279,26 @@ get_type_info (PdStore *self,
 
   g_hash_table_insert (self->types, GSIZE_TO_POINTER (type), info);
   return info;
+}
+
+static sqlite3_stmt *get_statement (PdStore *self, const char *sql, GError **error);
+
+/* For the other parts of the store (pd-store-feeds.c). */
+sqlite3_stmt *
+pd_store_statement (PdStore     *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+pd_store_set_error (PdStore     *self,
+                    int          rc,
+                    const char  *what,
+                    GError     **error)
+{
+  return set_sqlite_error (error, self->db, rc, what);
 }
 
 static sqlite3_stmt *
