@@ -130,6 +130,7 @@ int
 cmd_unfollow (int    argc,
               char **argv)
 {
+  const GOptionEntry entries[] = { { NULL } };
   g_autoptr(PdStore) store = NULL;
   g_autoptr(PdStoreFeed) feed = NULL;
   g_autoptr(GError) error = NULL;
@@ -137,7 +138,7 @@ cmd_unfollow (int    argc,
 
   if (!parse_options (_("SEASON"),
                       _("Stops following SEASON’s feed. What the feed brought stays."),
-                      NULL, &argc, &argv, &status))
+                      entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return usage_error (_("Name the season that should stop following its feed"));
@@ -166,6 +167,7 @@ int
 cmd_refresh (int    argc,
              char **argv)
 {
+  const GOptionEntry entries[] = { { NULL } };
   g_autoptr(PdStore) store = NULL;
   g_autoptr(PdFeedClient) client = NULL;
   g_autoptr(GPtrArray) season_ids = g_ptr_array_new_with_free_func (g_free);
@@ -175,7 +177,7 @@ cmd_refresh (int    argc,
   if (!parse_options (_("[SEASON]"),
                       _("Reads again the feed SEASON follows, or every followed feed, asking only for what "
                         "changed, and prints the changes. Exit status 1 when a feed could not be read."),
-                      NULL, &argc, &argv, &status))
+                      entries, &argc, &argv, &status))
     return status;
   if (argc > 2)
     return usage_error (_("Name one season, or none to refresh every followed season"));
