@@ -236,7 +236,7 @@ set_feed (Fixture    *fx,
           const char *etag)
 {
   g_free (fx->body);
-  fx->body = season_doc (doc);
+  fx->body = doc != NULL ? season_doc (doc) : NULL;
   g_free (fx->etag);
   fx->etag = g_strdup (etag);
 }
@@ -497,6 +497,73 @@ test_local_edit_kept (Fixture       *fx,
   g_assert_cmpuint (conflicts->len, ==, 0);
 }
 
+static char *
+calendar_doc (const char *race_start,
+              const char *race_status)
+{
+  return g_strdup_printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//Club//EN\r\n"
+                          "X-WR-CALNAME:Club 2026\r\n"
+                          "BEGIN:VEVENT\r\nUID:club-fp@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+                          "DTSTART:20260516T080000Z\r\nDTEND:20260516T083000Z\r\n"
+                          "SUMMARY:Knutstorp - Practice\r\nLOCATION:Ring Knutstorp\r\nEND:VEVENT\r\n"
+                          "BEGIN:VEVENT\r\nUID:club-race@example.org\r\nDTSTAMP:20260101T000000Z\r\n"
+                          "DTSTART:%s\r\nDURATION:PT45M\r\nSTATUS:%s\r\n"
+                          "SUMMARY:Knutstorp - Race\r\nLOCATION:Ring Knutstorp\r\nEND:VEVENT\r\n"
+                          "END:VCALENDAR\r\n", race_start, race_status);
+}
+
+/* Following an iCalendar: times and statuses come from the feed, what
+ * a calendar does not say (a driver change) stays the user's. */
+static void
+test_calendar (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdFeedReport) first = NULL;
+  g_autoptr(PdFeedReport) second = NULL;
+  g_autoptr(GListModel) sessions = NULL;
+  g_autoptr(PdSession) race = NULL;
+  g_autofree char *lines = NULL;
+  PdSession *found = NULL;
+
+  g_free (fx->body);
+  fx->body = calendar_doc ("20260517T145000Z", "CONFIRMED");
+  first = follow (fx, "/feed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->format, ==, "ics");
+
+  sessions = pd_store_list_season_sessions (fx->f.store, SEASON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(PdSession) session = g_list_model_get_item (sessions, i);
+      if (pd_session_get_kind (session) == PD_SESSION_KIND_RACE)
+        found = session;
+    }
+  g_assert_nonnull (found);
+  race = pd_store_get (fx->f.store, PD_TYPE_SESSION, pd_session_get_id (found), &error);
+  g_assert_no_error (error);
+  pd_session_set_driver_change (race, TRUE);
+  g_assert_true (pd_store_save (fx->f.store, G_OBJECT (race), &error));
+
+  set_feed (fx, NULL, "\"c2\"");
+  g_free (fx->body);
+  fx->body = calendar_doc ("20260517T150500Z", "CANCELLED");
+  second = refresh (fx, &error);
+  g_assert_no_error (error);
+  lines = describe (second);
+  g_test_message ("%s", lines);
+  g_assert_nonnull (strstr (lines, "flyttades från sön 17 maj 16:50 till sön 17 maj 17:05"));
+  g_assert_nonnull (strstr (lines, "ställdes in"));
+  g_assert_cmpuint (second->conflicts, ==, 0);
+
+  g_clear_object (&race);
+  race = pd_store_get (fx->f.store, PD_TYPE_SESSION, pd_session_get_id (found), &error);
+  g_assert_true (pd_session_get_driver_change (race));
+  g_assert_cmpint (pd_session_get_status (race), ==, PD_SESSION_STATUS_CANCELLED);
+}
+
 /* A failed refresh: a message naming the address and saying what went
  * wrong, kept with the feed; nothing else changes. */
 static void
@@ -630,6 +697,7 @@ main (int    argc,
   ADD ("follow-then-304", test_follow_then_not_modified);
   ADD ("changes-listed", test_changes_listed);
   ADD ("local-edit-kept", test_local_edit_kept);
+  ADD ("calendar", test_calendar);
   ADD ("fail/500", test_server_error);
   ADD ("fail/404", test_not_found);
   ADD ("fail/timeout", test_timeout);
