@@ -332,6 +332,8 @@ test_follow_then_not_modified (Fixture       *fx,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *base_before = NULL;
+  g_autofree char *dump_before = NULL;
+  g_autofree char *dump_after = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (first);
@@ -350,12 +352,16 @@ test_follow_then_not_modified (Fixture       *fx,
   g_assert_nonnull (feed->refreshed_at);
   base_before = g_strdup (feed->base);
   before = export (fx);
+  dump_before = pd_test_dump_database (fx->f.path);
 
   /* The same document again: a conditional request, a 304, nothing
-   * written but the time of the try. */
+   * written: the database is as it was. */
   second = refresh (fx, &error);
   g_assert_no_error (error);
   g_assert_true (second->not_modified);
+  dump_after = pd_test_dump_database (fx->f.path);
+  g_assert_cmpstr (dump_before, ==, dump_after);
+  g_assert_nonnull (pd_feed_client_get_checked_at (fx->client, SEASON));
   g_assert_cmpuint (fx->conditional, ==, 1);
   after = export (fx);
   g_assert_cmpstr (before, ==, after);

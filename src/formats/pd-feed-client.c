@@ -18,6 +18,7 @@ struct _PdFeedClient
   GObject      parent_instance;
   SoupSession *session;
   gsize        max_size;
+  GHashTable  *checked;  /* season id → GDateTime: the last try answered 304 */
 };
 
 G_DEFINE_FINAL_TYPE (PdFeedClient, pd_feed_client, G_TYPE_OBJECT)
@@ -30,6 +31,7 @@ pd_feed_client_finalize (GObject *object)
   PdFeedClient *self = PD_FEED_CLIENT (object);
 
   g_clear_object (&self->session);
+  g_clear_pointer (&self->checked, g_hash_table_unref);
   G_OBJECT_CLASS (pd_feed_client_parent_class)->finalize (object);
 }
 
@@ -49,6 +51,21 @@ pd_feed_client_init (PdFeedClient *self)
                                                  "user-agent", agent,
                                                  NULL);
   self->max_size = PD_FEED_CLIENT_DEFAULT_MAX_SIZE;
+  self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+}
+
+/**
+ * pd_feed_client_get_checked_at:
+ *
+ * Returns: (transfer none) (nullable): when a refresh of @season_id last
+ *   found nothing new (a 304, which is not written to the database)
+ */
+GDateTime *
+pd_feed_client_get_checked_at (PdFeedClient *self,
+                               const char   *season_id)
+{
+  g_return_val_if_fail (PD_IS_FEED_CLIENT (self), NULL);
+  return g_hash_table_lookup (self->checked, season_id);
 }
 
 PdFeedClient *
@@ -333,6 +350,7 @@ typedef struct {
   char    *url;
   char    *format;
   gboolean follow;
+  gboolean had_error;  /* the last try failed */
 } Refresh;
 
 static void
@@ -359,13 +377,17 @@ refresh_fetched_cb (GObject      *source,
 
   if (response != NULL && response->body == NULL)
     {
-      /* 304: nothing new; only the time of the try is kept. */
+      /* 304: nothing new, and nothing written, unless the last try
+       * had failed: then that is over. The time of the try is kept in
+       * memory (pd_feed_client_get_checked_at()). */
+      g_hash_table_replace (PD_FEED_CLIENT (source)->checked, g_strdup (refresh->season_id),
+                            g_date_time_ref (now));
       report->season_id = g_strdup (refresh->season_id);
       report->format = g_strdup (refresh->format);
       report->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pd_store_feed_change_free);
       report->problems = g_ptr_array_new_with_free_func (g_free);
       report->not_modified = TRUE;
-      if (!pd_feed_record_try (refresh->store, refresh->season_id, now, NULL, &error))
+      if (refresh->had_error && !pd_feed_record_try (refresh->store, refresh->season_id, now, NULL, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -432,6 +454,7 @@ pd_feed_client_refresh_async (PdFeedClient        *self,
   refresh->season_id = g_strdup (season_id);
   refresh->url = g_strdup (feed->url);
   refresh->format = g_strdup (feed->format);
+  refresh->had_error = feed->error != NULL;
   g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
   /* Without a base (never read whole), ask for the whole document. */
   pd_feed_client_fetch_async (self, feed->url, feed->base != NULL ? feed->etag : NULL,

@@ -16,6 +16,8 @@ void          pd_feed_client_set_timeout   (PdFeedClient        *self,
                                             guint                seconds);
 void          pd_feed_client_set_max_size  (PdFeedClient        *self,
                                             gsize                bytes);
+GDateTime    *pd_feed_client_get_checked_at (PdFeedClient       *self,
+                                            const char          *season_id);
 
 /* What a fetch got: a body, or nothing new (a 304). */
 typedef struct {
