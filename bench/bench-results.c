@@ -32,6 +32,7 @@
 #include "pd-results-editor.h"
 #include "pd-score-loader.h"
 #include "pd-test.h"
+#include "bench-common.h"
 
 #define SEASON  "bench-2024"
 #define N_CARS  62
@@ -40,44 +41,6 @@
 #define RESULT_COLUMNS "id, session_id, entry_id, status, laps, total_time_ms, best_lap_ms, grid, position, " \
                        "class_position, road_position, note, car_number, fastest_lap"
 #define DRIVER_COLUMNS "result_id, position, driver_id"
-
-static void
-check (gboolean    ok,
-       GError     *error,
-       const char *what)
-{
-  if (!ok)
-    {
-      fprintf (stderr, "%s: %s\n", what, error != NULL ? error->message : "failed");
-      exit (1);
-    }
-}
-
-static void
-check_sql (sqlite3    *db,
-           int         rc,
-           const char *what)
-{
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-    {
-      fprintf (stderr, "%s: %s\n", what, sqlite3_errmsg (db));
-      exit (1);
-    }
-}
-
-/* A database closed by its store, copied with nothing of the last copy
- * left beside it. */
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  pd_test_copy_file (from, to);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *side = g_strconcat (to, i == 0 ? "-wal" : "-shm", NULL);
-      g_unlink (side);
-    }
-}
 
 static char *sheets[N_RACES + 1];
 
@@ -88,7 +51,7 @@ import_race (PdStore *store,
   g_autoptr(GError) error = NULL;
   PdAlkamelStats stats = { 0 };
 
-  check (pd_alkamel_import (store, "classification.csv", sheets[race], strlen (sheets[race]), SEASON, (int) race,
+  bench_check (pd_alkamel_import (store, "classification.csv", sheets[race], strlen (sheets[race]), SEASON, (int) race,
                             "Race", &stats, &error), error, "import");
   pd_alkamel_stats_clear (&stats);
 }
@@ -101,88 +64,22 @@ make_template (const char *path)
   g_autoptr(PdStore) store = pd_store_new (path, NULL, NULL, &error);
   g_autoptr(PdSeason) season = NULL;
 
-  check (store != NULL, error, path);
+  bench_check (store != NULL, error, path);
   season = g_object_new (PD_TYPE_SEASON, "id", SEASON, "name", "Bench Series 2024", "year", 2024,
                          "rules-id", "gt4-european", NULL);
-  check (pd_store_save (store, G_OBJECT (season), &error), error, "season");
+  bench_check (pd_store_save (store, G_OBJECT (season), &error), error, "season");
   for (guint race = 1; race < N_RACES; race++)
     import_race (store, race);
-}
-
-/* Rows of the baseline: every column's value as SQLite gave it. */
-typedef struct {
-  GPtrArray *values;   /* sqlite3_value, n_columns per row */
-  int        n_columns;
-} Rows;
-
-static void
-rows_clear (Rows *rows)
-{
-  g_ptr_array_unref (rows->values);
-}
-
-static Rows
-read_rows (sqlite3    *db,
-           const char *sql)
-{
-  Rows rows = { g_ptr_array_new_with_free_func ((GDestroyNotify) sqlite3_value_free), 0 };
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  check_sql (db, sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), sql);
-  rows.n_columns = sqlite3_column_count (stmt);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int c = 0; c < rows.n_columns; c++)
-      g_ptr_array_add (rows.values, sqlite3_value_dup (sqlite3_column_value (stmt, c)));
-  check_sql (db, rc, sql);
-  sqlite3_finalize (stmt);
-  return rows;
-}
-
-static sqlite3 *
-open_baseline (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  if (sqlite3_open (path, &db) != SQLITE_OK)
-    check_sql (db, SQLITE_ERROR, path);
-  check_sql (db, sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL),
-             "pragmas");
-  return db;
-}
-
-/* The bare inserts: one prepared statement per table, one transaction. */
-static void
-insert_rows (sqlite3    *db,
-             const char *table,
-             const Rows *rows)
-{
-  g_autoptr(GString) sql = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
-
-  g_string_append_printf (sql, "INSERT INTO %s VALUES (", table);
-  for (int c = 0; c < rows->n_columns; c++)
-    g_string_append (sql, c > 0 ? ", ?" : "?");
-  g_string_append (sql, ")");
-  check_sql (db, sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL), sql->str);
-  for (guint i = 0; i < rows->values->len; i += rows->n_columns)
-    {
-      for (int c = 0; c < rows->n_columns; c++)
-        sqlite3_bind_value (stmt, c + 1, rows->values->pdata[i + c]);
-      check_sql (db, sqlite3_step (stmt), table);
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
 }
 
 static void
 make_baseline_template (const char *path,
                         const char *paddock_template)
 {
-  sqlite3 *from = NULL, *db = open_baseline (path);
-  Rows results, drivers;
+  sqlite3 *from = NULL, *db = bench_open_baseline (path);
+  BenchRows results, drivers;
 
-  check_sql (db, sqlite3_exec (db,
+  bench_check_sql (db, sqlite3_exec (db,
                                "CREATE TABLE result (id TEXT PRIMARY KEY NOT NULL, session_id TEXT NOT NULL, "
                                "entry_id TEXT NOT NULL, status TEXT NOT NULL, laps INTEGER, total_time_ms INTEGER, "
                                "best_lap_ms INTEGER, grid INTEGER, position INTEGER, class_position INTEGER, "
@@ -191,36 +88,18 @@ make_baseline_template (const char *path,
                                "CREATE TABLE result_driver (result_id TEXT NOT NULL, position INTEGER NOT NULL, "
                                "driver_id TEXT NOT NULL, PRIMARY KEY (result_id, position));",
                                NULL, NULL, NULL), "baseline schema");
-  check_sql (from, sqlite3_open (paddock_template, &from), paddock_template);
-  results = read_rows (from, "SELECT " RESULT_COLUMNS " FROM result");
-  drivers = read_rows (from, "SELECT " DRIVER_COLUMNS " FROM result_driver");
+  bench_check_sql (from, sqlite3_open (paddock_template, &from), paddock_template);
+  results = bench_read_rows (from, "SELECT " RESULT_COLUMNS " FROM result");
+  drivers = bench_read_rows (from, "SELECT " DRIVER_COLUMNS " FROM result_driver");
   sqlite3_close (from);
 
-  check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
-  insert_rows (db, "result", &results);
-  insert_rows (db, "result_driver", &drivers);
-  check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+  bench_check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
+  bench_insert_rows (db, "result", &results);
+  bench_insert_rows (db, "result_driver", &drivers);
+  bench_check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
   sqlite3_close (db);
-  rows_clear (&results);
-  rows_clear (&drivers);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1) + g_array_index (values, double, values->len / 2)) / 2;
+  bench_rows_clear (&results);
+  bench_rows_clear (&drivers);
 }
 
 /* Paddock's side: the import and the standings, timed; the copy of the
@@ -238,24 +117,24 @@ time_paddock (const char *template,
   gint64 start;
   double ms;
 
-  copy_file (template, path);
+  bench_copy_file (template, path);
   store = pd_store_new (path, NULL, NULL, &error);
-  check (store != NULL, error, path);
+  bench_check (store != NULL, error, path);
   {
     g_autoptr(PdRules) shown_rules = pd_rules_for_season (store, SEASON, &error);
     g_autoptr(PdScoreSeason) shown = pd_score_season_load (store, SEASON, &error);
     g_autoptr(GPtrArray) table = NULL;
 
-    check (shown_rules != NULL && shown != NULL, error, "season");
+    bench_check (shown_rules != NULL && shown != NULL, error, "season");
     table = pd_standings_compute (shown_rules, shown, PD_STANDINGS_DRIVERS, NULL, 0);
   }
 
   start = g_get_monotonic_time ();
   import_race (store, N_RACES);
   rules = pd_rules_for_season (store, SEASON, &error);
-  check (rules != NULL, error, "rules");
+  bench_check (rules != NULL, error, "rules");
   season = pd_score_season_load (store, SEASON, &error);
-  check (season != NULL, error, "season");
+  bench_check (season != NULL, error, "season");
   *n_rows = 0;
   for (int kind = PD_STANDINGS_DRIVERS; kind <= PD_STANDINGS_TEAMS; kind++)
     {
@@ -269,21 +148,21 @@ time_paddock (const char *template,
 static double
 time_baseline (const char *template,
                const char *path,
-               const Rows *results,
-               const Rows *drivers)
+               const BenchRows *results,
+               const BenchRows *drivers)
 {
   sqlite3 *db;
   gint64 start;
   double ms;
 
-  copy_file (template, path);
-  db = open_baseline (path);
+  bench_copy_file (template, path);
+  db = bench_open_baseline (path);
 
   start = g_get_monotonic_time ();
-  check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
-  insert_rows (db, "result", results);
-  insert_rows (db, "result_driver", drivers);
-  check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
+  bench_check_sql (db, sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), "begin");
+  bench_insert_rows (db, "result", results);
+  bench_insert_rows (db, "result_driver", drivers);
+  bench_check_sql (db, sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), "commit");
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
   sqlite3_close (db);
@@ -305,7 +184,7 @@ redraw (PdStore         *store,
   g_autoptr(GPtrArray) table = NULL;
   guint shown = results->len + penalties->len;
 
-  check (season != NULL, error, "season");
+  bench_check (season != NULL, error, "season");
   for (guint i = 0; i < results->len; i++)
     shown += pd_results_editor_get_entry (editor, pd_result_get_entry_id (results->pdata[i])) != NULL;
   table = pd_standings_compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
@@ -332,11 +211,11 @@ bench_edits (const char *path,
   g_autofree char *session_id = g_strdup_printf ("%s.r%d.race", SEASON, N_RACES);
   double worst = 0;
 
-  check (store != NULL, error, path);
+  bench_check (store != NULL, error, path);
   editor = pd_results_editor_new (store, session_id, &error);
-  check (editor != NULL, error, "editor");
+  bench_check (editor != NULL, error, "editor");
   rules = pd_rules_for_season (store, SEASON, &error);
-  check (rules != NULL, error, "rules");
+  bench_check (rules != NULL, error, "rules");
   redraw (store, editor, rules);
 
   for (guint i = 0; i < n_edits; i++)
@@ -353,7 +232,7 @@ bench_edits (const char *path,
         ok = pd_results_editor_set_field (editor, id, PD_RESULTS_FIELD_TIME, time, &error);
       else
         ok = pd_results_editor_add_penalty (editor, id, PD_PENALTY_KIND_TIME, "+11", "Pit stop", NULL, &error);
-      check (ok, error, "edit");
+      bench_check (ok, error, "edit");
       edited = g_get_monotonic_time ();
       redraw (store, editor, rules);
       ms = (g_get_monotonic_time () - start) / 1000.0;
@@ -365,8 +244,8 @@ bench_edits (const char *path,
 
   printf ("%-34s median %6.2f ms   max %6.2f ms   (the edit alone: median %.2f ms; %u edits)"
           "  (goal < 16 ms: %s)\n",
-          "one edit, classification+standings", median (times), worst, median (edit_times), n_edits,
-          median (times) < 16 && worst < 16 ? "met" : median (times) < 16 ? "met by the median, not the max"
+          "one edit, classification+standings", bench_median (times), worst, bench_median (edit_times), n_edits,
+          bench_median (times) < 16 && worst < 16 ? "met" : bench_median (times) < 16 ? "met by the median, not the max"
                                                                            : "NOT met");
 }
 
@@ -383,11 +262,11 @@ main (int    argc,
   guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 15;
   guint n_edits = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : 60;
   guint n_rows = 0, n_result_rows;
-  Rows results, drivers;
+  BenchRows results, drivers;
   sqlite3 *db = NULL;
   double ratio;
 
-  check (dir != NULL, error, "temporary folder");
+  bench_check (dir != NULL, error, "temporary folder");
   runs = MAX (runs, 1);
   n_edits = MAX (n_edits, 1);
   for (guint race = 1; race <= N_RACES; race++)
@@ -399,7 +278,7 @@ main (int    argc,
 
       make_template (argv[2]);
       store = pd_store_new (argv[2], NULL, NULL, &error);
-      check (store != NULL, error, argv[2]);
+      bench_check (store != NULL, error, argv[2]);
       import_race (store, N_RACES);
       for (guint race = 1; race <= N_RACES; race++)
         g_free (sheets[race]);
@@ -419,14 +298,14 @@ main (int    argc,
   {
     g_autoptr(PdStore) store = NULL;
 
-    copy_file (template, reference);
+    bench_copy_file (template, reference);
     store = pd_store_new (reference, NULL, NULL, &error);
-    check (store != NULL, error, reference);
+    bench_check (store != NULL, error, reference);
     import_race (store, N_RACES);
   }
-  check_sql (db, sqlite3_open (reference, &db), reference);
-  results = read_rows (db, "SELECT " RESULT_COLUMNS " FROM result WHERE session_id = '" SEASON ".r12.race'");
-  drivers = read_rows (db, "SELECT " DRIVER_COLUMNS " FROM result_driver WHERE result_id IN "
+  bench_check_sql (db, sqlite3_open (reference, &db), reference);
+  results = bench_read_rows (db, "SELECT " RESULT_COLUMNS " FROM result WHERE session_id = '" SEASON ".r12.race'");
+  drivers = bench_read_rows (db, "SELECT " DRIVER_COLUMNS " FROM result_driver WHERE result_id IN "
                            "(SELECT id FROM result WHERE session_id = '" SEASON ".r12.race')");
   sqlite3_close (db);
   n_result_rows = results.values->len / results.n_columns;
@@ -449,18 +328,18 @@ main (int    argc,
       g_array_append_val (tb, b);
       g_array_append_val (ratios, r);
     }
-  ratio = median (ratios);
+  ratio = bench_median (ratios);
   printf ("%u runs each, alternating; medians. %d cars (%u result and %u driver rows), %d races, "
           "%u standings rows\n\n", runs, N_CARS, n_result_rows, drivers.values->len / drivers.n_columns, N_RACES,
           n_rows);
   printf ("%-34s paddock %8.1f ms   baseline %8.1f ms   ratio %5.2fx  (goal <= 3x: %s)\n",
-          "import 62 cars + 12-race standings", median (ta), median (tb), ratio, ratio <= 3 ? "met" : "NOT met");
+          "import 62 cars + 12-race standings", bench_median (ta), bench_median (tb), ratio, ratio <= 3 ? "met" : "NOT met");
   fflush (stdout);
 
   bench_edits (reference, n_edits);
 
-  rows_clear (&results);
-  rows_clear (&drivers);
+  bench_rows_clear (&results);
+  bench_rows_clear (&drivers);
   for (guint race = 1; race <= N_RACES; race++)
     g_free (sheets[race]);
   pd_test_remove_tree (dir);

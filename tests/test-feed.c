@@ -243,22 +243,6 @@ set_feed (Fixture    *fx,
 
 /* Running the client to its end */
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static PdFeedReport *
 follow (Fixture     *fx,
         const char  *path_or_url,
@@ -268,8 +252,8 @@ follow (Fixture     *fx,
                                                               : g_strdup (path_or_url);
   g_autoptr(GAsyncResult) result = NULL;
 
-  pd_feed_client_follow_async (fx->client, fx->f.store, SEASON, url, NULL, NULL, got_result_cb, &result);
-  return pd_feed_client_follow_finish (fx->client, wait_for (&result), error);
+  pd_feed_client_follow_async (fx->client, fx->f.store, SEASON, url, NULL, NULL, pd_feed_keep_result_cb, &result);
+  return pd_feed_client_follow_finish (fx->client, pd_feed_wait (&result), error);
 }
 
 static PdFeedReport *
@@ -278,8 +262,8 @@ refresh (Fixture  *fx,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  pd_feed_client_refresh_async (fx->client, fx->f.store, SEASON, NULL, got_result_cb, &result);
-  return pd_feed_client_refresh_finish (fx->client, wait_for (&result), error);
+  pd_feed_client_refresh_async (fx->client, fx->f.store, SEASON, NULL, pd_feed_keep_result_cb, &result);
+  return pd_feed_client_refresh_finish (fx->client, pd_feed_wait (&result), error);
 }
 
 static char *

@@ -9,23 +9,6 @@
 #include "pd-cli.h"
 #include "pd-feed-client.h"
 
-static void
-got_result_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* Runs the main context until an asynchronous call has finished. */
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static gboolean
 is_url (const char *text)
 {
@@ -47,8 +30,8 @@ pd_cli_read_source (const char  *path_or_url,
     return g_file_get_contents (path_or_url, data, length, error);
 
   client = pd_feed_client_new ();
-  pd_feed_client_fetch_async (client, path_or_url, NULL, NULL, NULL, got_result_cb, &result);
-  response = pd_feed_client_fetch_finish (client, wait_for (&result), error);
+  pd_feed_client_fetch_async (client, path_or_url, NULL, NULL, NULL, pd_feed_keep_result_cb, &result);
+  response = pd_feed_client_fetch_finish (client, pd_feed_wait (&result), error);
   if (response == NULL)
     return FALSE;
   /* A copy that ends in a NUL, as g_file_get_contents() gives. */
@@ -112,8 +95,8 @@ cmd_follow (int    argc,
     return status;
 
   client = pd_feed_client_new ();
-  pd_feed_client_follow_async (client, store, argv[1], argv[2], format, NULL, got_result_cb, &result);
-  report = pd_feed_client_follow_finish (client, wait_for (&result), &error);
+  pd_feed_client_follow_async (client, store, argv[1], argv[2], format, NULL, pd_feed_keep_result_cb, &result);
+  report = pd_feed_client_follow_finish (client, pd_feed_wait (&result), &error);
   if (report == NULL)
     {
       g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
@@ -208,8 +191,8 @@ cmd_refresh (int    argc,
       g_autoptr(PdFeedReport) report = NULL;
       g_autoptr(GError) refresh_error = NULL;
 
-      pd_feed_client_refresh_async (client, store, season_ids->pdata[i], NULL, got_result_cb, &result);
-      report = pd_feed_client_refresh_finish (client, wait_for (&result), &refresh_error);
+      pd_feed_client_refresh_async (client, store, season_ids->pdata[i], NULL, pd_feed_keep_result_cb, &result);
+      report = pd_feed_client_refresh_finish (client, pd_feed_wait (&result), &refresh_error);
       if (report == NULL)
         {
           g_printerr (_("%s: %s: %s\n"), g_get_prgname (), (const char *) season_ids->pdata[i],

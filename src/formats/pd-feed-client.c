@@ -109,6 +109,7 @@ typedef struct {
   GInputStream  *stream;
   GByteArray    *body;
   goffset        announced;  /* Content-Length, -1 when not given */
+  gboolean       not_modified;
 } Fetch;
 
 static void
@@ -229,7 +230,7 @@ read_ready_cb (GObject      *source,
       return;
     }
 
-  fetch_return (task, g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body)));
+  fetch_return (task, fetch->not_modified ? NULL : g_byte_array_free_to_bytes (g_steal_pointer (&fetch->body)));
 }
 
 static void
@@ -253,12 +254,10 @@ send_ready_cb (GObject      *source,
 
   status = soup_message_get_status (fetch->message);
   headers = soup_message_get_response_headers (fetch->message);
-  if (status == SOUP_STATUS_NOT_MODIFIED)
-    {
-      fetch_return (task, NULL);
-      return;
-    }
-  if (status != SOUP_STATUS_OK)
+  /* A 304 has no body, but it is read to its end all the same: then the
+   * connection is kept for the next request. */
+  fetch->not_modified = status == SOUP_STATUS_NOT_MODIFIED;
+  if (status != SOUP_STATUS_OK && !fetch->not_modified)
     {
       const char *reason = soup_message_get_reason_phrase (fetch->message);
 
@@ -435,7 +434,7 @@ pd_feed_client_refresh_async (PdFeedClient        *self,
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PdStoreFeed) feed = pd_store_get_feed (store, season_id, &error);
+  g_autoptr(PdStoreFeed) feed = pd_store_get_feed_head (store, season_id, &error);
   Refresh *refresh;
 
   g_task_set_source_tag (task, pd_feed_client_refresh_async);
@@ -457,8 +456,8 @@ pd_feed_client_refresh_async (PdFeedClient        *self,
   refresh->had_error = feed->error != NULL;
   g_task_set_task_data (task, refresh, (GDestroyNotify) refresh_free);
   /* Without a base (never read whole), ask for the whole document. */
-  pd_feed_client_fetch_async (self, feed->url, feed->base != NULL ? feed->etag : NULL,
-                              feed->base != NULL ? feed->last_modified : NULL,
+  pd_feed_client_fetch_async (self, feed->url, feed->has_base ? feed->etag : NULL,
+                              feed->has_base ? feed->last_modified : NULL,
                               cancellable, refresh_fetched_cb, task);
 }
 
@@ -506,4 +505,22 @@ pd_feed_client_follow_finish (PdFeedClient  *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+pd_feed_keep_result_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+pd_feed_wait (GAsyncResult **slot)
+{
+  GMainContext *context = g_main_context_get_thread_default ();
+
+  while (*slot == NULL)
+    g_main_context_iteration (context, TRUE);
+  return *slot;
 }

@@ -68,4 +68,13 @@ PdFeedReport   *pd_feed_client_follow_finish  (PdFeedClient        *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* For programs without a main loop of their own (the command line,
+ * tests, benchmarks): a GAsyncReadyCallback that keeps the result in the
+ * GAsyncResult * that @slot points to, and running the thread-default
+ * main context until it is there. */
+void            pd_feed_keep_result_cb       (GObject             *source,
+                                              GAsyncResult        *result,
+                                              gpointer             slot);
+GAsyncResult   *pd_feed_wait                 (GAsyncResult       **slot);
+
 G_END_DECLS

@@ -966,6 +966,7 @@ pd_feed_record_try (PdStore     *store,
 {
   g_autoptr(PdStoreFeed) feed = pd_store_get_feed (store, season_id, error);
   g_autofree char *at = now_text (now);
+  /* Saved again whole, base and all. */
 
   if (feed == NULL)
     {

@@ -95,6 +95,9 @@ pd_store_feed_conflict_free (PdStoreFeedConflict *conflict)
 }
 
 #define FEED_COLUMNS "season_id, url, format, etag, last_modified, checked_at, refreshed_at, error, base"
+/* The same without the base, which may be large, but with whether it is set. */
+#define FEED_HEAD_COLUMNS "season_id, url, format, etag, last_modified, checked_at, refreshed_at, error, NULL, " \
+                          "base IS NOT NULL"
 
 static PdStoreFeed *
 feed_from_row (sqlite3_stmt *stmt)
@@ -110,6 +113,7 @@ feed_from_row (sqlite3_stmt *stmt)
   feed->refreshed_at = column_text (stmt, 6);
   feed->error = column_text (stmt, 7);
   feed->base = column_text (stmt, 8);
+  feed->has_base = sqlite3_column_count (stmt) > 9 ? sqlite3_column_int (stmt, 9) != 0 : feed->base != NULL;
   return feed;
 }
 
@@ -136,18 +140,13 @@ read_rows (PdStore         *self,
   return g_steal_pointer (&rows);
 }
 
-/**
- * pd_store_get_feed:
- *
- * Returns: (transfer full) (nullable): the feed @season_id follows; %NULL
- * without an error when it follows none.
- */
-PdStoreFeed *
-pd_store_get_feed (PdStore     *self,
-                   const char  *season_id,
-                   GError     **error)
+static PdStoreFeed *
+get_one (PdStore     *self,
+         const char  *sql,
+         const char  *season_id,
+         GError     **error)
 {
-  sqlite3_stmt *stmt = pd_store_statement (self, "SELECT " FEED_COLUMNS " FROM feed WHERE season_id = ?", error);
+  sqlite3_stmt *stmt = pd_store_statement (self, sql, error);
   g_autoptr(GPtrArray) rows = NULL;
 
   if (stmt == NULL)
@@ -160,13 +159,41 @@ pd_store_get_feed (PdStore     *self,
   return g_ptr_array_steal_index (rows, 0);
 }
 
+/**
+ * pd_store_get_feed:
+ *
+ * Returns: (transfer full) (nullable): the feed @season_id follows; %NULL
+ * without an error when it follows none.
+ */
+PdStoreFeed *
+pd_store_get_feed (PdStore     *self,
+                   const char  *season_id,
+                   GError     **error)
+{
+  return get_one (self, "SELECT " FEED_COLUMNS " FROM feed WHERE season_id = ?", season_id, error);
+}
+
+/**
+ * pd_store_get_feed_head:
+ *
+ * Like pd_store_get_feed(), without reading the base (@has_base says
+ * whether there is one): what a refresh needs to ask for what changed.
+ */
+PdStoreFeed *
+pd_store_get_feed_head (PdStore     *self,
+                        const char  *season_id,
+                        GError     **error)
+{
+  return get_one (self, "SELECT " FEED_HEAD_COLUMNS " FROM feed WHERE season_id = ?", season_id, error);
+}
+
 /* Returns: (transfer full) (element-type PdStoreFeed): every followed
- * feed, by season. */
+ * feed, by season, without their bases. */
 GPtrArray *
 pd_store_list_feeds (PdStore  *self,
                      GError  **error)
 {
-  sqlite3_stmt *stmt = pd_store_statement (self, "SELECT " FEED_COLUMNS " FROM feed ORDER BY season_id", error);
+  sqlite3_stmt *stmt = pd_store_statement (self, "SELECT " FEED_HEAD_COLUMNS " FROM feed ORDER BY season_id", error);
 
   if (stmt == NULL)
     return NULL;
@@ -179,9 +206,14 @@ pd_store_save_feed (PdStore            *self,
                     const PdStoreFeed  *feed,
                     GError            **error)
 {
+  /* A feed read without its base (pd_store_get_feed_head()) keeps the
+   * stored one. */
   sqlite3_stmt *stmt = pd_store_statement (self,
-                                           "INSERT OR REPLACE INTO feed (" FEED_COLUMNS ") "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                           "INSERT INTO feed (" FEED_COLUMNS ") "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                                           "ON CONFLICT (season_id) DO UPDATE SET url = ?2, format = ?3, etag = ?4, "
+                                           "last_modified = ?5, checked_at = ?6, refreshed_at = ?7, error = ?8, "
+                                           "base = CASE WHEN ?10 THEN base ELSE ?9 END", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -194,6 +226,7 @@ pd_store_save_feed (PdStore            *self,
   bind_text (stmt, 7, feed->refreshed_at);
   bind_text (stmt, 8, feed->error);
   bind_text (stmt, 9, feed->base);
+  sqlite3_bind_int (stmt, 10, feed->base == NULL && feed->has_base);
   return step_done (self, stmt, _("Could not save a followed feed"), error);
 }
 

@@ -15,6 +15,7 @@ typedef struct {
   char *refreshed_at;   /* ISO 8601 UTC: the last try that got an answer */
   char *error;          /* why the last try failed, translated; NULL when it did not */
   char *base;           /* what the last refresh took from the feed (pd-feed.c) */
+  gboolean has_base;    /* base is set (also when not read: pd_store_get_feed_head()) */
 } PdStoreFeed;
 
 /* What a refresh changed. @kind: "added", "changed", "removed", or
@@ -50,6 +51,9 @@ void         pd_store_feed_change_free      (PdStoreFeedChange    *change);
 void         pd_store_feed_conflict_free    (PdStoreFeedConflict  *conflict);
 
 PdStoreFeed *pd_store_get_feed              (PdStore              *self,
+                                             const char           *season_id,
+                                             GError              **error);
+PdStoreFeed *pd_store_get_feed_head         (PdStore              *self,
                                              const char           *season_id,
                                              GError              **error);
 GPtrArray   *pd_store_list_feeds            (PdStore              *self,
