@@ -425,6 +425,33 @@ test_again_real (Fixture       *f,
   g_assert_cmpstr (twice, ==, once);
 }
 
+/* A round id that another season's round has is not taken over. */
+static void
+test_other_season (Fixture       *f,
+                   gconstpointer  data)
+{
+  PdSportstimesStats stats = { 0 };
+  g_autoptr(PdRound) theirs = NULL;
+  g_autoptr(PdRound) ours = NULL;
+
+  import_text (f->store, "{\"races\": [{\"name\": \"X\", \"slug\": \"2024-x\", "
+               "\"sessions\": {\"race\": \"2024-06-02T12:00:00Z\"}}]}", "f1", NULL, &stats);
+  pd_sportstimes_stats_clear (&stats);
+  import_text (f->store, "{\"races\": [{\"name\": \"Y\", \"slug\": \"x\", "
+               "\"sessions\": {\"race\": \"2024-06-09T12:00:00Z\"}}]}", "f1-2024", NULL, &stats);
+  pd_sportstimes_stats_clear (&stats);
+
+  theirs = get_ok (f->store, PD_TYPE_ROUND, "f1-2024-x");
+  g_assert_cmpstr (pd_round_get_season_id (theirs), ==, "f1");
+  g_assert_cmpstr (pd_round_get_name (theirs), ==, "X");
+  ours = get_ok (f->store, PD_TYPE_ROUND, "f1-2024-x-2");
+  g_assert_cmpstr (pd_round_get_season_id (ours), ==, "f1-2024");
+  assert_session (f->store, "f1-2024-x-2-race", "Race", PD_SESSION_KIND_RACE, "2024-06-09T12:00:00Z", 0,
+                  PD_SESSION_STATUS_SCHEDULED);
+  assert_session (f->store, "f1-2024-x-race", "Race", PD_SESSION_KIND_RACE, "2024-06-02T12:00:00Z", 0,
+                  PD_SESSION_STATUS_SCHEDULED);
+}
+
 /* What cannot be read is reported by race, and the rest imported. */
 static void
 test_problems (Fixture       *f,
@@ -572,6 +599,7 @@ main (int   argc,
   pd_test_add_fixture ("/sportstimes/tbc", &empty_options, test_tbc, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sportstimes/again", &empty_options, test_again, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sportstimes/again-real", &empty_options, test_again_real, NULL, PD_TEST_FLAGS_NONE);
+  pd_test_add_fixture ("/sportstimes/other-season", &empty_options, test_other_season, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sportstimes/problems", &empty_options, test_problems, NULL, PD_TEST_FLAGS_NONE);
   pd_test_add_fixture ("/sportstimes/not-sportstimes", &empty_options, test_not_sportstimes, NULL,
                        PD_TEST_FLAGS_NONE);

@@ -770,7 +770,6 @@ save_sessions (PdStore     *store,
             return FALSE;
           session = pd_session_new ();
           pd_session_set_id (session, id);
-          pd_session_set_duration_min (session, session_length (import->series, each->key));
         }
       pd_session_set_round_id (session, race->round_id);
       pd_session_set_kind (session, each->kind);
@@ -814,19 +813,28 @@ import_races (PdStore   *store,
       g_autofree char *first_day = NULL;
       g_autofree char *last_day = NULL;
 
-      race->round_id = unique_id (used, base);
+      /* An id that a round of another season has (season "f1" and slug
+       * "2024-x" against season "f1-2024" and slug "x") is not taken. */
+      for (;;)
+        {
+          race->round_id = unique_id (used, base);
+          round = pd_store_find (store, PD_TYPE_ROUND, race->round_id, error);
+          if (round == NULL && error != NULL && *error != NULL)
+            return FALSE;
+          if (round == NULL || g_strcmp0 (pd_round_get_season_id (round), import->season_id) == 0)
+            break;
+          g_clear_object (&round);
+          g_clear_pointer (&race->round_id, g_free);
+        }
+      if (round == NULL)
+        {
+          round = pd_round_new ();
+          pd_round_set_id (round, race->round_id);
+          pd_round_set_season_id (round, import->season_id);
+        }
       if (!save_circuit (store, import, race, &circuit_id, &tz, error))
         return FALSE;
 
-      round = pd_store_find (store, PD_TYPE_ROUND, race->round_id, error);
-      if (round == NULL)
-        {
-          if (error != NULL && *error != NULL)
-            return FALSE;
-          round = pd_round_new ();
-          pd_round_set_id (round, race->round_id);
-        }
-      pd_round_set_season_id (round, import->season_id);
       pd_round_set_name (round, race->name);
       if (circuit_id != NULL)
         pd_round_set_circuit_id (round, circuit_id);
