@@ -563,3 +563,34 @@ pd_test_ergast_store (char **dir)
   g_assert_no_error (error);
   return store;
 }
+
+/**
+ * pd_test_round_by_number:
+ *
+ * Returns: (transfer full): the round of @season_id numbered @number,
+ *   which must be there and be the only one with that number
+ */
+PdRound *
+pd_test_round_by_number (PdStore    *store,
+                         const char *season_id,
+                         int         number)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) rounds = pd_store_list_rounds (store, season_id, &error);
+  PdRound *found = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+    {
+      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
+
+      if (pd_round_get_number (round) == number)
+        {
+          /* Each number is used once. */
+          g_assert_null (found);
+          found = g_object_ref (round);
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}

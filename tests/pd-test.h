@@ -94,6 +94,11 @@ char **pd_test_sheet_pages  (const char   *text,
 /* Points rules from the members of a rules file after its "name". */
 PdRules *pd_test_rules_new  (const char   *body);
 
+/* The round of a season with that number, the only one. */
+PdRound *pd_test_round_by_number (PdStore    *store,
+                                  const char *season_id,
+                                  int         number);
+
 /* A new database in a temporary folder (@dir, for pd_test_remove_tree())
  * with the whole Ergast history of PADDOCK_ERGAST_DIR imported. */
 PdStore *pd_test_ergast_store (char      **dir);

@@ -231,16 +231,7 @@ static PdRound *
 find_round (PdStore *store,
             int      number)
 {
-  g_autoptr(GListModel) rounds = pd_store_list_rounds (store, GT4, NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
-    {
-      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
-
-      if (pd_round_get_number (round) == number)
-        return g_steal_pointer (&round);
-    }
-  g_assert_not_reached ();
+  return pd_test_round_by_number (store, GT4, number);
 }
 
 /* Adds to the seeded season what the embedded file does not have. */

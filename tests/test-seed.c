@@ -74,23 +74,7 @@ static PdRound *
 round_by_number (PdStore *store,
                  int      number)
 {
-  g_autoptr(GListModel) rounds = pd_store_list_rounds (store, PD_DEFAULT_SEASON_ID, NULL);
-  PdRound *found = NULL;
-
-  g_assert_nonnull (rounds);
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
-    {
-      g_autoptr(PdRound) round = g_list_model_get_item (rounds, i);
-
-      if (pd_round_get_number (round) == number)
-        {
-          /* Each number is used once. */
-          g_assert_null (found);
-          found = g_object_ref (round);
-        }
-    }
-  g_assert_nonnull (found);
-  return found;
+  return pd_test_round_by_number (store, PD_DEFAULT_SEASON_ID, number);
 }
 
 static GListModel *

@@ -21,6 +21,7 @@
 #include "pd-schedule.h"
 #include "pd-progression-chart.h"
 #include "pd-ics.h"
+#include "pd-sportstimes.h"
 #include "pd-season-json.h"
 #include "pd-standings-sheet.h"
 #include "pd-standings-table.h"
@@ -1067,15 +1068,79 @@ import_ics (const char *file,
   return EXIT_OK;
 }
 
+/* The season of a sportstimes file named as in its repository,
+ * ".../f1/2024.json": "f1-2024"; NULL for another name. */
+static char *
+sportstimes_season (const char *file,
+                    const char *series)
+{
+  g_autofree char *name = g_path_get_basename (file);
+
+  if (series == NULL || strlen (name) != strlen ("2024.json") || !g_str_has_suffix (name, ".json") ||
+      !g_ascii_isdigit (name[0]) || !g_ascii_isdigit (name[1]) || !g_ascii_isdigit (name[2]) ||
+      !g_ascii_isdigit (name[3]))
+    return NULL;
+  return g_strdup_printf ("%s-%.4s", series, name);
+}
+
+static int
+import_sportstimes (const char *file,
+                    const char *season_id,
+                    const char *series)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *derived_id = NULL;
+  PdSportstimesStats stats = { 0 };
+  gsize length;
+  int status = EXIT_OK;
+
+  if (series == NULL)
+    series = pd_sportstimes_guess_series (file);
+  if (season_id == NULL || *season_id == '\0')
+    season_id = derived_id = sportstimes_season (file, series);
+  if (season_id == NULL)
+    return usage_error (_("A sportstimes calendar needs --season SEASON, unless its path names the series and "
+                          "year, such as “f1/2024.json”"));
+  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
+    return status;
+
+  /* As for iCalendar: what cannot be read is reported and left out, the
+   * rest is imported (docs/sportstimes.md). */
+  if (!pd_sportstimes_import (store, data, length, season_id, series, &stats, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      pd_sportstimes_stats_clear (&stats);
+      /* An unknown --series is a wrong request. */
+      return g_error_matches (error, PD_SPORTSTIMES_ERROR, PD_SPORTSTIMES_ERROR_SERIES) ? EXIT_USAGE : EXIT_FAILED;
+    }
+  for (guint i = 0; i < stats.problems->len; i++)
+    g_printerr (_("%s: %s: %s\n"), g_get_prgname (), file, (const char *) stats.problems->pdata[i]);
+
+  g_print (_("Imported %u sessions in %u rounds into %s"), stats.sessions, stats.rounds, season_id);
+  if (stats.problems->len > 0)
+    /* TRANSLATORS: follows “Imported N sessions in N rounds into SEASON” */
+    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u problem, see above)", " (%u problems, see above)",
+                          stats.problems->len),
+             stats.problems->len);
+  g_print (".\n");
+  pd_sportstimes_stats_clear (&stats);
+  return EXIT_OK;
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
 {
   g_autofree char *season_id = NULL;
   g_autofree char *session_name = NULL;
+  g_autofree char *series = NULL;
   int round = 0;
   const GOptionEntry entries[] = {
-    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel, ics, paddock: into the season SEASON"), N_("SEASON") },
+    { "season", 0, 0, G_OPTION_ARG_STRING, &season_id, N_("alkamel, ics, paddock, sportstimes: into the season SEASON"), N_("SEASON") },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &series, N_("sportstimes: the calendar's series (f1, f2, f3, fe, indycar, motogp, f1-academy, extremee)"), N_("SERIES") },
     { "round", 0, 0, G_OPTION_ARG_INT, &round, N_("alkamel: into round N"), N_("N") },
     { "session", 0, 0, G_OPTION_ARG_STRING, &session_name, N_("alkamel: into the session NAME"), N_("NAME") },
     { NULL }
@@ -1084,13 +1149,16 @@ cmd_import (int    argc,
 
   if (!parse_options (_("FORMAT PATH"),
                       _("Imports seasons or results. Formats: paddock (a Paddock season file), ics (an iCalendar "
-                        "file of sessions, with --season), ergast (a folder of "
+                        "file of sessions, with --season), sportstimes (a calendar of f1calendar.com and its "
+                        "sister sites, with --season unless its path is SERIES/YEAR.json), ergast (a folder of "
                         "Ergast CSV files), alkamel (an Al Kamel classification CSV, with --season, --round and "
                         "--session)."),
                       entries, &argc, &argv, &status))
     return status;
   if (argc != 3)
     return usage_error (_("Name a format and a path, such as “import ergast DIR”"));
+  if (series != NULL && !g_str_equal (argv[1], "sportstimes"))
+    return usage_error (_("--series is for “import sportstimes”"));
   if (g_str_equal (argv[1], "paddock"))
     {
       if (round != 0 || session_name != NULL)
@@ -1103,13 +1171,19 @@ cmd_import (int    argc,
         return usage_error (_("--round and --session are for “import alkamel”"));
       return import_ics (argv[2], season_id);
     }
+  if (g_str_equal (argv[1], "sportstimes"))
+    {
+      if (round != 0 || session_name != NULL)
+        return usage_error (_("--round and --session are for “import alkamel”"));
+      return import_sportstimes (argv[2], season_id, series);
+    }
   if (g_str_equal (argv[1], "ergast"))
     return import_ergast (argv[2]);
   if (g_str_equal (argv[1], "alkamel"))
     return import_alkamel (argv[2], season_id, round, session_name);
 
   {
-    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “paddock”, “ics”, “ergast” or “alkamel”"), argv[1]);
+    g_autofree char *message = g_strdup_printf (_("Unknown import format “%s”; use “paddock”, “ics”, “sportstimes”, “ergast” or “alkamel”"), argv[1]);
     return usage_error (message);
   }
 }
@@ -1712,7 +1786,7 @@ print_help (FILE *stream)
   fprintf (stream, "  %-10s %s\n", "rules", _("Show or set a season's points rules"));
   fprintf (stream, "  %-10s %s\n", "results", _("Show a session's classification"));
   fprintf (stream, "  %-10s %s\n", "entries", _("Show or change a season's entry list"));
-  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ics FILE, ergast DIR, alkamel FILE)"));
+  fprintf (stream, "  %-10s %s\n", "import", _("Import seasons or results (paddock FILE, ics FILE, sportstimes FILE, ergast DIR, alkamel FILE)"));
   fprintf (stream, "  %-10s %s\n", "export", _("Write a season to a file (paddock, csv, ics)"));
   fprintf (stream, "  %-10s %s\n", "follow", _("Make a season follow a feed at a web address"));
   fprintf (stream, "  %-10s %s\n", "unfollow", _("Stop following a season’s feed"));

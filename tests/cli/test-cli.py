@@ -1425,6 +1425,88 @@ class IcsTest(SeasonFileTestCase):
         self.assertEqual(code, 2)
 
 
+class SportstimesTest(SeasonFileTestCase):
+    """import sportstimes: the calendars of f1calendar.com and its sister
+    sites (tests/data/sportstimes, see its README)."""
+
+    DATA = os.path.join(TESTS_DIR, '..', 'data', 'sportstimes')
+
+    def test_import_f1_2024(self):
+        path = os.path.join(self.DATA, 'f1', '2024.json')
+        # No --season: f1/2024.json gives "f1-2024" and the series.
+        out = self.ok('import', 'sportstimes', path)
+        self.assertEqual(out, 'Imported 120 sessions in 24 rounds into f1-2024.\n')
+        rows = self.json_ok('schedule', 'f1-2024', '--round', '4', '--format', 'json')
+        # Japanese is "round": 18 in the file, and fourth by time.
+        self.assertEqual({r['round_name'] for r in rows}, {'Japanese'})
+        self.assertEqual([r['session'] for r in rows],
+                         ['Free Practice 1', 'Free Practice 2', 'Free Practice 3', 'Qualifying', 'Grand Prix'])
+        race = rows[-1]
+        self.assertEqual(race['start_utc'], '2024-04-07T05:00:00Z')
+        self.assertEqual(race['start_track'], '2024-04-07T14:00:00+09:00')
+        self.assertEqual(race['track_zone'], 'Asia/Tokyo')
+        self.assertEqual(race['duration_min'], 120)
+        self.assertEqual(race['kind'], 'race')
+
+        # Again: nothing changes.
+        before = self.dump()
+        self.assertEqual(self.ok('import', 'sportstimes', path, '--season', 'f1-2024'), out)
+        self.assertEqual(self.dump(), before)
+
+    def test_problems(self):
+        path = os.path.join(self.DATA, 'motogp', '2024.json')
+        code, out, err = self.run_cli('import', 'sportstimes', path, '--season', 'moto', '--series', 'motogp')
+        self.assertEqual(code, 0, err)
+        self.assertEqual(out, 'Imported 126 sessions in 21 rounds into moto (4 problems, see above).\n')
+        lines = err.splitlines()
+        self.assertEqual(len(lines), 4, err)
+        for line in lines:
+            self.assertRegex(line, r'^paddock-cli: .*2024\.json: Race \d+, “.*”: the time zone of “.*” is not known')
+        self.assertIn('“Kazakhstan”', err)
+
+    def test_swedish(self):
+        path = os.path.join(self.DATA, 'f2', '2023.json')
+        out = self.ok('import', 'sportstimes', path, env=self.env(LC_ALL='sv_SE.UTF-8'))
+        self.assertEqual(out, 'Importerade 56 pass i 14 omgångar till f2-2023.\n')
+        rows = self.json_ok('schedule', 'f2-2023', '--round', '1', '--format', 'json')
+        self.assertEqual([r['session'] for r in rows], ['Träning', 'Kval', 'Sprint', 'Huvudrace'])
+
+    def test_not_sportstimes(self):
+        self.ok('seasons')
+        before = self.dump()
+        bad = self.path('bad.json')
+        with open(bad, 'w') as f:
+            f.write('{"races": [\n  {"name": 1,,}]}\n')
+        code, out, err = self.run_cli('import', 'sportstimes', bad, '--season', 'nothing')
+        self.assertEqual(code, 1)
+        self.assertEqual(out, '')
+        self.assertIn('not a sportstimes calendar', err)
+        self.assertIn(':2:', err)
+        self.assertIn('nothing was imported', err)
+        self.assertEqual(self.dump(), before)
+
+    def test_usage(self):
+        self.ok('seasons')
+        before = self.dump()
+        bad = self.path('calendar.json')
+        with open(bad, 'w') as f:
+            f.write('{"races": []}')
+        # Neither --season nor a SERIES/YEAR.json path.
+        code, out, err = self.run_cli('import', 'sportstimes', bad)
+        self.assertEqual((code, out), (2, ''))
+        self.assertIn('--season', err)
+        code, out, err = self.run_cli('import', 'sportstimes', bad, '--season', 'x', '--series', 'wec')
+        self.assertEqual((code, out), (2, ''))
+        self.assertIn('“wec”', err)
+        code, out, err = self.run_cli('import', 'ics', bad, '--season', 'x', '--series', 'f1')
+        self.assertEqual((code, out), (2, ''))
+        self.assertIn('--series', err)
+        code, out, err = self.run_cli('import', 'calendar', bad)
+        self.assertEqual(code, 2)
+        self.assertIn('“sportstimes”', err)
+        self.assertEqual(self.dump(), before)
+
+
 class SeasonCsvTest(SeasonFileTestCase):
     """export --format csv: the season's sessions, with the columns of
     `schedule --format json`."""

@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "pd-store.h"
+
 /* Reports a broken promise of the code under test and aborts: libFuzzer
  * saves the input for SIGABRT, but not for g_error()'s breakpoint. */
 #define fuzz_fail(...) \
@@ -45,4 +47,15 @@ fuzz_init_logging (void)
       g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
       g_once_init_leave (&done, 1);
     }
+}
+
+/* How many seasons @store holds: none after a refused input. */
+static inline guint
+fuzz_n_seasons (PdStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) seasons = pd_store_list_seasons (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (seasons);
 }
