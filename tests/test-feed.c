@@ -554,6 +554,45 @@ test_calendar (Fixture       *fx,
   g_assert_cmpint (pd_session_get_status (race), ==, PD_SESSION_STATUS_CANCELLED);
 }
 
+/* Following a sportstimes calendar (f1calendar.com's data): told by its
+ * content; a moved Grand Prix listed. */
+static void
+test_sportstimes (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdFeedReport) first = NULL;
+  g_autoptr(PdFeedReport) second = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "sportstimes", "f1", "2024.json",
+                                            NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *lines = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_free (fx->body);
+  fx->body = g_strdup (text);
+  first = follow (fx, "/feed", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->format, ==, "sportstimes");
+  g_assert_cmpuint (first->changes->len, ==, 0);
+
+  /* Bahrain's Grand Prix an hour later. */
+  parts = g_strsplit (text, "\"gp\": \"2024-03-02T15:00:00Z\"", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_free (fx->body);
+  fx->body = g_strjoinv ("\"gp\": \"2024-03-02T16:00:00Z\"", parts);
+  g_free (fx->etag);
+  fx->etag = g_strdup ("\"s2\"");
+  second = refresh (fx, &error);
+  g_assert_no_error (error);
+  lines = describe (second);
+  g_test_message ("%s", lines);
+  g_assert_cmpuint (second->changed, ==, 1);
+  g_assert_cmpuint (second->changes->len, ==, 1);
+  g_assert_nonnull (strstr (lines, "Bahrain · Grand Prix flyttades från lör 2 mar 16:00 till lör 2 mar 17:00"));
+}
+
 /* A failed refresh: a message naming the address and saying what went
  * wrong, kept with the feed; nothing else changes. */
 static void
@@ -688,6 +727,7 @@ main (int    argc,
   ADD ("changes-listed", test_changes_listed);
   ADD ("local-edit-kept", test_local_edit_kept);
   ADD ("calendar", test_calendar);
+  ADD ("sportstimes", test_sportstimes);
   ADD ("fail/500", test_server_error);
   ADD ("fail/404", test_not_found);
   ADD ("fail/timeout", test_timeout);

@@ -30,10 +30,7 @@
 #include "pd-ics.h"
 #include "pd-model-types.h"
 #include "pd-season-json.h"
-#if __has_include ("pd-sportstimes.h")
 #include "pd-sportstimes.h"
-#define HAVE_SPORTSTIMES 1
-#endif
 #include "pd-time.h"
 
 G_DEFINE_QUARK (pd-feed-error-quark, pd_feed_error)
@@ -757,11 +754,7 @@ pd_feed_detect_format (const char *data,
   if (length - i >= 15 && g_ascii_strncasecmp (data + i, "BEGIN:VCALENDAR", 15) == 0)
     return "ics";
   if (i < length && data[i] == '{')
-#ifdef HAVE_SPORTSTIMES
     return pd_sportstimes_detect (data, length) ? "sportstimes" : "paddock";
-#else
-    return "paddock";
-#endif
   return NULL;
 }
 
@@ -796,7 +789,6 @@ read_into (PdStore       *staging,
       if (ok)
         return TRUE;
     }
-#ifdef HAVE_SPORTSTIMES
   else if (g_str_equal (format, "sportstimes"))
     {
       PdSportstimesStats stats = { 0 };
@@ -808,7 +800,6 @@ read_into (PdStore       *staging,
       if (ok)
         return TRUE;
     }
-#endif
   else
     {
       g_set_error (error, PD_FEED_ERROR, PD_FEED_ERROR_FORMAT,

@@ -124,29 +124,25 @@ typedef struct {
   PdSessionKind  kind;
 } SessionName;
 
-#define SESSION_NAME_CONTEXT "session name"
-
+/* Names are stored as data, in English as the series publish them (as
+ * every other importer stores names), not in the language Paddock runs
+ * in: a season followed from a feed must not change with the language. */
 static const SessionName session_names[] = {
-  /* TRANSLATORS: the name of a session, as on f1calendar.com; %u is its number */
-  { "fp", NC_ ("session name", "Free Practice"), NC_ ("session name", "Free Practice %u"), PD_SESSION_KIND_PRACTICE },
-  /* TRANSLATORS: the name of a session; %u is its number */
-  { "practice", NC_ ("session name", "Practice"), NC_ ("session name", "Practice %u"), PD_SESSION_KIND_PRACTICE },
-  { "FinalPractice", NC_ ("session name", "Final Practice"), NULL, PD_SESSION_KIND_PRACTICE },
-  { "shakedown", NC_ ("session name", "Shakedown"), NULL, PD_SESSION_KIND_PRACTICE },
-  /* TRANSLATORS: the name of a session; %u is its number */
-  { "qualifying", NC_ ("session name", "Qualifying"), NC_ ("session name", "Qualifying %u"),
+  { "fp", "Free Practice", "Free Practice %u", PD_SESSION_KIND_PRACTICE },
+  { "practice", "Practice", "Practice %u", PD_SESSION_KIND_PRACTICE },
+  { "FinalPractice", "Final Practice", NULL, PD_SESSION_KIND_PRACTICE },
+  { "shakedown", "Shakedown", NULL, PD_SESSION_KIND_PRACTICE },
+  { "qualifying", "Qualifying", "Qualifying %u",
     PD_SESSION_KIND_QUALIFYING },
-  { "sprintQualifying", NC_ ("session name", "Sprint Qualifying"), NULL, PD_SESSION_KIND_QUALIFYING },
-  /* TRANSLATORS: the name of a session; %u is its number */
-  { "sprint", NC_ ("session name", "Sprint"), NC_ ("session name", "Sprint %u"), PD_SESSION_KIND_SPRINT },
-  /* TRANSLATORS: the name of a session; %u is its number */
-  { "race", NC_ ("session name", "Race"), NC_ ("session name", "Race %u"), PD_SESSION_KIND_RACE },
-  { "gp", NC_ ("session name", "Grand Prix"), NULL, PD_SESSION_KIND_RACE },
+  { "sprintQualifying", "Sprint Qualifying", NULL, PD_SESSION_KIND_QUALIFYING },
+  { "sprint", "Sprint", "Sprint %u", PD_SESSION_KIND_SPRINT },
+  { "race", "Race", "Race %u", PD_SESSION_KIND_RACE },
+  { "gp", "Grand Prix", NULL, PD_SESSION_KIND_RACE },
   /* TRANSLATORS: the long race of a Formula 2 or 3 weekend */
-  { "feature", NC_ ("session name", "Feature Race"), NULL, PD_SESSION_KIND_RACE },
+  { "feature", "Feature Race", NULL, PD_SESSION_KIND_RACE },
   /* TRANSLATORS: an Extreme E heat before the final */
-  { "semifinal", NC_ ("session name", "Semi-Final"), NULL, PD_SESSION_KIND_RACE },
-  { "warmup", NC_ ("session name", "Warm-Up"), NULL, PD_SESSION_KIND_WARM_UP },
+  { "semifinal", "Semi-Final", NULL, PD_SESSION_KIND_RACE },
+  { "warmup", "Warm-Up", NULL, PD_SESSION_KIND_WARM_UP },
 };
 
 /* The name and kind of a session of @key. A key Paddock does not know
@@ -170,18 +166,16 @@ session_name (const char    *key,
       if (base == length)
         {
           *kind = known->kind;
-          return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, SESSION_NAME_CONTEXT, known->name));
+          return g_strdup (known->name);
         }
       if (known->numbered != NULL && key[base] != '0')
         {
           *kind = known->kind;
           /* The format is one of the table's literals above, each with
-           * one %u, which xgettext marks c-format for msgfmt -c to check
-           * in every translation. */
+           * one %u. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-          return g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, SESSION_NAME_CONTEXT, known->numbered),
-                                  (guint) g_ascii_strtoull (key + base, NULL, 10));
+          return g_strdup_printf (known->numbered, (guint) g_ascii_strtoull (key + base, NULL, 10));
 #pragma GCC diagnostic pop
         }
     }

@@ -1469,7 +1469,7 @@ class SportstimesTest(SeasonFileTestCase):
         out = self.ok('import', 'sportstimes', path, env=self.env(LC_ALL='sv_SE.UTF-8'))
         self.assertEqual(out, 'Importerade 56 pass i 14 omgångar till f2-2023.\n')
         rows = self.json_ok('schedule', 'f2-2023', '--round', '1', '--format', 'json')
-        self.assertEqual([r['session'] for r in rows], ['Träning', 'Kval', 'Sprint', 'Huvudrace'])
+        self.assertEqual([r['session'] for r in rows], ['Practice', 'Qualifying', 'Sprint', 'Feature Race'])
 
     def test_not_sportstimes(self):
         self.ok('seasons')
