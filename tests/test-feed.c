@@ -324,6 +324,11 @@ test_follow_then_not_modified (Fixture       *fx,
   g_assert_cmpstr (first->format, ==, "paddock");
   /* A new season is not a list of changes. */
   g_assert_cmpuint (first->changes->len, ==, 0);
+  g_assert_true (first->created);
+  {
+    g_autofree char *summary = pd_feed_summarize (first);
+    g_assert_cmpstr (summary, ==, SEASON " skapades från flödet");
+  }
   race = pd_store_get (fx->f.store, PD_TYPE_SESSION, SEASON ".r1.race", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (pd_session_get_name (race), ==, "Race");

@@ -686,6 +686,7 @@ merge_cb (PdStore   *store,
   {
     g_autofree char *key = g_strdup_printf ("season:%s", merge->season_id);
     merge->new_season = !g_hash_table_contains (merge->local, key);
+    merge->report->created = merge->new_season;
   }
 
   json_builder_begin_object (merge->new_base);
@@ -924,6 +925,7 @@ pd_feed_apply (PdStore        *store,
     {
       g_ptr_array_set_size (report->changes, 0);
       report->added = report->changed = report->removed = report->conflicts = 0;
+      report->created = FALSE;
       return FALSE;
     }
 
@@ -1242,6 +1244,9 @@ pd_feed_summarize (const PdFeedReport *report)
   g_autoptr(GString) text = g_string_new (NULL);
   guint changes = report->added + report->changed + report->removed;
 
+  if (report->created)
+    /* TRANSLATORS: a season's id */
+    return g_strdup_printf (_("%s was created from the feed"), report->season_id);
   if (changes == 0 && report->conflicts == 0)
     return g_strdup_printf (_("%s is up to date"), report->season_id);
   g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s: %u change", "%s: %u changes", changes),

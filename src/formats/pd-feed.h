@@ -31,6 +31,7 @@ typedef struct {
   GPtrArray *changes;       /* PdStoreFeedChange *: as recorded */
   GPtrArray *problems;      /* char *: what the feed held that could not be read */
   gboolean   not_modified;  /* the server said nothing changed (304) */
+  gboolean   created;       /* the season was not here before */
 } PdFeedReport;
 
 GQuark       pd_feed_error_quark      (void);
