@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "pd-database.h"
 #include "pd-feed-client.h"
 #include "pd-model-types.h"
 #include "pd-season-json.h"
@@ -24,6 +25,7 @@ typedef struct {
   gboolean    with_result;
   gboolean    with_penalty;
   gboolean    with_practice;
+  const char *round_crew;    /* a crew of round 1 only, or NULL */
 } Doc;
 
 static char *
@@ -37,12 +39,16 @@ season_doc (const Doc *doc)
     " \"season\": {\"id\": \"" SEASON "\", \"series_id\": \"club\", \"name\": \"Club Series 2026\", \"year\": 2026},"
     " \"circuits\": [{\"id\": \"knutstorp\", \"name\": \"Ring Knutstorp\", \"zone\": \"Europe/Stockholm\"}],"
     " \"teams\": [{\"id\": \"team-a\", \"name\": \"Team A\"}],"
-    " \"drivers\": [{\"id\": \"anna-backman\", \"first_name\": \"Anna\", \"last_name\": \"Bäckman\"}],"
+    " \"drivers\": [{\"id\": \"anna-backman\", \"first_name\": \"Anna\", \"last_name\": \"Bäckman\"},"
+    " {\"id\": \"bo-ek\", \"first_name\": \"Bo\", \"last_name\": \"Ek\"}],"
     " \"entries\": [{\"id\": \"" SEASON ".7\", \"number\": \"7\", \"team_id\": \"team-a\","
     " \"crew_ids\": [\"anna-backman\"]}],"
     " \"rounds\": [{\"id\": \"" SEASON ".r1\", \"number\": 1, \"name\": \"Knutstorp\","
-    " \"circuit_id\": \"knutstorp\", \"start_date\": \"2026-05-16\", \"end_date\": \"2026-05-17\","
-    " \"sessions\": [");
+    " \"circuit_id\": \"knutstorp\", \"start_date\": \"2026-05-16\", \"end_date\": \"2026-05-17\",");
+  if (doc->round_crew != NULL)
+    g_string_append_printf (text, " \"crews\": [{\"entry_id\": \"" SEASON ".7\", \"crew_ids\": [\"%s\"]}],",
+                            doc->round_crew);
+  g_string_append (text, " \"sessions\": [");
   if (doc->with_practice)
     g_string_append (text,
       "{\"id\": \"" SEASON ".r1.fp\", \"kind\": \"practice\", \"name\": \"Practice\", \"position\": 1,"
@@ -66,7 +72,7 @@ season_doc (const Doc *doc)
   return g_string_free (text, FALSE);
 }
 
-static const Doc v1 = { "2026-05-17T14:50:00Z", NULL, NULL, FALSE, FALSE, TRUE };
+static const Doc v1 = { "2026-05-17T14:50:00Z", NULL, NULL, FALSE, FALSE, TRUE, NULL };
 
 /* The server */
 
@@ -598,6 +604,105 @@ test_sportstimes (Fixture       *fx,
   g_assert_nonnull (strstr (lines, "Bahrain · Grand Prix flyttades från lör 2 mar 16:00 till lör 2 mar 17:00"));
 }
 
+static char *
+round_crew_of_7 (Fixture *fx)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) crews = pd_store_list_round_crews (fx->f.store, SEASON ".7", &error);
+  const char * const *crew;
+
+  g_assert_no_error (error);
+  crew = g_hash_table_lookup (crews, SEASON ".r1");
+  return crew != NULL ? g_strjoinv (",", (char **) crew) : NULL;
+}
+
+/* Crews of single rounds come with the season, and change with it. */
+static void
+test_round_crews (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdFeedReport) first = NULL;
+  g_autoptr(PdFeedReport) second = NULL;
+  g_autoptr(PdFeedReport) third = NULL;
+  g_autofree char *crew = NULL;
+  Doc doc = v1;
+
+  doc.round_crew = "bo-ek";
+  set_feed (fx, &doc, "\"k1\"");
+  first = follow (fx, "/feed", &error);
+  g_assert_no_error (error);
+  crew = round_crew_of_7 (fx);
+  g_assert_cmpstr (crew, ==, "bo-ek");
+
+  doc.round_crew = "anna-backman";
+  set_feed (fx, &doc, "\"k2\"");
+  second = refresh (fx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (second->changes->len, ==, 1);
+  g_clear_pointer (&crew, g_free);
+  crew = round_crew_of_7 (fx);
+  g_assert_cmpstr (crew, ==, "anna-backman");
+
+  doc.round_crew = NULL;
+  set_feed (fx, &doc, "\"k3\"");
+  third = refresh (fx, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&crew, g_free);
+  crew = round_crew_of_7 (fx);
+  g_assert_null (crew);
+}
+
+/* A whole season followed is the season published: the follower's
+ * export is the publisher's, byte for byte (the embedded GT4 season:
+ * classes, crews that change by round, results, penalties). */
+static void
+test_whole_season (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *publisher_path = g_build_filename (fx->f.dir, "publisher.db", NULL);
+  g_autoptr(PdStore) publisher = pd_database_open (publisher_path, &error);
+  g_autofree char *published = NULL;
+  g_autofree char *followed = NULL;
+  g_autoptr(PdFeedReport) first = NULL;
+  g_autoptr(PdFeedReport) second = NULL;
+
+  g_assert_no_error (error);
+  published = pd_season_json_export (publisher, PD_DEFAULT_SEASON_ID, &error);
+  g_assert_no_error (error);
+  g_free (fx->body);
+  fx->body = g_strdup (published);
+
+  {
+    g_autofree char *url = g_strconcat (fx->base_url, "/feed", NULL);
+    g_autoptr(GAsyncResult) result = NULL;
+
+    pd_feed_client_follow_async (fx->client, fx->f.store, PD_DEFAULT_SEASON_ID, url, NULL, NULL,
+                                 pd_feed_keep_result_cb, &result);
+    first = pd_feed_client_follow_finish (fx->client, pd_feed_wait (&result), &error);
+  }
+  g_assert_no_error (error);
+  followed = pd_season_json_export (fx->f.store, PD_DEFAULT_SEASON_ID, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (followed, ==, published);
+
+  /* Read whole again (another ETag): nothing changes. */
+  g_free (fx->etag);
+  fx->etag = g_strdup ("\"again\"");
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    pd_feed_client_refresh_async (fx->client, fx->f.store, PD_DEFAULT_SEASON_ID, NULL, pd_feed_keep_result_cb,
+                                  &result);
+    second = pd_feed_client_refresh_finish (fx->client, pd_feed_wait (&result), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_false (second->not_modified);
+  g_assert_cmpuint (second->changes->len, ==, 0);
+  g_assert_cmpuint (second->conflicts, ==, 0);
+}
+
 /* A failed refresh: a message naming the address and saying what went
  * wrong, kept with the feed; nothing else changes. */
 static void
@@ -733,6 +838,8 @@ main (int    argc,
   ADD ("local-edit-kept", test_local_edit_kept);
   ADD ("calendar", test_calendar);
   ADD ("sportstimes", test_sportstimes);
+  ADD ("whole-season", test_whole_season);
+  ADD ("round-crews", test_round_crews);
   ADD ("fail/500", test_server_error);
   ADD ("fail/404", test_not_found);
   ADD ("fail/timeout", test_timeout);

@@ -56,6 +56,8 @@ static const Kind kinds[] = {
   { "penalty", pd_penalty_get_type, FALSE },
 };
 
+#define ROUND_CREWS "round-crews"
+
 /* What a calendar (iCalendar, sportstimes) says of rounds and sessions;
  * the other fields are the user's. */
 static const char * const calendar_round_fields[] = {
@@ -67,6 +69,7 @@ static const char * const calendar_session_fields[] = {
 
 typedef struct {
   PdStore      *store;
+  PdStore      *staging;   /* the feed's document, read */
   const char   *season_id;
   gboolean      calendar;
   gboolean      new_season;  /* not here before: its records are no news */
@@ -190,6 +193,86 @@ property_text (GObject     *record,
   return value_to_text (&value);
 }
 
+static int
+compare_string_ptrs (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* An entry's crews of single rounds as text: "round=driver,driver" lines
+ * in the order of the rounds' ids; NULL for none. */
+static char *
+round_crews_text (PdStore     *store,
+                  const char  *entry_id)
+{
+  g_autoptr(GHashTable) crews = pd_store_list_round_crews (store, entry_id, NULL);
+  g_autofree gpointer *rounds = NULL;
+  GString *text;
+  guint n = 0;
+
+  if (crews == NULL || g_hash_table_size (crews) == 0)
+    return NULL;
+  rounds = g_hash_table_get_keys_as_array (crews, &n);
+  g_qsort_with_data (rounds, (int) n, sizeof (gpointer), compare_string_ptrs, NULL);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *drivers = g_strjoinv (",", g_hash_table_lookup (crews, rounds[i]));
+      g_string_append_printf (text, "%s%s=%s", i > 0 ? "\n" : "", (const char *) rounds[i], drivers);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Sets an entry's crews of single rounds to @text's, clearing the others. */
+static gboolean
+set_round_crews (PdStore     *store,
+                 const char  *entry_id,
+                 const char  *text,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) crews = pd_store_list_round_crews (store, entry_id, error);
+  g_auto(GStrv) lines = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
+  GHashTableIter iter;
+  gpointer round_id;
+
+  if (crews == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, crews);
+  while (g_hash_table_iter_next (&iter, &round_id, NULL))
+    if (!pd_store_set_round_crew (store, entry_id, round_id, NULL, error))
+      return FALSE;
+  for (guint i = 0; lines != NULL && lines[i] != NULL; i++)
+    {
+      const char *equals = strchr (lines[i], '=');
+      g_autofree char *round = NULL;
+      g_auto(GStrv) drivers = NULL;
+
+      if (equals == NULL)
+        continue;
+      round = g_strndup (lines[i], (gsize) (equals - lines[i]));
+      drivers = g_strsplit (equals + 1, ",", -1);
+      if (!pd_store_set_round_crew (store, entry_id, round, (const char * const *) drivers, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *record_id (GObject *record);
+
+/* A field of a record of @store as text: a property, or an entry's
+ * crews of single rounds. */
+static char *
+field_text (PdStore     *store,
+            GObject     *record,
+            const char  *field)
+{
+  if (g_str_equal (field, ROUND_CREWS))
+    return round_crews_text (store, record_id (record));
+  return property_text (record, field);
+}
+
 static const char *
 record_id (GObject *record)
 {
@@ -231,6 +314,9 @@ fields_of (const Kind *kind,
             continue;
           g_ptr_array_add (fields, (gpointer) g_intern_string (pspecs[i]->name));
         }
+      /* Not a property: the crews a car had in single rounds. */
+      if (g_str_equal (kind->name, "entry"))
+        g_ptr_array_add (fields, (gpointer) ROUND_CREWS);
     }
   return fields;
 }
@@ -351,9 +437,21 @@ read_season (PdStore     *store,
 
           if (!add_found (store, set, "team", pd_entry_get_team_id (PD_ENTRY (record)), error))
             return NULL;
+          g_autoptr(GHashTable) round_crews = NULL;
+          GHashTableIter crews_iter;
+          gpointer round_crew;
+
           for (guint k = 0; crew != NULL && crew[k] != NULL; k++)
             if (!add_found (store, set, "driver", crew[k], error))
               return NULL;
+          /* And those who drove it in single rounds. */
+          if ((round_crews = pd_store_list_round_crews (store, record_id (record), error)) == NULL)
+            return NULL;
+          g_hash_table_iter_init (&crews_iter, round_crews);
+          while (g_hash_table_iter_next (&crews_iter, NULL, &round_crew))
+            for (const char * const *d = round_crew; *d != NULL; d++)
+              if (!add_found (store, set, "driver", *d, error))
+                return NULL;
         }
       if (PD_IS_RESULT (record))
         {
@@ -510,7 +608,7 @@ merge_record (Merge       *merge,
   json_builder_begin_object (merge->new_base);
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *text = property_text (remote, fields->pdata[i]);
+      g_autofree char *text = field_text (merge->staging, remote, fields->pdata[i]);
 
       json_builder_set_member_name (merge->new_base, fields->pdata[i]);
       if (text != NULL)
@@ -529,6 +627,13 @@ merge_record (Merge       *merge,
         }
       if (!pd_store_save (merge->store, remote, error))
         return FALSE;
+      if (PD_IS_ENTRY (remote) && !merge->calendar)
+        {
+          g_autofree char *crews = round_crews_text (merge->staging, record_id (remote));
+
+          if (crews != NULL && !set_round_crews (merge->store, record_id (remote), crews, error))
+            return FALSE;
+        }
       g_hash_table_insert (merge->local, g_strdup (key), g_object_ref (remote));
       if (!kind_reported (kind) || merge->new_season)
         return TRUE;
@@ -542,8 +647,8 @@ merge_record (Merge       *merge,
   for (guint i = 0; i < fields->len; i++)
     {
       const char *field = fields->pdata[i];
-      g_autofree char *feed_text = property_text (remote, field);
-      g_autofree char *local_text = property_text (local, field);
+      g_autofree char *feed_text = field_text (merge->staging, remote, field);
+      g_autofree char *local_text = field_text (merge->store, local, field);
       gboolean has_base = base != NULL && json_object_has_member (base, field);
       const char *base_text = has_base ? json_object_get_string_member (base, field) : NULL;
 
@@ -558,15 +663,21 @@ merge_record (Merge       *merge,
           continue;
         }
 
-      {
-        GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (remote), field);
-        g_auto(GValue) value = G_VALUE_INIT;
+      if (g_str_equal (field, ROUND_CREWS))
+        {
+          if (!set_round_crews (merge->store, record_id (local), feed_text, error))
+            return FALSE;
+        }
+      else
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (remote), field);
+          g_auto(GValue) value = G_VALUE_INIT;
 
-        g_value_init (&value, pspec->value_type);
-        g_object_get_property (remote, field, &value);
-        g_object_set_property (local, field, &value);
-      }
-      changed = TRUE;
+          g_value_init (&value, pspec->value_type);
+          g_object_get_property (remote, field, &value);
+          g_object_set_property (local, field, &value);
+          changed = TRUE;
+        }
       if (kind_reported (kind))
         {
           merge->report->changed++;
@@ -617,7 +728,7 @@ remove_record (Merge       *merge,
     return TRUE;
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *local_text = property_text (local, fields->pdata[i]);
+      g_autofree char *local_text = field_text (merge->store, local, fields->pdata[i]);
 
       if (json_object_has_member (base, fields->pdata[i]) &&
           g_strcmp0 (local_text, json_object_get_string_member (base, fields->pdata[i])) != 0)
@@ -638,7 +749,7 @@ static int
 compare_keys (gconstpointer a,
               gconstpointer b)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  return compare_string_ptrs (a, b, NULL);
 }
 
 static GPtrArray *
@@ -910,6 +1021,7 @@ pd_feed_apply (PdStore        *store,
     }
 
   merge.store = store;
+  merge.staging = staging;
   merge.season_id = season_id;
   merge.calendar = !g_str_equal (format, "paddock");
   merge.at = at;
@@ -1030,6 +1142,11 @@ resolve_cb (PdStore   *store,
                 }
             }
         }
+      else if (record != NULL && g_str_equal (conflict->field, ROUND_CREWS))
+        {
+          if (!set_round_crews (store, conflict->record_id, conflict->remote, error))
+            return FALSE;
+        }
       else if (record != NULL)
         {
           GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), conflict->field);
@@ -1112,6 +1229,7 @@ field_label (const char *field)
     { "points", N_("points") },
     { "reason", N_("reason") },
     { "end-date", N_("last day") },
+    { ROUND_CREWS, N_("crews by round") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
