@@ -273,18 +273,35 @@ field_text (PdStore     *store,
   return property_text (record, field);
 }
 
+/* The id of a record, borrowed from it. */
 static const char *
 record_id (GObject *record)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), "id");
-  g_auto(GValue) value = G_VALUE_INIT;
-  const char *id;
+  const char *id = NULL;
 
-  g_value_init (&value, pspec->value_type);
-  g_object_get_property (record, "id", &value);
-  /* The record keeps its own copy, which lives as long as it. */
-  id = g_value_get_string (&value);
-  return id != NULL ? g_intern_string (id) : "";
+  if (PD_IS_SERIES (record))
+    id = pd_series_get_id (PD_SERIES (record));
+  else if (PD_IS_SEASON (record))
+    id = pd_season_get_id (PD_SEASON (record));
+  else if (PD_IS_CIRCUIT (record))
+    id = pd_circuit_get_id (PD_CIRCUIT (record));
+  else if (PD_IS_CLASS (record))
+    id = pd_class_get_id (PD_CLASS (record));
+  else if (PD_IS_TEAM (record))
+    id = pd_team_get_id (PD_TEAM (record));
+  else if (PD_IS_DRIVER (record))
+    id = pd_driver_get_id (PD_DRIVER (record));
+  else if (PD_IS_ROUND (record))
+    id = pd_round_get_id (PD_ROUND (record));
+  else if (PD_IS_SESSION (record))
+    id = pd_session_get_id (PD_SESSION (record));
+  else if (PD_IS_ENTRY (record))
+    id = pd_entry_get_id (PD_ENTRY (record));
+  else if (PD_IS_RESULT (record))
+    id = pd_result_get_id (PD_RESULT (record));
+  else if (PD_IS_PENALTY (record))
+    id = pd_penalty_get_id (PD_PENALTY (record));
+  return id != NULL ? id : "";
 }
 
 /* The fields a feed of this kind speaks for, other than the id. */
