@@ -46,6 +46,8 @@ struct _PdScheduleView
   GSettings      *settings;
   GPtrArray      *car_ids;        /* the choices of my_car_row; NULL first */
   char           *shown_session;  /* the session a reminder opened */
+  guint           focus_id;
+  guint           focus_tries;
 };
 
 G_DEFINE_FINAL_TYPE (PdScheduleView, pd_schedule_view, GTK_TYPE_WIDGET)
@@ -58,6 +60,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void my_car_selected_cb (PdScheduleView *self);
+static void select_my_car      (PdScheduleView *self);
 static void remind_toggled_cb  (PdScheduleView *self);
 
 static void
@@ -332,8 +335,6 @@ show_cars (PdScheduleView *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GListModel) entries = pd_store_list_entries (self->store, self->season_id, NULL);
-  g_autofree char *car_id = pd_user_prefs_get_my_car (self->settings, self->season_id);
-  guint selected = 0;
 
   g_ptr_array_set_size (self->car_ids, 0);
   g_ptr_array_add (self->car_ids, NULL);
@@ -343,17 +344,34 @@ show_cars (PdScheduleView *self)
       g_autoptr(PdEntry) entry = g_list_model_get_item (entries, i);
       g_autofree char *label = pd_user_prefs_describe_car (self->store, entry);
 
-      if (g_strcmp0 (pd_entry_get_id (entry), car_id) == 0)
-        selected = self->car_ids->len;
       g_ptr_array_add (self->car_ids, g_strdup (pd_entry_get_id (entry)));
       gtk_string_list_append (labels, label);
     }
 
   g_signal_handlers_block_by_func (self->my_car_row, my_car_selected_cb, self);
   adw_combo_row_set_model (self->my_car_row, G_LIST_MODEL (labels));
-  adw_combo_row_set_selected (self->my_car_row, selected);
   g_signal_handlers_unblock_by_func (self->my_car_row, my_car_selected_cb, self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->my_car_row), self->settings != NULL);
+  select_my_car (self);
+}
+
+/* The user's car selected in the "My Car" row. The row's model stays:
+ * this runs while the row changes its selection. */
+static void
+select_my_car (PdScheduleView *self)
+{
+  g_autofree char *car_id = pd_user_prefs_get_my_car (self->settings, self->season_id);
+  guint selected = 0;
+
+  for (guint i = 1; i < self->car_ids->len; i++)
+    if (g_strcmp0 (self->car_ids->pdata[i], car_id) == 0)
+      selected = i;
+
+  if (adw_combo_row_get_selected (self->my_car_row) == selected)
+    return;
+  g_signal_handlers_block_by_func (self->my_car_row, my_car_selected_cb, self);
+  adw_combo_row_set_selected (self->my_car_row, selected);
+  g_signal_handlers_unblock_by_func (self->my_car_row, my_car_selected_cb, self);
 }
 
 /* The reminder switch, and when its reminders come. */
@@ -395,7 +413,7 @@ prefs_changed_cb (PdScheduleView *self)
 {
   if (self->store == NULL || self->season_id == NULL)
     return;
-  show_cars (self);
+  select_my_car (self);
   show_reminder (self);
   show_up_next (self);
 }
@@ -406,6 +424,7 @@ pd_schedule_view_dispose (GObject *object)
   PdScheduleView *self = (PdScheduleView *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_SCHEDULE_VIEW);
   pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->rounds);
@@ -551,6 +570,30 @@ pd_schedule_view_select_round (PdScheduleView *self,
     }
 }
 
+/* Focuses the session a reminder opened, which scrolls it into view,
+ * once it has a size: the view is usually shown just after. */
+static gboolean
+focus_shown_session_cb (gpointer user_data)
+{
+  PdScheduleView *self = user_data;
+  GtkWidget *row = NULL;
+
+  for (GtkWidget *day = gtk_widget_get_first_child (GTK_WIDGET (self->days_box)); day != NULL && row == NULL;
+       day = gtk_widget_get_next_sibling (day))
+    for (GtkWidget *child = GTK_IS_LIST_BOX (day) ? gtk_widget_get_first_child (day) : NULL;
+         child != NULL && row == NULL; child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_has_css_class (child, "shown-session"))
+        row = child;
+
+  if (row != NULL && gtk_widget_get_mapped (row) && gtk_widget_get_width (row) > 0)
+    gtk_widget_grab_focus (row);
+  else if (row != NULL && ++self->focus_tries < 40)
+    return G_SOURCE_CONTINUE;
+
+  self->focus_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * pd_schedule_view_select_session:
  *
@@ -569,4 +612,8 @@ pd_schedule_view_select_session (PdScheduleView *self,
   pd_schedule_view_select_round (self, round_id);
   /* The round may have been shown already. */
   round_selected_cb (self);
+
+  self->focus_tries = 0;
+  if (self->focus_id == 0)
+    self->focus_id = g_timeout_add (50, focus_shown_session_cb, self);
 }
