@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "pd-reminder-plan.h"
 #include "pd-reminders.h"
 #include "pd-ui-util.h"

@@ -403,8 +403,16 @@ my_car_selected_cb (PdScheduleView *self)
 static void
 remind_toggled_cb (PdScheduleView *self)
 {
-  if (self->settings != NULL && self->season_id != NULL)
-    pd_user_prefs_set_reminded (self->settings, self->season_id, gtk_switch_get_active (self->remind_switch));
+  gboolean active = gtk_switch_get_active (self->remind_switch);
+
+  if (self->settings == NULL || self->season_id == NULL)
+    return;
+
+  /* Asking for reminders while they are off turns them on, 10 minutes
+   * before; Preferences chooses another time. */
+  if (active && g_settings_get_int (self->settings, "reminder-minutes") <= 0)
+    g_settings_set_int (self->settings, "reminder-minutes", 10);
+  pd_user_prefs_set_reminded (self->settings, self->season_id, active);
 }
 
 /* The user's choices changed, here or in another window. */

@@ -1750,6 +1750,19 @@ test_my_car (void)
     g_assert_nonnull (strstr (silver_up_next, "Race 1 · "));
   }
 
+  /* The schedule's switch, with reminders off, turns them on. */
+  g_settings_set_int (settings, "reminder-minutes", 0);
+  pd_user_prefs_set_reminded (settings, "gt4-european-2023", FALSE);
+  settle (100);
+  {
+    GtkSwitch *sw = GTK_SWITCH (find_widget (schedule, GTK_TYPE_SWITCH));
+
+    g_assert_false (gtk_switch_get_active (sw));
+    gtk_switch_set_active (sw, TRUE);
+    g_assert_cmpint (g_settings_get_int (settings, "reminder-minutes"), ==, 10);
+    g_assert_true (pd_user_prefs_get_reminded (settings, "gt4-european-2023"));
+  }
+
   /* Sent at 14:41 UTC (nine minutes before) through GLib's freedesktop
    * backend, once. */
   fake_server_start ();
