@@ -240,6 +240,30 @@ pd_format_clock (GDateTime *datetime,
 }
 
 /**
+ * pd_format_track_and_local:
+ * @track_zone: (nullable): the track's zone, %NULL when not known
+ *
+ * Returns: (transfer full): @start at the track and in @local_zone,
+ *   labelled, such as "16:50 CEST at the track · 10:50 EDT your time"
+ */
+char *
+pd_format_track_and_local (GDateTime *start,
+                           GTimeZone *track_zone,
+                           GTimeZone *local_zone)
+{
+  g_autofree char *track = NULL;
+  g_autofree char *local = pd_format_clock (start, local_zone);
+
+  if (track_zone == NULL)
+    /* TRANSLATORS: a session's start in the user's own zone, the track's being unknown */
+    return g_strdup_printf (_("%s your time"), local);
+
+  track = pd_format_clock (start, track_zone);
+  /* TRANSLATORS: a session's start at the track, then in the user's own zone */
+  return g_strdup_printf (_("%s at the track · %s your time"), track, local);
+}
+
+/**
  * pd_format_day:
  * @date: "YYYY-MM-DD"
  *

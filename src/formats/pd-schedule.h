@@ -38,6 +38,9 @@ char       *pd_schedule_to_text        (GPtrArray      *rows,
                                         GTimeZone      *local_zone);
 char       *pd_format_clock            (GDateTime      *datetime,
                                         GTimeZone      *zone);
+char       *pd_format_track_and_local  (GDateTime      *start,
+                                        GTimeZone      *track_zone,
+                                        GTimeZone      *local_zone);
 char       *pd_format_day              (const char     *date);
 char       *pd_format_date_range       (const char     *start_date,
                                         const char     *end_date);

@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "pd-application.h"
+#include "pd-preferences-window.h"
+#include "pd-reminders.h"
 #include "pd-window.h"
 
 struct _PdApplication
@@ -13,6 +15,7 @@ struct _PdApplication
 
   char           *database_path;
   GSettings      *settings;
+  PdReminders    *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -68,6 +71,11 @@ pd_application_startup (GApplication *application)
   else
     g_warning ("GSettings schema io.github.paddock.Paddock not found; settings are not kept");
 
+  /* Reminders run while the app does; they plan once a window has
+   * opened the database (pd_application_get_reminders()). */
+  if (self->settings != NULL)
+    self->reminders = pd_reminders_new (application, self->settings);
+
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -77,6 +85,7 @@ pd_application_finalize (GObject *object)
   PdApplication *self = (PdApplication *) object;
 
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
@@ -122,9 +131,50 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The main window, made when there is none (a notification clicked
+ * while Paddock had no window). */
+static PdWindow *
+main_window (PdApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (PD_IS_WINDOW (l->data))
+      return l->data;
+
+  return pd_window_new (self);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  PdApplication *self = user_data;
+  PdWindow *window = main_window (self);
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = pd_preferences_window_new (GTK_WINDOW (window), self->settings, pd_window_get_store (window));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The default action of a reminder: the session in the schedule. */
+static void
+show_session_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PdWindow *window = main_window (user_data);
+
+  pd_window_show_session (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
+  { "show-session", show_session_action, "s" },
 };
 
 static void
@@ -147,6 +197,8 @@ pd_application_init (PdApplication *self)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
 }
@@ -186,4 +238,17 @@ pd_application_get_settings (PdApplication *self)
   g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * pd_application_get_reminders:
+ *
+ * Returns: (transfer none) (nullable): the reminders, %NULL without settings
+ */
+PdReminders *
+pd_application_get_reminders (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->reminders;
 }

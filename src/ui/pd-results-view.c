@@ -11,6 +11,7 @@
 #include "pd-results-view.h"
 #include "pd-ui-export.h"
 #include "pd-ui-util.h"
+#include "pd-user-prefs.h"
 
 /*
  * A session's stored classification, read-only. Positions are shown as
@@ -40,6 +41,7 @@ struct _PdResultsItem
 {
   GObject  parent_instance;
   char    *columns[N_COLUMNS];
+  char    *entry_id;
 };
 
 G_DEFINE_FINAL_TYPE (PdResultsItem, pd_results_item, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ pd_results_item_finalize (GObject *object)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     g_free (self->columns[i]);
+  g_free (self->entry_id);
 
   G_OBJECT_CLASS (pd_results_item_parent_class)->finalize (object);
 }
@@ -77,6 +80,7 @@ struct _PdResultsView
   GtkColumnView  *column_view;
   GtkToggleButton *edit_button;
   GtkButton       *entry_list_button;
+  GtkToggleButton *only_mine_button;
   PdResultsEditorView *editor_view;
 
   PdStore        *store;
@@ -84,6 +88,9 @@ struct _PdResultsView
   GListModel     *rounds;
   GListModel     *sessions;
   GListStore     *items;
+  GtkCustomFilter *mine_filter;
+  GSettings      *settings;
+  char           *my_car;  /* the user's car in the season, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (PdResultsView, pd_results_view, GTK_TYPE_WIDGET)
@@ -199,6 +206,7 @@ show_session (PdResultsView *self,
       item->columns[COL_GRID] = number_or_dash (pd_result_get_grid (result));
       item->columns[COL_STATUS] = g_strdup (pd_result_status_to_label (pd_result_get_status (result)));
       item->columns[COL_NOTES] = pd_result_describe_notes (result, penalty_list);
+      item->entry_id = g_strdup (pd_result_get_entry_id (result));
       g_list_store_append (self->items, item);
     }
 
@@ -374,8 +382,59 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   PdResultsItem *row = gtk_list_item_get_item (item);
   const char *text = row->columns[GPOINTER_TO_UINT (user_data)];
+  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  PdResultsView *self = g_object_get_data (G_OBJECT (factory), "pd-results-view");
+  gboolean mine = self != NULL && self->my_car != NULL && g_strcmp0 (row->entry_id, self->my_car) == 0;
 
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+
+  /* GTK 4.8 has no GtkColumnViewRow: the row is the cells' parent, and
+   * rows are reused, so the mark is set or cleared on every bind. */
+  if (row_widget != NULL)
+    {
+      if (mine)
+        gtk_widget_add_css_class (row_widget, "my-car");
+      else
+        gtk_widget_remove_css_class (row_widget, "my-car");
+    }
+}
+
+static gboolean
+mine_filter_cb (gpointer item,
+                gpointer user_data)
+{
+  PdResultsView *self = user_data;
+
+  return !gtk_toggle_button_get_active (self->only_mine_button) ||
+         g_strcmp0 (PD_RESULTS_ITEM (item)->entry_id, self->my_car) == 0;
+}
+
+/* The user's car in the season: the "My Car" button is shown when there
+ * is one, and its row is marked. */
+static void
+update_my_car (PdResultsView *self)
+{
+  g_free (self->my_car);
+  self->my_car = pd_user_prefs_get_my_car (self->settings, self->season_id);
+  if (self->my_car == NULL)
+    gtk_toggle_button_set_active (self->only_mine_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->only_mine_button), self->my_car != NULL);
+}
+
+static void
+my_car_changed_cb (PdResultsView *self)
+{
+  update_my_car (self);
+  if (self->store != NULL)
+    session_selected_cb (self);
+}
+
+static void
+only_mine_toggled_cb (PdResultsView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->mine_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -389,6 +448,7 @@ add_column (PdResultsView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "pd-results-view", self);
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -560,7 +620,9 @@ pd_results_view_dispose (GObject *object)
   g_clear_object (&self->rounds);
   g_clear_object (&self->sessions);
   g_clear_object (&self->items);
+  g_clear_object (&self->mine_filter);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pd_results_view_parent_class)->dispose (object);
 }
@@ -571,6 +633,7 @@ pd_results_view_finalize (GObject *object)
   PdResultsView *self = (PdResultsView *) object;
 
   g_clear_pointer (&self->season_id, g_free);
+  g_clear_pointer (&self->my_car, g_free);
 
   G_OBJECT_CLASS (pd_results_view_parent_class)->finalize (object);
 }
@@ -607,6 +670,7 @@ pd_results_view_class_init (PdResultsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, edit_button);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, entry_list_button);
+  gtk_widget_class_bind_template_child (widget_class, PdResultsView, only_mine_button);
   gtk_widget_class_bind_template_child (widget_class, PdResultsView, editor_view);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -631,7 +695,9 @@ pd_results_view_init (PdResultsView *self)
   g_signal_connect_object (self->editor_view, "show-toast", G_CALLBACK (editor_toast_cb), self, G_CONNECT_SWAPPED);
 
   self->items = g_list_store_new (PD_TYPE_RESULTS_ITEM);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  self->mine_filter = gtk_custom_filter_new (mine_filter_cb, self, NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                                                             g_object_ref (GTK_FILTER (self->mine_filter)))));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
@@ -653,6 +719,12 @@ pd_results_view_init (PdResultsView *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session_dropdown, "notify::selected", G_CALLBACK (session_selected_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->only_mine_button, "toggled", G_CALLBACK (only_mine_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->settings = pd_user_prefs_get_settings ();
+  if (self->settings != NULL)
+    g_signal_connect_object (g_object_ref (self->settings), "changed::my-cars", G_CALLBACK (my_car_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /**
@@ -674,6 +746,7 @@ pd_results_view_set_season (PdResultsView *self,
   g_set_object (&self->store, store);
   g_free (self->season_id);
   self->season_id = g_strdup (season_id);
+  update_my_car (self);
 
   g_clear_object (&self->rounds);
   self->rounds = pd_store_list_rounds (store, season_id, &error);

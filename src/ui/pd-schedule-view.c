@@ -4,9 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "pd-reminder-plan.h"
 #include "pd-schedule-view.h"
 #include "pd-schedule.h"
 #include "pd-ui-util.h"
+#include "pd-user-prefs.h"
 
 /*
  * A round's sessions by day, each in the track's zone and the user's, and
@@ -26,7 +28,11 @@ struct _PdScheduleView
 {
   GtkWidget       parent_instance;
 
+  AdwPreferencesGroup *up_next_group;
   GtkListBox     *up_next_list;
+  AdwComboRow    *my_car_row;
+  AdwActionRow   *remind_row;
+  GtkSwitch      *remind_switch;
   GtkLabel       *round_heading;
   GtkDropDown    *round_dropdown;
   GtkLabel       *zones_label;
@@ -37,6 +43,11 @@ struct _PdScheduleView
   GListModel     *rounds;
   GArray         *countdowns;
   guint           tick_id;
+  GSettings      *settings;
+  GPtrArray      *car_ids;        /* the choices of my_car_row; NULL first */
+  char           *shown_session;  /* the session a reminder opened */
+  guint           focus_id;
+  guint           focus_tries;
 };
 
 G_DEFINE_FINAL_TYPE (PdScheduleView, pd_schedule_view, GTK_TYPE_WIDGET)
@@ -47,6 +58,10 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void my_car_selected_cb (PdScheduleView *self);
+static void select_my_car      (PdScheduleView *self);
+static void remind_toggled_cb  (PdScheduleView *self);
 
 static void
 countdown_clear (gpointer data)
@@ -146,11 +161,19 @@ show_up_next (PdScheduleView *self)
   g_autoptr(GDateTime) now = pd_ui_now ();
   g_autoptr(GTimeZone) local_zone = g_time_zone_new_local ();
 
+  g_autofree char *car_id = pd_user_prefs_get_my_car (self->settings, self->season_id);
+  g_autoptr(PdEntry) car = car_id != NULL ? pd_store_get (self->store, PD_TYPE_ENTRY, car_id, NULL) : NULL;
+  g_autofree char *described = car != NULL ? pd_user_prefs_describe_car (self->store, car) : NULL;
+  /* TRANSLATORS: under "Up Next": the user's car, such as "For #2 · Team · Silver" */
+  g_autofree char *for_car = described != NULL ? g_strdup_printf (_("For %s"), described) : NULL;
+
   pd_ui_clear_list_box (self->up_next_list);
   g_array_set_size (self->countdowns, 0);
+  adw_preferences_group_set_description (self->up_next_group, for_car);
 
   rows = pd_schedule_collect (self->store, self->season_id, 0, now, &error);
-  if (rows == NULL)
+  /* With a car chosen, the sessions of other classes are left out. */
+  if (rows == NULL || !pd_schedule_keep_entry (self->store, rows, self->season_id, car_id, &error))
     {
       toast_error (self, error);
       return;
@@ -281,6 +304,8 @@ show_round (PdScheduleView *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_session_get_name (srow->session));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), details);
+      if (g_strcmp0 (pd_session_get_id (srow->session), self->shown_session) == 0)
+        gtk_widget_add_css_class (row, "shown-session");
 
       if (status != PD_SESSION_STATUS_SCHEDULED)
         state = pd_session_status_to_label (status);
@@ -304,16 +329,115 @@ round_selected_cb (PdScheduleView *self)
   show_round (self, gtk_drop_down_get_selected_item (self->round_dropdown));
 }
 
+/* The season's cars in the "My Car" row, the user's selected. */
+static void
+show_cars (PdScheduleView *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GListModel) entries = pd_store_list_entries (self->store, self->season_id, NULL);
+
+  g_ptr_array_set_size (self->car_ids, 0);
+  g_ptr_array_add (self->car_ids, NULL);
+  gtk_string_list_append (labels, C_("car", "None"));
+  for (guint i = 0; entries != NULL && i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(PdEntry) entry = g_list_model_get_item (entries, i);
+      g_autofree char *label = pd_user_prefs_describe_car (self->store, entry);
+
+      g_ptr_array_add (self->car_ids, g_strdup (pd_entry_get_id (entry)));
+      gtk_string_list_append (labels, label);
+    }
+
+  g_signal_handlers_block_by_func (self->my_car_row, my_car_selected_cb, self);
+  adw_combo_row_set_model (self->my_car_row, G_LIST_MODEL (labels));
+  g_signal_handlers_unblock_by_func (self->my_car_row, my_car_selected_cb, self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->my_car_row), self->settings != NULL);
+  select_my_car (self);
+}
+
+/* The user's car selected in the "My Car" row. The row's model stays:
+ * this runs while the row changes its selection. */
+static void
+select_my_car (PdScheduleView *self)
+{
+  g_autofree char *car_id = pd_user_prefs_get_my_car (self->settings, self->season_id);
+  guint selected = 0;
+
+  for (guint i = 1; i < self->car_ids->len; i++)
+    if (g_strcmp0 (self->car_ids->pdata[i], car_id) == 0)
+      selected = i;
+
+  if (adw_combo_row_get_selected (self->my_car_row) == selected)
+    return;
+  g_signal_handlers_block_by_func (self->my_car_row, my_car_selected_cb, self);
+  adw_combo_row_set_selected (self->my_car_row, selected);
+  g_signal_handlers_unblock_by_func (self->my_car_row, my_car_selected_cb, self);
+}
+
+/* The reminder switch, and when its reminders come. */
+static void
+show_reminder (PdScheduleView *self)
+{
+  int minutes = self->settings != NULL ? g_settings_get_int (self->settings, "reminder-minutes") : 0;
+  g_autofree char *when = pd_user_prefs_reminder_label (minutes);
+  /* TRANSLATORS: under "Remind Me of This Season's Sessions", such as "10 minutes before each session" */
+  g_autofree char *subtitle = minutes > 0 ? g_strdup_printf (_("%s each session"), when)
+                                          : g_strdup (_("Reminders are off: choose when in Preferences"));
+
+  g_signal_handlers_block_by_func (self->remind_switch, remind_toggled_cb, self);
+  gtk_switch_set_active (self->remind_switch, pd_user_prefs_get_reminded (self->settings, self->season_id));
+  g_signal_handlers_unblock_by_func (self->remind_switch, remind_toggled_cb, self);
+  adw_action_row_set_subtitle (self->remind_row, subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remind_row), self->settings != NULL);
+}
+
+static void
+my_car_selected_cb (PdScheduleView *self)
+{
+  guint selected = adw_combo_row_get_selected (self->my_car_row);
+
+  if (self->settings != NULL && self->season_id != NULL && selected < self->car_ids->len)
+    pd_user_prefs_set_my_car (self->settings, self->season_id, self->car_ids->pdata[selected]);
+}
+
+static void
+remind_toggled_cb (PdScheduleView *self)
+{
+  gboolean active = gtk_switch_get_active (self->remind_switch);
+
+  if (self->settings == NULL || self->season_id == NULL)
+    return;
+
+  /* Asking for reminders while they are off turns them on, 10 minutes
+   * before; Preferences chooses another time. */
+  if (active && g_settings_get_int (self->settings, "reminder-minutes") <= 0)
+    g_settings_set_int (self->settings, "reminder-minutes", 10);
+  pd_user_prefs_set_reminded (self->settings, self->season_id, active);
+}
+
+/* The user's choices changed, here or in another window. */
+static void
+prefs_changed_cb (PdScheduleView *self)
+{
+  if (self->store == NULL || self->season_id == NULL)
+    return;
+  select_my_car (self);
+  show_reminder (self);
+  show_up_next (self);
+}
+
 static void
 pd_schedule_view_dispose (GObject *object)
 {
   PdScheduleView *self = (PdScheduleView *) object;
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), PD_TYPE_SCHEDULE_VIEW);
   pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->rounds);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pd_schedule_view_parent_class)->dispose (object);
 }
@@ -325,6 +449,8 @@ pd_schedule_view_finalize (GObject *object)
 
   g_clear_pointer (&self->countdowns, g_array_unref);
   g_clear_pointer (&self->season_id, g_free);
+  g_clear_pointer (&self->car_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_session, g_free);
 
   G_OBJECT_CLASS (pd_schedule_view_parent_class)->finalize (object);
 }
@@ -344,7 +470,11 @@ pd_schedule_view_class_init (PdScheduleViewClass *klass)
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-schedule-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PdScheduleView, up_next_group);
   gtk_widget_class_bind_template_child (widget_class, PdScheduleView, up_next_list);
+  gtk_widget_class_bind_template_child (widget_class, PdScheduleView, my_car_row);
+  gtk_widget_class_bind_template_child (widget_class, PdScheduleView, remind_row);
+  gtk_widget_class_bind_template_child (widget_class, PdScheduleView, remind_switch);
   gtk_widget_class_bind_template_child (widget_class, PdScheduleView, round_heading);
   gtk_widget_class_bind_template_child (widget_class, PdScheduleView, round_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PdScheduleView, zones_label);
@@ -365,6 +495,23 @@ pd_schedule_view_init (PdScheduleView *self)
   gtk_drop_down_set_factory (self->round_dropdown, factory);
   g_signal_connect_object (self->round_dropdown, "notify::selected", G_CALLBACK (round_selected_cb),
                            self, G_CONNECT_SWAPPED);
+
+  self->car_ids = g_ptr_array_new_with_free_func (g_free);
+  self->settings = pd_user_prefs_get_settings ();
+  if (self->settings != NULL)
+    {
+      g_object_ref (self->settings);
+      g_signal_connect_object (self->settings, "changed::my-cars", G_CALLBACK (prefs_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::reminder-seasons", G_CALLBACK (prefs_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::reminder-minutes", G_CALLBACK (prefs_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  g_signal_connect_object (self->my_car_row, "notify::selected", G_CALLBACK (my_car_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->remind_switch, "notify::active", G_CALLBACK (remind_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -402,6 +549,8 @@ pd_schedule_view_set_season (PdScheduleView *self,
   gtk_drop_down_set_selected (self->round_dropdown, selected);
   g_signal_handlers_unblock_by_func (self->round_dropdown, round_selected_cb, self);
 
+  show_cars (self);
+  show_reminder (self);
   show_up_next (self);
   round_selected_cb (self);
 }
@@ -427,4 +576,52 @@ pd_schedule_view_select_round (PdScheduleView *self,
           return;
         }
     }
+}
+
+/* Focuses the session a reminder opened, which scrolls it into view,
+ * once it has a size: the view is usually shown just after. */
+static gboolean
+focus_shown_session_cb (gpointer user_data)
+{
+  PdScheduleView *self = user_data;
+  GtkWidget *row = NULL;
+
+  for (GtkWidget *day = gtk_widget_get_first_child (GTK_WIDGET (self->days_box)); day != NULL && row == NULL;
+       day = gtk_widget_get_next_sibling (day))
+    for (GtkWidget *child = GTK_IS_LIST_BOX (day) ? gtk_widget_get_first_child (day) : NULL;
+         child != NULL && row == NULL; child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_has_css_class (child, "shown-session"))
+        row = child;
+
+  if (row != NULL && gtk_widget_get_mapped (row) && gtk_widget_get_width (row) > 0)
+    gtk_widget_grab_focus (row);
+  else if (row != NULL && ++self->focus_tries < 40)
+    return G_SOURCE_CONTINUE;
+
+  self->focus_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * pd_schedule_view_select_session:
+ *
+ * Shows the sessions of @round_id, @session_id marked: the session a
+ * reminder opened.
+ */
+void
+pd_schedule_view_select_session (PdScheduleView *self,
+                                 const char     *round_id,
+                                 const char     *session_id)
+{
+  g_return_if_fail (PD_IS_SCHEDULE_VIEW (self));
+
+  g_free (self->shown_session);
+  self->shown_session = g_strdup (session_id);
+  pd_schedule_view_select_round (self, round_id);
+  /* The round may have been shown already. */
+  round_selected_cb (self);
+
+  self->focus_tries = 0;
+  if (self->focus_id == 0)
+    self->focus_id = g_timeout_add (50, focus_shown_session_cb, self);
 }

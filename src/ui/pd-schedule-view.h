@@ -14,5 +14,8 @@ void pd_schedule_view_set_season   (PdScheduleView *self,
                                     const char     *season_id);
 void pd_schedule_view_select_round (PdScheduleView *self,
                                     const char     *round_id);
+void pd_schedule_view_select_session (PdScheduleView *self,
+                                      const char     *round_id,
+                                      const char     *session_id);
 
 G_END_DECLS

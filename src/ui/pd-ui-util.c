@@ -103,8 +103,6 @@ pd_ui_session_when (PdSession *session,
 {
   GDateTime *start = pd_session_get_start_utc (session);
   g_autoptr(GTimeZone) track_zone = NULL;
-  g_autofree char *track = NULL;
-  g_autofree char *local = NULL;
 
   if (circuit != NULL)
     track_zone = g_time_zone_new_identifier (pd_circuit_get_zone (circuit));
@@ -112,11 +110,7 @@ pd_ui_session_when (PdSession *session,
   if (start == NULL || track_zone == NULL)
     return g_strdup (_("Time not announced"));
 
-  track = pd_format_clock (start, track_zone);
-  local = pd_format_clock (start, local_zone);
-
-  /* TRANSLATORS: a session's start at the track, then in the user's own zone */
-  return g_strdup_printf (_("%s at the track · %s your time"), track, local);
+  return pd_format_track_and_local (start, track_zone, local_zone);
 }
 
 /**

@@ -30,6 +30,7 @@ struct _PdWindow
   PdStore              *store;
   GListModel           *seasons;
   GCancellable         *cancellable;
+  char                 *pending_session;  /* shown once the database is open */
 };
 
 G_DEFINE_FINAL_TYPE (PdWindow, pd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -203,6 +204,7 @@ open_database_cb (GObject      *source,
   PdWindow *self = PD_WINDOW (source);
   g_autoptr(GError) error = NULL;
   PdStore *store = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkApplication *app;
   GtkWidget *dialog;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -227,6 +229,16 @@ open_database_cb (GObject      *source,
 
   self->store = store;
   show_seasons (self);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL && pd_application_get_reminders (PD_APPLICATION (app)) != NULL)
+    pd_reminders_set_store (pd_application_get_reminders (PD_APPLICATION (app)), store);
+  if (self->pending_session != NULL)
+    {
+      g_autofree char *session_id = g_steal_pointer (&self->pending_session);
+
+      pd_window_show_session (self, session_id);
+    }
 }
 
 static gboolean
@@ -305,6 +317,7 @@ pd_window_finalize (GObject *object)
   PdWindow *self = (PdWindow *) object;
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pending_session, g_free);
   g_clear_object (&self->seasons);
   g_clear_object (&self->store);
 
@@ -402,4 +415,63 @@ pd_window_add_toast (PdWindow   *self,
   g_return_if_fail (PD_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/**
+ * pd_window_get_store:
+ *
+ * Returns: (transfer none) (nullable): the database, %NULL until it is open
+ */
+PdStore *
+pd_window_get_store (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * pd_window_show_session:
+ *
+ * Shows @session_id in the schedule, its season chosen; once the
+ * database is open when it is not yet.
+ */
+void
+pd_window_show_session (PdWindow   *self,
+                        const char *session_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdSession) session = NULL;
+  g_autoptr(PdRound) round = NULL;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+  g_return_if_fail (session_id != NULL);
+
+  if (self->store == NULL)
+    {
+      g_free (self->pending_session);
+      self->pending_session = g_strdup (session_id);
+      return;
+    }
+
+  session = pd_store_get (self->store, PD_TYPE_SESSION, session_id, &error);
+  if (session != NULL)
+    round = pd_store_get (self->store, PD_TYPE_ROUND, pd_session_get_round_id (session), &error);
+  if (round == NULL)
+    {
+      pd_window_add_toast (self, error->message);
+      return;
+    }
+
+  for (guint i = 0; self->seasons != NULL && i < g_list_model_get_n_items (self->seasons); i++)
+    {
+      g_autoptr(PdSeason) season = g_list_model_get_item (self->seasons, i);
+
+      if (g_strcmp0 (pd_season_get_id (season), pd_round_get_season_id (round)) == 0 &&
+          gtk_drop_down_get_selected (self->season_dropdown) != i)
+        gtk_drop_down_set_selected (self->season_dropdown, i);
+    }
+
+  pd_schedule_view_select_session (self->schedule_view, pd_round_get_id (round), session_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "schedule");
 }

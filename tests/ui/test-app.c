@@ -9,10 +9,13 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "pd-alkamel.h"
 #include "pd-application.h"
 #include "pd-chart-panel.h"
 #include "pd-calendar-view.h"
 #include "pd-entry-list-window.h"
+#include "pd-preferences-window.h"
+#include "pd-reminders.h"
 #include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
@@ -20,6 +23,7 @@
 #include "pd-season-json.h"
 #include "pd-standings-view.h"
 #include "pd-test.h"
+#include "pd-user-prefs.h"
 #include "pd-window.h"
 
 static PdApplication *app;
@@ -1268,6 +1272,540 @@ test_title (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+
+/* Preferences: from app.preferences, its rows write the settings. */
+static PdPreferencesWindow *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (PD_IS_PREFERENCES_WINDOW (toplevel))
+        return PD_PREFERENCES_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+preferences_shown (gpointer data)
+{
+  PdPreferencesWindow *preferences = find_preferences ();
+
+  return preferences != NULL && view_is_shown (preferences);
+}
+
+/* The row titled @title under @root. */
+static AdwPreferencesRow *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return ADW_PREFERENCES_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The combo row titled @title under @root. */
+static AdwComboRow *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  AdwPreferencesRow *row = find_row (root, title);
+
+  g_assert_true (ADW_IS_COMBO_ROW (row));
+  return ADW_COMBO_ROW (row);
+}
+
+/* Selects the item of @row whose label starts with @prefix. */
+static void
+choose (AdwComboRow *row,
+        const char  *prefix)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), prefix))
+        {
+          adw_combo_row_set_selected (row, i);
+          settle (100);
+          return;
+        }
+    }
+  g_error ("No “%s” to choose", prefix);
+}
+
+static char *
+combo_labels (AdwComboRow *row)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", gtk_string_object_get_string (item));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = pd_application_get_settings (app);
+  PdPreferencesWindow *preferences;
+  AdwComboRow *remind;
+  AdwComboRow *refresh;
+  GtkWidget *season_switch;
+  g_autofree char *text = NULL;
+  g_autofree char *remind_labels = NULL;
+  g_autofree char *refresh_labels = NULL;
+  g_auto(GStrv) seasons = NULL;
+
+  /* Ctrl+comma opens it. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+    g_assert_cmpstr (accels[0], ==, "<Control>comma");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  wait_for (preferences_shown, NULL, "the preferences");
+  preferences = find_preferences ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
+
+  text = shown_text (GTK_WIDGET (preferences));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, swedish ? "Påminnelser\n" : "Reminders\n"));
+  g_assert_nonnull (strstr (text, "GT4 European Series 2023\n"));
+  g_assert_nonnull (strstr (text, swedish ? "Varje timme\n" : "Every hour\n"));
+
+  remind = find_combo_row (GTK_WIDGET (preferences), swedish ? "_Påminn mig" : "_Remind Me");
+  refresh = find_combo_row (GTK_WIDGET (preferences), swedish ? "_Kontrollera följda säsonger" : "_Check Followed Seasons");
+  g_assert_nonnull (remind);
+  g_assert_nonnull (refresh);
+  remind_labels = combo_labels (remind);
+  refresh_labels = combo_labels (refresh);
+  g_assert_cmpstr (remind_labels, ==, swedish ? "Av|5 minuter före|10 minuter före|15 minuter före|30 minuter före|1 timme före"
+                                              : "Off|5 minutes before|10 minutes before|15 minutes before|"
+                                                "30 minutes before|1 hour before");
+  g_assert_cmpstr (refresh_labels, ==, swedish ? "Bara vid start|Var 15:e minut|Var 30:e minut|Varje timme|"
+                                                 "Var 3:e timme|Var 6:e timme|En gång om dagen"
+                                               : "Only at start-up|Every 15 minutes|Every 30 minutes|Every hour|"
+                                                 "Every 3 hours|Every 6 hours|Once a day");
+  g_assert_cmpuint (adw_combo_row_get_selected (remind), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (refresh), ==, 3);
+
+  /* Each row writes its key. */
+  choose (remind, swedish ? "10 minuter" : "10 minutes");
+  g_assert_cmpint (g_settings_get_int (settings, "reminder-minutes"), ==, 10);
+  choose (refresh, swedish ? "Var 6:e" : "Every 6");
+  g_assert_cmpint (g_settings_get_int (settings, "refresh-interval-minutes"), ==, 360);
+  season_switch = find_widget (GTK_WIDGET (find_row (GTK_WIDGET (preferences), "GT4 European Series 2023")),
+                               GTK_TYPE_SWITCH);
+  g_assert_nonnull (season_switch);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (season_switch)));
+  gtk_switch_set_active (GTK_SWITCH (season_switch), TRUE);
+  seasons = g_settings_get_strv (settings, "reminder-seasons");
+  g_assert_cmpuint (g_strv_length (seasons), ==, 1);
+  g_assert_cmpstr (seasons[0], ==, "gt4-european-2023");
+  settle (300);
+  screenshot_widget (GTK_WIDGET (preferences), "preferences");
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  settle (200);
+  g_assert_null (find_preferences ());
+  g_settings_reset (settings, "refresh-interval-minutes");
+}
+
+/* A stand-in for the desktop's notification server on the test's own
+ * session bus (dbus-run-session has none): it records what Paddock sends
+ * through GLib's freedesktop backend, and clicks as the desktop would. */
+typedef struct {
+  guint  owner_id;
+  guint  object_id;
+  gboolean owned;
+  GPtrArray *summaries;
+  GPtrArray *bodies;
+  GPtrArray *actions;
+} FakeServer;
+
+static FakeServer server;
+
+static const char notifications_xml[] =
+  "<node><interface name='org.freedesktop.Notifications'>"
+  " <method name='Notify'><arg type='s' direction='in'/><arg type='u' direction='in'/>"
+  "  <arg type='s' direction='in'/><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "  <arg type='as' direction='in'/><arg type='a{sv}' direction='in'/><arg type='i' direction='in'/>"
+  "  <arg type='u' direction='out'/></method>"
+  " <method name='CloseNotification'><arg type='u' direction='in'/></method>"
+  " <method name='GetCapabilities'><arg type='as' direction='out'/></method>"
+  " <method name='GetServerInformation'><arg type='s' direction='out'/><arg type='s' direction='out'/>"
+  "  <arg type='s' direction='out'/><arg type='s' direction='out'/></method>"
+  " <signal name='ActionInvoked'><arg type='u'/><arg type='s'/></signal>"
+  "</interface></node>";
+
+static void
+fake_method_cb (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *path,
+                const char            *interface,
+                const char            *method,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  if (g_str_equal (method, "Notify"))
+    {
+      const char *summary, *body;
+      g_autofree const char **actions = NULL;
+
+      g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
+      g_ptr_array_add (server.summaries, g_strdup (summary));
+      g_ptr_array_add (server.bodies, g_strdup (body));
+      g_ptr_array_add (server.actions, g_strjoinv (",", (char **) actions));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.summaries->len));
+    }
+  else if (g_str_equal (method, "GetCapabilities"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body', 'actions'],)"));
+  else if (g_str_equal (method, "GetServerInformation"))
+    g_dbus_method_invocation_return_value (invocation, g_variant_new ("(ssss)", "fake", "paddock", "1", "1.2"));
+  else
+    g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  server.owned = TRUE;
+}
+
+static gboolean
+server_ready (gpointer data)
+{
+  return server.owned;
+}
+
+static gboolean
+notified (gpointer data)
+{
+  return server.summaries->len >= GPOINTER_TO_UINT (data);
+}
+
+static void
+fake_server_start (void)
+{
+  static const GDBusInterfaceVTable vtable = { fake_method_cb, NULL, NULL, { 0 } };
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* The suite runs under dbus-run-session (build-aux/test). */
+  g_assert_nonnull (connection);
+  server.summaries = g_ptr_array_new_with_free_func (g_free);
+  server.bodies = g_ptr_array_new_with_free_func (g_free);
+  server.actions = g_ptr_array_new_with_free_func (g_free);
+  server.object_id = g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+                                                        info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  server.owner_id = g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
+                                                  G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, NULL, NULL);
+  wait_for (server_ready, NULL, "the fake notification server");
+}
+
+static void
+fake_server_stop (void)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
+
+  g_bus_unown_name (server.owner_id);
+  g_dbus_connection_unregister_object (connection, server.object_id);
+  g_clear_pointer (&server.summaries, g_ptr_array_unref);
+  g_clear_pointer (&server.bodies, g_ptr_array_unref);
+  g_clear_pointer (&server.actions, g_ptr_array_unref);
+}
+
+static char *
+next_reminder (PdReminders *reminders)
+{
+  g_auto(GStrv) ids = NULL;
+  GDateTime *next = pd_reminders_get_next (reminders, &ids);
+  g_autofree char *when = next != NULL ? g_date_time_format_iso8601 (next) : g_strdup ("none");
+  g_autofree char *list = g_strjoinv (",", ids);
+
+  return g_strdup_printf ("%s %s", when, list);
+}
+
+static gboolean
+schedule_shown (gpointer data)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (data)), "schedule") == 0;
+}
+
+/* The row a reminder opened in the schedule. */
+static GtkWidget *
+find_css (GtkWidget  *root,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_css (GtkWidget  *root,
+           const char *css_class)
+{
+  guint n = gtk_widget_get_mapped (root) && gtk_widget_has_css_class (root, css_class);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_css (child, css_class);
+  return n;
+}
+
+static GtkWidget *
+find_type_name (GtkWidget  *root,
+                const char *name)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (root), name))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type_name (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closes the toast shown and those queued behind it, as the user would
+ * with their close buttons. */
+static void
+dismiss_toasts (void)
+{
+  GtkWidget *toast;
+
+  for (int i = 0; i < 30 && (toast = find_type_name (GTK_WIDGET (window), "AdwToastWidget")) != NULL; i++)
+    {
+      GtkWidget *close = NULL;
+
+      /* The close button is the toast's last button (the first may be
+       * the toast's own action). */
+      for (GtkWidget *child = gtk_widget_get_first_child (toast); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BUTTON (child))
+          close = child;
+      g_assert_nonnull (close);
+      g_signal_emit_by_name (close, "clicked");
+      settle (400);
+    }
+  g_assert_null (find_type_name (GTK_WIDGET (window), "AdwToastWidget"));
+}
+
+/* My car (#2, Silver), chosen in the schedule: Up Next says so, the
+ * results mark it and can show it alone; the reminders follow its class,
+ * a reminder is sent to the notification server and clicking it opens
+ * the session. Runs last: it adds results and a session to the season. */
+static void
+test_my_car (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdStore) store = pd_store_new (g_getenv ("PADDOCK_DATABASE"), NULL, NULL, &error);
+  GSettings *settings = pd_application_get_settings (app);
+  PdReminders *reminders = pd_application_get_reminders (app);
+  GtkWidget *schedule = find_widget (GTK_WIDGET (window), PD_TYPE_SCHEDULE_VIEW);
+  GtkWidget *results = find_widget (GTK_WIDGET (window), PD_TYPE_RESULTS_VIEW);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *only_mine;
+  g_autofree char *car = NULL;
+  g_autofree char *up_next = NULL;
+  g_autofree char *marked = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *pro_am_plan = NULL;
+  g_autofree char *pro_am_up_next = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (reminders);
+
+  /* Spa's Race 2, the whole field, from the Al Kamel fixture. */
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("PADDOCK_TEST_DATA"), "alkamel", "gt4-spa-race2.csv", NULL);
+    g_autofree char *data = NULL;
+    gsize length;
+    PdAlkamelStats stats = { 0 };
+
+    g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+    g_assert_true (pd_alkamel_import (store, path, data, length, "gt4-european-2023", 3, "Race 2", &stats, &error));
+    g_assert_no_error (error);
+    pd_alkamel_stats_clear (&stats);
+  }
+
+  /* The car chosen in the schedule's "My Car" row, once the toasts of
+   * the earlier tests are closed, for clean screenshots. */
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  dismiss_toasts ();
+  choose (find_combo_row (schedule, swedish ? "_Min bil" : "_My Car"), "#2 ·");
+  car = pd_user_prefs_get_my_car (settings, "gt4-european-2023");
+  g_assert_cmpstr (car, ==, "gt4-european-2023.2");
+  pd_schedule_view_select_round (PD_SCHEDULE_VIEW (schedule), "gt4-european-2023.r6");
+  settle (300);
+  up_next = shown_text (schedule);
+  g_test_message ("%s", up_next);
+  g_assert_nonnull (strstr (up_next, swedish ? "För #2 · Hofor Racing by Bonk Motorsport · Silver\n"
+                                             : "For #2 · Hofor Racing by Bonk Motorsport · Silver\n"));
+  /* The switch set in the preferences test. */
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (schedule, GTK_TYPE_SWITCH))));
+  g_assert_nonnull (strstr (up_next, swedish ? "10 minuter före varje pass\n" : "10 minutes before each session\n"));
+  screenshot ("schedule-my-car");
+
+  /* The results: #2's row marked, then alone. */
+  show_view ("results", PD_TYPE_RESULTS_VIEW);
+  pd_results_view_select_session (PD_RESULTS_VIEW (results), "gt4-european-2023.r3", "gt4-european-2023.r3.race1");
+  pd_results_view_select_session (PD_RESULTS_VIEW (results), "gt4-european-2023.r3", "gt4-european-2023.r3.race2");
+  settle (400);
+  marked = shown_text (results);
+  g_assert_nonnull (strstr (marked, "Grégoire Demoustier"));
+  g_assert_cmpuint (count_css (results, "my-car"), ==, 1);
+  {
+    g_autofree char *row = shown_text (find_css (results, "my-car"));
+    g_assert_nonnull (strstr (row, "Michael Schrey"));
+    g_assert_nonnull (strstr (row, "Hofor Racing by Bonk Motorsport"));
+  }
+  dismiss_toasts ();
+  screenshot ("results-my-car");
+
+  only_mine = find_by_tooltip (results, swedish ? "Visa bara din bil" : "Show only your car");
+  g_assert_nonnull (only_mine);
+  g_assert_true (gtk_widget_get_visible (only_mine));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (only_mine), TRUE);
+  settle (300);
+  alone = shown_text (results);
+  g_assert_nonnull (strstr (alone, "Michael Schrey"));
+  g_assert_null (strstr (alone, "Grégoire Demoustier"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (only_mine), FALSE);
+
+  /* Reminders: 10 minutes before Race 1 (16:50 CEST), at "now" 12:00 UTC. */
+  plan = next_reminder (reminders);
+  g_assert_cmpstr (plan, ==, "2023-09-30T14:40:00Z gt4-european-2023.r6.race1");
+
+  /* A Pro-Am warm-up: not #2's. The reminders and Up Next follow the car. */
+  {
+    g_autoptr(PdSession) session = pd_session_new ();
+    g_autoptr(GDateTime) start = g_date_time_new_from_iso8601 ("2023-09-30T13:00:00Z", NULL);
+
+    pd_session_set_id (session, "gt4-european-2023.r6.warm-up-pro-am");
+    pd_session_set_round_id (session, "gt4-european-2023.r6");
+    pd_session_set_kind (session, PD_SESSION_KIND_WARM_UP);
+    pd_session_set_name (session, "Warm-up Pro-Am");
+    /* Between Qualifying 2 and Race 1, as the time says. */
+    pd_session_set_position (session, 4);
+    pd_session_set_start_utc (session, start);
+    pd_session_set_start_date (session, "2023-09-30");
+    pd_session_set_duration_min (session, 15);
+    g_assert_true (pd_store_save (store, G_OBJECT (session), &error));
+    g_assert_no_error (error);
+  }
+  pd_reminders_reschedule (reminders);
+  g_clear_pointer (&plan, g_free);
+  plan = next_reminder (reminders);
+  g_assert_cmpstr (plan, ==, "2023-09-30T14:40:00Z gt4-european-2023.r6.race1");
+  pd_user_prefs_set_my_car (settings, "gt4-european-2023", "gt4-european-2023.42");
+  pro_am_plan = next_reminder (reminders);
+  g_assert_cmpstr (pro_am_plan, ==, "2023-09-30T12:50:00Z gt4-european-2023.r6.warm-up-pro-am");
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  pro_am_up_next = shown_text (schedule);
+  g_assert_nonnull (strstr (pro_am_up_next, "Warm-up Pro-Am · "));
+  pd_user_prefs_set_my_car (settings, "gt4-european-2023", "gt4-european-2023.2");
+  settle (200);
+  {
+    g_autofree char *silver_up_next = shown_text (schedule);
+
+    g_assert_null (strstr (silver_up_next, "Warm-up Pro-Am"));
+    g_assert_nonnull (strstr (silver_up_next, "Race 1 · "));
+  }
+
+  /* The schedule's switch, with reminders off, turns them on. */
+  g_settings_set_int (settings, "reminder-minutes", 0);
+  pd_user_prefs_set_reminded (settings, "gt4-european-2023", FALSE);
+  settle (100);
+  {
+    GtkSwitch *sw = GTK_SWITCH (find_widget (schedule, GTK_TYPE_SWITCH));
+
+    g_assert_false (gtk_switch_get_active (sw));
+    gtk_switch_set_active (sw, TRUE);
+    g_assert_cmpint (g_settings_get_int (settings, "reminder-minutes"), ==, 10);
+    g_assert_true (pd_user_prefs_get_reminded (settings, "gt4-european-2023"));
+  }
+
+  /* Sent at 14:41 UTC (nine minutes before) through GLib's freedesktop
+   * backend, once. */
+  fake_server_start ();
+  g_setenv ("PADDOCK_NOW", "2023-09-30T14:41:00Z", TRUE);
+  g_assert_cmpuint (pd_reminders_send_due (reminders), ==, 1);
+  g_assert_cmpuint (pd_reminders_send_due (reminders), ==, 0);
+  g_setenv ("PADDOCK_NOW", "2023-09-30T12:00:00Z", TRUE);
+  wait_for (notified, GUINT_TO_POINTER (1), "the notification");
+  g_assert_cmpuint (server.summaries->len, ==, 1);
+  g_assert_cmpstr (server.summaries->pdata[0], ==, swedish ? "Race 1 börjar om 9 minuter" : "Race 1 starts in 9 minutes");
+  g_assert_cmpstr (server.bodies->pdata[0], ==, swedish ? "Barcelona · Circuit de Barcelona-Catalunya\n"
+                                                          "16:50 CEST på banan · 10:50 EDT din tid"
+                                                        : "Barcelona · Circuit de Barcelona-Catalunya\n"
+                                                          "16:50 CEST at the track · 10:50 EDT your time");
+  g_assert_true (g_str_has_prefix (server.actions->pdata[0], "default,"));
+
+  /* Clicked, in the Calendar: the schedule opens on Barcelona, Race 1 marked. */
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+  g_assert_true (g_dbus_connection_emit_signal (g_application_get_dbus_connection (G_APPLICATION (app)), NULL,
+                                                "/org/freedesktop/Notifications", "org.freedesktop.Notifications",
+                                                "ActionInvoked", g_variant_new ("(us)", 1, "default"), &error));
+  g_assert_no_error (error);
+  wait_for (schedule_shown, stack, "the schedule");
+  {
+    GtkWidget *row = find_css (schedule, "shown-session");
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Race 1");
+    /* Focused, and so scrolled into view. */
+    settle (500);
+    g_assert_true (gtk_widget_has_focus (row));
+  }
+  dismiss_toasts ();
+  screenshot ("schedule-reminded");
+  fake_server_stop ();
+
+  g_settings_reset (settings, "my-cars");
+  g_settings_reset (settings, "reminder-minutes");
+  g_settings_reset (settings, "reminder-seasons");
+  settle (200);
+  g_assert_true (gtk_widget_get_visible (only_mine) == FALSE);
+}
+
 static gboolean
 content_loaded (gpointer data)
 {
@@ -1294,6 +1832,9 @@ main (int    argc,
   setlocale (LC_ALL, "");
   adw_init ();
 
+  /* Notifications go to the fake server of /app/my-car. */
+  g_setenv ("GNOTIFICATION_BACKEND", "freedesktop", TRUE);
+
   tmpdir = g_dir_make_tmp ("paddock-app-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (tmpdir, "paddock.db", NULL);
@@ -1318,6 +1859,8 @@ main (int    argc,
   g_test_add_func ("/app/entry-list", test_entry_list);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/app/title", test_title);
+  g_test_add_func ("/app/preferences", test_preferences);
+  g_test_add_func ("/app/my-car", test_my_car);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
