@@ -7,12 +7,16 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <locale.h>
 
 #include "pd-application.h"
+#include "pd-changes-window.h"
 #include "pd-chart-panel.h"
 #include "pd-calendar-view.h"
 #include "pd-entry-list-window.h"
+#include "pd-feed-status.h"
+#include "pd-follow-dialog.h"
 #include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
@@ -21,6 +25,7 @@
 #include "pd-standings-view.h"
 #include "pd-test.h"
 #include "pd-window.h"
+#include "pd-window-feeds.h"
 
 static PdApplication *app;
 static PdWindow *window;
@@ -1268,6 +1273,281 @@ test_title (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* Following a feed, through the app: a SoupServer on loopback serves a
+ * small season; the follow dialog reads it, a refresh brings a moved race
+ * and a name changed both here and in the feed, the Changes window lists
+ * them and settles the conflict, and the highlights go once seen. */
+
+#define FEED_SEASON "club-2026"
+
+typedef struct {
+  char  *body;
+  guint  status;
+} FeedServer;
+
+static void
+feed_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  FeedServer *feed = user_data;
+
+  if (!g_str_equal (path, "/season.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, feed->status, NULL);
+  if (feed->status == SOUP_STATUS_OK)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, feed->body, strlen (feed->body));
+}
+
+/* One round at Knutstorp, a practice and a race whose start varies. */
+static char *
+feed_season (const char *practice_name,
+             const char *race_start)
+{
+  return g_strdup_printf (
+    "{\"format\": \"paddock-season\", \"version\": 2,"
+    " \"series\": {\"id\": \"club\", \"name\": \"Club Series\"},"
+    " \"season\": {\"id\": \"" FEED_SEASON "\", \"series_id\": \"club\", \"name\": \"Club Series 2026\", \"year\": 2026},"
+    " \"circuits\": [{\"id\": \"knutstorp\", \"name\": \"Ring Knutstorp\", \"zone\": \"Europe/Stockholm\"}],"
+    " \"rounds\": [{\"id\": \"" FEED_SEASON ".r1\", \"number\": 1, \"name\": \"Knutstorp\","
+    " \"circuit_id\": \"knutstorp\", \"start_date\": \"2026-05-16\", \"end_date\": \"2026-05-17\","
+    " \"sessions\": ["
+    "{\"id\": \"" FEED_SEASON ".r1.fp\", \"kind\": \"practice\", \"name\": \"%s\", \"position\": 1,"
+    " \"start_date\": \"2026-05-16\", \"start_utc\": \"2026-05-16T08:00:00Z\", \"duration_min\": 30},"
+    "{\"id\": \"" FEED_SEASON ".r1.race\", \"kind\": \"race\", \"name\": \"Race\", \"position\": 2,"
+    " \"start_date\": \"2026-05-17\", \"start_utc\": \"%s\", \"duration_min\": 45}]}]}", practice_name, race_start);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+follow_dialog_gone (gpointer data)
+{
+  return find_toplevel (PD_TYPE_FOLLOW_DIALOG) == NULL;
+}
+
+static gboolean
+follow_dialog_failed (gpointer data)
+{
+  return pd_follow_dialog_get_error (data) != NULL;
+}
+
+static gboolean
+window_shows (gpointer data)
+{
+  g_autofree char *text = shown_text (GTK_WIDGET (window));
+
+  return strstr (text, data) != NULL;
+}
+
+/* The row of the session named @title in @root, or NULL. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_feeds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  FeedServer feed = { feed_season ("Practice", "2026-05-17T14:50:00Z"), SOUP_STATUS_OK };
+  PdStore *store = pd_window_get_store (window);
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(PdSession) practice = NULL;
+  g_autoptr(PdStoreFeed) stored = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *imported = NULL;
+  const char *summary_text = swedish ? "club-2026: 1 ändring, 1 konflikt att lösa" : "club-2026: 1 change, 1 conflict to resolve";
+  PdFollowDialog *dialog;
+  PdChangesWindow *changes;
+  GtkWidget *view, *row;
+
+  soup_server_add_handler (server, NULL, feed_handler, &feed, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  url = g_strconcat (base, "season.json", NULL);
+  missing = g_strconcat (base, "missing.json", NULL);
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+
+  /* The dialog, from the menu's action; a page that is not there is an
+   * error in the dialog, and nothing is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-feed", NULL);
+  dialog = PD_FOLLOW_DIALOG (find_toplevel (PD_TYPE_FOLLOW_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, -1);
+  pd_follow_dialog_set_url (dialog, "ftp://example.org/season.json");
+  pd_follow_dialog_follow (dialog);
+  g_assert_nonnull (pd_follow_dialog_get_error (dialog));
+  pd_follow_dialog_set_url (dialog, missing);
+  {
+    /* The season row holds the season shown; this feed is another one. */
+    GtkWidget *season_row = find_row (GTK_WIDGET (dialog), swedish ? "Säsongs-id" : "Season Identifier");
+
+    g_assert_nonnull (season_row);
+    gtk_editable_set_text (GTK_EDITABLE (season_row), FEED_SEASON);
+  }
+  pd_follow_dialog_follow (dialog);
+  wait_for (follow_dialog_failed, dialog, "the follow dialog to fail");
+  g_test_message ("follow error: %s", pd_follow_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), "404"));
+  g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), swedish ? "Inget sparades." : "Nothing was stored."));
+  g_assert_null (pd_store_get_feed (store, FEED_SEASON, NULL));
+  screenshot_widget (GTK_WIDGET (dialog), "feed-follow-dialog");
+
+  /* The real address: the dialog closes and the season is shown. */
+  pd_follow_dialog_set_url (dialog, url);
+  pd_follow_dialog_follow (dialog);
+  wait_for (follow_dialog_gone, NULL, "the follow dialog to close");
+  g_assert_cmpstr (pd_window_get_season_id (window), ==, FEED_SEASON);
+  stored = pd_store_get_feed (store, FEED_SEASON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->url, ==, url);
+  text = shown_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, url));
+  g_assert_nonnull (strstr (text, swedish ? "Senast uppdaterad " : "Last refreshed "));
+  g_assert_nonnull (strstr (text, "Ring Knutstorp"));
+  g_clear_pointer (&text, g_free);
+
+  /* Renamed here, then renamed and moved in the feed. */
+  practice = pd_store_get (store, PD_TYPE_SESSION, FEED_SEASON ".r1.fp", &error);
+  g_assert_no_error (error);
+  pd_session_set_name (practice, "Free Practice");
+  g_assert_true (pd_store_save (store, G_OBJECT (practice), &error));
+  g_assert_no_error (error);
+  g_free (feed.body);
+  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (window_shows, (gpointer) summary_text, "the refresh's toast");
+
+  /* The race is highlighted in the calendar and in the schedule. */
+  view = find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW);
+  row = find_row (view, "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  g_assert_nonnull (find_row (view, "Free Practice"));
+  screenshot ("feed-calendar");
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  view = find_widget (GTK_WIDGET (window), PD_TYPE_SCHEDULE_VIEW);
+  row = find_row (view, "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+
+  /* The Changes window: the conflict on top, then the changes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", "s", "");
+  changes = PD_CHANGES_WINDOW (find_toplevel (PD_TYPE_CHANGES_WINDOW));
+  g_assert_nonnull (changes);
+  wait_for (view_is_shown, changes, "the Changes window");
+  text = shown_text (GTK_WIDGET (changes));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, swedish ? "Att avgöra" : "To Decide"));
+  g_assert_nonnull (strstr (text, "Free Practice"));
+  g_assert_nonnull (strstr (text, "Practice 1"));
+  g_assert_nonnull (strstr (text, swedish ? "Race flyttades från " : "Race moved from "));
+  screenshot_widget (GTK_WIDGET (changes), "feed-changes");
+  g_clear_pointer (&text, g_free);
+  /* Opening it marks nothing seen yet. */
+  conflicts = pd_store_list_feed_changes (store, FEED_SEASON, TRUE, &error);
+  g_assert_cmpuint (conflicts->len, >, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* "Use Feed's" takes the feed's name; the conflict goes. */
+  pd_changes_window_resolve (changes, 0, TRUE);
+  conflicts = pd_store_list_feed_conflicts (store, FEED_SEASON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_object (&practice);
+  practice = pd_store_get (store, PD_TYPE_SESSION, FEED_SEASON ".r1.fp", &error);
+  g_assert_cmpstr (pd_session_get_name (practice), ==, "Practice 1");
+  text = shown_text (GTK_WIDGET (changes));
+  g_assert_null (strstr (text, swedish ? "Att avgöra" : "To Decide"));
+  g_clear_pointer (&text, g_free);
+
+  /* Closed, the changes are seen and the highlights go. */
+  gtk_window_close (GTK_WINDOW (changes));
+  settle (200);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = pd_store_list_feed_changes (store, FEED_SEASON, TRUE, &error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  row = find_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Race");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "feed-changed"));
+
+  /* A failure: a toast, and the strip says why. */
+  feed.status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (window_shows, (gpointer) (swedish ? "Den senaste uppdateringen misslyckades" : "The last refresh failed"),
+            "the failed refresh");
+  text = shown_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "500"));
+  g_clear_pointer (&text, g_free);
+  screenshot ("feed-failed");
+
+  /* Export and import: the season's calendar read back as another season;
+   * a file of another kind stores nothing. */
+  ics = pd_window_export_text (store, FEED_SEASON, "ics", &error);
+  g_assert_no_error (error);
+  csv = pd_window_export_text (store, FEED_SEASON, "csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "Practice 1"));
+  imported = pd_window_import_data (window, "Club Copy.ics", ics, strlen (ics), &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported, ==, "club-copy");
+  g_assert_cmpstr (summary, ==, swedish ? "Importerade 2 pass till club-copy" : "Imported 2 sessions into club-copy");
+  g_assert_null (pd_window_import_data (window, "notes.txt", "hello", 5, &summary, &error));
+  g_assert_error (error, PD_FEED_ERROR, PD_FEED_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+  g_clear_error (&error);
+
+  /* Stop following: the strip goes, the season stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.unfollow-feed", NULL);
+  g_assert_null (pd_store_get_feed (store, FEED_SEASON, NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pd_window_get_feed_status (window))));
+  g_assert_cmpstr (pd_window_get_season_id (window), ==, FEED_SEASON);
+
+  soup_server_disconnect (server);
+  g_free (feed.body);
+}
+
 static gboolean
 content_loaded (gpointer data)
 {
@@ -1318,6 +1598,7 @@ main (int    argc,
   g_test_add_func ("/app/entry-list", test_entry_list);
   g_test_add_func ("/app/narrow-and-dark", test_narrow_and_dark);
   g_test_add_func ("/app/title", test_title);
+  g_test_add_func ("/app/feeds", test_feeds);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
