@@ -69,6 +69,20 @@ show_feed_toast (PdWindow *self,
 }
 
 /**
+ * pd_window_feeds_last_toast:
+ *
+ * Returns: (transfer none) (nullable): the last toast about feeds, which
+ *   may wait behind others
+ */
+AdwToast *
+pd_window_feeds_last_toast (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return g_object_get_data (G_OBJECT (self), TOAST_KEY);
+}
+
+/**
  * pd_window_feeds_season_shown:
  *
  * Shows the feed of the season now shown, and enables the actions that

@@ -11,6 +11,7 @@ void pd_window_feeds_season_shown   (PdWindow       *self,
                                      const char     *season_id);
 void pd_window_feeds_loaded         (PdWindow       *self);
 void pd_window_refresh_feeds        (PdWindow       *self);
+AdwToast *pd_window_feeds_last_toast (PdWindow      *self);
 void pd_window_transfer_class_init  (GtkWidgetClass *widget_class);
 
 /* Reads a season file, a calendar or a sportstimes file into the

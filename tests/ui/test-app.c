@@ -1354,6 +1354,15 @@ window_shows (gpointer data)
   return strstr (text, data) != NULL;
 }
 
+/* The toast may wait behind others the tests before raised. */
+static gboolean
+feed_toast_says (gpointer data)
+{
+  AdwToast *toast = pd_window_feeds_last_toast (window);
+
+  return toast != NULL && strstr (adw_toast_get_title (toast), data) != NULL;
+}
+
 /* The row of the session named @title in @root, or NULL. */
 static GtkWidget *
 find_row (GtkWidget  *root,
@@ -1431,6 +1440,8 @@ test_feeds (void)
   g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), "404"));
   g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), swedish ? "Inget sparades." : "Nothing was stored."));
   g_assert_null (pd_store_get_feed (store, FEED_SEASON, NULL));
+  /* The dialog grows to show the error on the next frames. */
+  settle (500);
   screenshot_widget (GTK_WIDGET (dialog), "feed-follow-dialog");
 
   /* The real address: the dialog closes and the season is shown. */
@@ -1456,7 +1467,8 @@ test_feeds (void)
   g_free (feed.body);
   feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
-  wait_for (window_shows, (gpointer) summary_text, "the refresh's toast");
+  wait_for (feed_toast_says, (gpointer) summary_text, "the refresh's toast");
+  g_assert_cmpstr (adw_toast_get_button_label (pd_window_feeds_last_toast (window)), ==, swedish ? "_Visa" : "_Show");
 
   /* The race is highlighted in the calendar and in the schedule. */
   view = find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW);
@@ -1520,6 +1532,7 @@ test_feeds (void)
   text = shown_text (GTK_WIDGET (window));
   g_assert_nonnull (strstr (text, "500"));
   g_clear_pointer (&text, g_free);
+  g_assert_true (feed_toast_says ("500 Internal Server Error"));
   screenshot ("feed-failed");
 
   /* Export and import: the season's calendar read back as another season;
