@@ -85,6 +85,7 @@ pd_feed_status_init (PdFeedStatus *self)
 
   /* The button turns into a spinner while the feed is being read. */
   gtk_widget_set_tooltip_text (refresh, _("Refresh Now"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (refresh), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Refresh Now"), -1);
   gtk_widget_add_css_class (refresh, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (refresh), "win.refresh-feeds");
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);

@@ -190,17 +190,20 @@ loaded_cb (GObject      *source,
   transfer_free (transfer);
 }
 
+/* Adds a filter to @chooser, which keeps it; @format is the export's. */
 static GtkFileFilter *
-filter_new (const char *name,
-            const char *pattern,
-            const char *format)
+add_filter (GtkFileChooserNative *chooser,
+            const char           *name,
+            const char           *pattern,
+            const char           *format)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, name);
   gtk_file_filter_add_pattern (filter, pattern);
   if (format != NULL)
     g_object_set_data (G_OBJECT (filter), "format", (gpointer) format);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   return filter;
 }
 
@@ -231,15 +234,11 @@ import_action (GtkWidget  *widget,
 {
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import a Season or Calendar"), GTK_WINDOW (widget),
                                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  GtkFileFilter *all = gtk_file_filter_new ();
+  GtkFileFilter *known = add_filter (chooser, _("Seasons and Calendars"), "*.json", NULL);
 
-  gtk_file_filter_set_name (all, _("Seasons and Calendars"));
-  gtk_file_filter_add_pattern (all, "*.json");
-  gtk_file_filter_add_pattern (all, "*.ics");
-  gtk_file_filter_add_mime_type (all, "text/calendar");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter_new (_("All Files"), "*", NULL));
-  g_object_unref (all);
+  gtk_file_filter_add_pattern (known, "*.ics");
+  gtk_file_filter_add_mime_type (known, "text/calendar");
+  add_filter (chooser, _("All Files"), "*", NULL);
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), widget, 0);
@@ -348,19 +347,16 @@ export_action (GtkWidget  *widget,
   const char *season_id = pd_window_get_season_id (self);
   g_autofree char *name = NULL;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) paddock = NULL;
+  GtkFileFilter *paddock;
 
   if (season_id == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export Season"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), NULL);
-  paddock = filter_new (_("Paddock Season File"), "*.json", "paddock");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), paddock);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               filter_new (_("iCalendar (Sessions)"), "*.ics", "ics"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser),
-                               filter_new (_("CSV (Sessions)"), "*.csv", "csv"));
+  paddock = add_filter (chooser, _("Paddock Season File"), "*.json", "paddock");
+  add_filter (chooser, _("iCalendar (Sessions)"), "*.ics", "ics");
+  add_filter (chooser, _("CSV (Sessions)"), "*.csv", "csv");
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), paddock);
   name = g_strdup_printf ("%s.json", season_id);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
