@@ -1304,23 +1304,33 @@ feed_handler (SoupServer        *server,
     soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, feed->body, strlen (feed->body));
 }
 
-/* One round at Knutstorp, a practice and a race whose start varies. */
+/* One round at Knutstorp, a practice and a race whose start varies, and
+ * one car, classified in the race when @with_result. */
 static char *
 feed_season (const char *practice_name,
-             const char *race_start)
+             const char *race_start,
+             gboolean    with_result)
 {
   return g_strdup_printf (
     "{\"format\": \"paddock-season\", \"version\": 2,"
     " \"series\": {\"id\": \"club\", \"name\": \"Club Series\"},"
     " \"season\": {\"id\": \"" FEED_SEASON "\", \"series_id\": \"club\", \"name\": \"Club Series 2026\", \"year\": 2026},"
     " \"circuits\": [{\"id\": \"knutstorp\", \"name\": \"Ring Knutstorp\", \"zone\": \"Europe/Stockholm\"}],"
+    " \"teams\": [{\"id\": \"team-a\", \"name\": \"Team A\"}],"
+    " \"drivers\": [{\"id\": \"anna-backman\", \"first_name\": \"Anna\", \"last_name\": \"Bäckman\"}],"
+    " \"entries\": [{\"id\": \"" FEED_SEASON ".7\", \"number\": \"7\", \"team_id\": \"team-a\","
+    " \"crew_ids\": [\"anna-backman\"]}],"
     " \"rounds\": [{\"id\": \"" FEED_SEASON ".r1\", \"number\": 1, \"name\": \"Knutstorp\","
     " \"circuit_id\": \"knutstorp\", \"start_date\": \"2026-05-16\", \"end_date\": \"2026-05-17\","
     " \"sessions\": ["
     "{\"id\": \"" FEED_SEASON ".r1.fp\", \"kind\": \"practice\", \"name\": \"%s\", \"position\": 1,"
     " \"start_date\": \"2026-05-16\", \"start_utc\": \"2026-05-16T08:00:00Z\", \"duration_min\": 30},"
     "{\"id\": \"" FEED_SEASON ".r1.race\", \"kind\": \"race\", \"name\": \"Race\", \"position\": 2,"
-    " \"start_date\": \"2026-05-17\", \"start_utc\": \"%s\", \"duration_min\": 45}]}]}", practice_name, race_start);
+    " \"start_date\": \"2026-05-17\", \"start_utc\": \"%s\", \"duration_min\": 45%s}]}]}",
+    practice_name, race_start,
+    with_result ? ", \"results\": [{\"id\": \"" FEED_SEASON ".r1.race.7\", \"entry_id\": \"" FEED_SEASON ".7\","
+                  " \"status\": \"classified\", \"laps\": 20, \"total_time_ms\": 2400000, \"position\": 1}]"
+                : "");
 }
 
 static GtkWindow *
@@ -1388,7 +1398,7 @@ test_feeds (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  FeedServer feed = { feed_season ("Practice", "2026-05-17T14:50:00Z"), SOUP_STATUS_OK };
+  FeedServer feed = { feed_season ("Practice", "2026-05-17T14:50:00Z", FALSE), SOUP_STATUS_OK };
   PdStore *store = pd_window_get_store (window);
   g_autoptr(GSList) uris = NULL;
   g_autofree char *base = NULL;
@@ -1465,7 +1475,7 @@ test_feeds (void)
   g_assert_true (pd_store_save (store, G_OBJECT (practice), &error));
   g_assert_no_error (error);
   g_free (feed.body);
-  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z");
+  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
   wait_for (feed_toast_says, (gpointer) summary_text, "the refresh's toast");
   g_assert_cmpstr (adw_toast_get_button_label (pd_window_feeds_last_toast (window)), ==, swedish ? "_Visa" : "_Show");
@@ -1534,6 +1544,20 @@ test_feeds (void)
   g_clear_pointer (&text, g_free);
   g_assert_true (feed_toast_says ("500 Internal Server Error"));
   screenshot ("feed-failed");
+
+  /* A result the feed adds marks its session, the race, and only it. */
+  g_free (feed.body);
+  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z", TRUE);
+  feed.status = SOUP_STATUS_OK;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (feed_toast_says, (gpointer) (swedish ? "club-2026: 1 ändring" : "club-2026: 1 change"),
+            "the refresh that adds a result");
+  row = find_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  row = find_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Practice 1");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "feed-changed"));
 
   /* Export and import: the season's calendar read back as another season;
    * a file of another kind stores nothing. */
