@@ -7,7 +7,9 @@
 #include "pd-application.h"
 #include "pd-preferences-window.h"
 #include "pd-reminders.h"
+#include "pd-feed-client.h"
 #include "pd-window.h"
+#include "pd-window-feeds.h"
 
 struct _PdApplication
 {
@@ -16,6 +18,10 @@ struct _PdApplication
   char           *database_path;
   GSettings      *settings;
   PdReminders    *reminders;
+
+  PdFeedClient   *feed_client;        /* one session for every feed */
+  guint           refresh_id;         /* the refresh timer */
+  gboolean        started_refresh;    /* the start-up refresh was done */
 };
 
 G_DEFINE_FINAL_TYPE (PdApplication, pd_application, ADW_TYPE_APPLICATION)
@@ -53,6 +59,28 @@ pd_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Feeds are read again every refresh-interval-minutes, by the window in
+ * front; 0 reads them only at start-up. */
+static gboolean
+refresh_timeout_cb (gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (PD_IS_WINDOW (window))
+    pd_window_refresh_feeds (PD_WINDOW (window));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_refresh (PdApplication *self)
+{
+  int minutes = self->settings != NULL ? g_settings_get_int (self->settings, "refresh-interval-minutes") : 60;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (minutes > 0)
+    self->refresh_id = g_timeout_add_seconds ((guint) minutes * 60, refresh_timeout_cb, self);
+}
+
 static void
 pd_application_startup (GApplication *application)
 {
@@ -77,6 +105,21 @@ pd_application_startup (GApplication *application)
     self->reminders = pd_reminders_new (application, self->settings);
 
   gtk_window_set_default_icon_name (APP_ID);
+
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::refresh-interval-minutes",
+                             G_CALLBACK (schedule_refresh), self, G_CONNECT_SWAPPED);
+  schedule_refresh (self);
+}
+
+static void
+pd_application_shutdown (GApplication *application)
+{
+  PdApplication *self = PD_APPLICATION (application);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  G_APPLICATION_CLASS (pd_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -87,6 +130,8 @@ pd_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_object (&self->reminders);
   g_clear_object (&self->settings);
+  g_clear_object (&self->feed_client);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   G_OBJECT_CLASS (pd_application_parent_class)->finalize (object);
 }
@@ -186,6 +231,7 @@ pd_application_class_init (PdApplicationClass *klass)
   object_class->finalize = pd_application_finalize;
   app_class->activate = pd_application_activate;
   app_class->startup = pd_application_startup;
+  app_class->shutdown = pd_application_shutdown;
   app_class->handle_local_options = pd_application_handle_local_options;
 }
 
@@ -201,6 +247,8 @@ pd_application_init (PdApplication *self)
                                          (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+
+  self->feed_client = pd_feed_client_new ();
 }
 
 PdApplication *
@@ -251,4 +299,34 @@ pd_application_get_reminders (PdApplication *self)
   g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
 
   return self->reminders;
+}
+
+/**
+ * pd_application_get_feed_client:
+ *
+ * Returns: (transfer none): the client every window reads feeds with
+ */
+PdFeedClient *
+pd_application_get_feed_client (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), NULL);
+
+  return self->feed_client;
+}
+
+/**
+ * pd_application_take_startup_refresh:
+ *
+ * Returns: %TRUE the first time only: the first window to open its
+ *   database refreshes the feeds
+ */
+gboolean
+pd_application_take_startup_refresh (PdApplication *self)
+{
+  g_return_val_if_fail (PD_IS_APPLICATION (self), FALSE);
+
+  if (self->started_refresh)
+    return FALSE;
+  self->started_refresh = TRUE;
+  return TRUE;
 }

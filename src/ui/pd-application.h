@@ -3,6 +3,7 @@
 #include <adwaita.h>
 
 #include "pd-reminders.h"
+#include "pd-feed-client.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,7 @@ PdApplication *pd_application_new               (void);
 const char    *pd_application_get_database_path (PdApplication *self);
 GSettings     *pd_application_get_settings      (PdApplication *self);
 PdReminders   *pd_application_get_reminders     (PdApplication *self);
+PdFeedClient  *pd_application_get_feed_client   (PdApplication *self);
+gboolean       pd_application_take_startup_refresh (PdApplication *self);
 
 G_END_DECLS

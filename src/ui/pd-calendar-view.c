@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-calendar-view.h"
+#include "pd-feed-ui.h"
 #include "pd-schedule.h"
 #include "pd-time.h"
 #include "pd-ui-util.h"
@@ -33,6 +34,7 @@ struct _PdCalendarView
 
   PdStore            *store;
   GtkSingleSelection *selection;
+  GHashTable         *changed;   /* sessions a feed changed, unseen */
 };
 
 G_DEFINE_FINAL_TYPE (PdCalendarView, pd_calendar_view, GTK_TYPE_WIDGET)
@@ -195,6 +197,7 @@ show_round (PdCalendarView *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pd_session_get_name (session));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      pd_feed_ui_mark_changed (row, self->changed, pd_session_get_id (session));
       gtk_list_box_append (self->session_list, row);
     }
 
@@ -325,6 +328,7 @@ pd_calendar_view_dispose (GObject *object)
   pd_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_calendar_view_parent_class)->dispose (object);
 }
@@ -406,6 +410,8 @@ pd_calendar_view_set_season (PdCalendarView *self,
   g_return_if_fail (PD_IS_STORE (store));
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  self->changed = pd_feed_ui_changed_sessions (store, season_id);
 
   rounds = pd_store_list_rounds (store, season_id, &error);
   if (rounds == NULL)

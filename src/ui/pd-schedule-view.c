@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "pd-reminder-plan.h"
+#include "pd-feed-ui.h"
 #include "pd-schedule-view.h"
 #include "pd-schedule.h"
 #include "pd-ui-util.h"
@@ -48,6 +49,7 @@ struct _PdScheduleView
   char           *shown_session;  /* the session a reminder opened */
   guint           focus_id;
   guint           focus_tries;
+  GHashTable     *changed;   /* sessions a feed changed, unseen */
 };
 
 G_DEFINE_FINAL_TYPE (PdScheduleView, pd_schedule_view, GTK_TYPE_WIDGET)
@@ -209,6 +211,7 @@ show_up_next (PdScheduleView *self)
       gtk_widget_add_css_class (label, "numeric");
       gtk_widget_add_css_class (label, "accent");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      pd_feed_ui_mark_changed (row, self->changed, pd_session_get_id (srow->session));
       gtk_list_box_append (self->up_next_list, row);
 
       if (pd_session_get_start_utc (srow->session) != NULL)
@@ -319,6 +322,7 @@ show_round (PdScheduleView *self,
           gtk_widget_add_css_class (label, "dim-label");
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
+      pd_feed_ui_mark_changed (row, self->changed, pd_session_get_id (srow->session));
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
 }
@@ -451,6 +455,7 @@ pd_schedule_view_finalize (GObject *object)
   g_clear_pointer (&self->season_id, g_free);
   g_clear_pointer (&self->car_ids, g_ptr_array_unref);
   g_clear_pointer (&self->shown_session, g_free);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
 
   G_OBJECT_CLASS (pd_schedule_view_parent_class)->finalize (object);
 }
@@ -533,6 +538,8 @@ pd_schedule_view_set_season (PdScheduleView *self,
   g_set_object (&self->store, store);
   g_free (self->season_id);
   self->season_id = g_strdup (season_id);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  self->changed = pd_feed_ui_changed_sessions (store, season_id);
 
   g_clear_object (&self->rounds);
   self->rounds = pd_store_list_rounds (store, season_id, &error);

@@ -6,10 +6,12 @@
 
 #include "pd-calendar-view.h"
 #include "pd-database.h"
+#include "pd-feed-status.h"
 #include "pd-results-view.h"
 #include "pd-schedule-view.h"
 #include "pd-standings-view.h"
 #include "pd-window.h"
+#include "pd-window-feeds.h"
 
 struct _PdWindow
 {
@@ -26,6 +28,7 @@ struct _PdWindow
   PdScheduleView       *schedule_view;
   PdResultsView        *results_view;
   PdStandingsView      *standings_view;
+  PdFeedStatus         *feed_status;
 
   PdStore              *store;
   GListModel           *seasons;
@@ -67,6 +70,7 @@ season_selected_cb (PdWindow   *self,
   pd_schedule_view_set_season (self->schedule_view, self->store, id);
   pd_results_view_set_season (self->results_view, self->store, id);
   pd_standings_view_set_season (self->standings_view, self->store, id);
+  pd_window_feeds_season_shown (self, id);
 
   settings = get_settings (self);
   if (settings != NULL)
@@ -239,6 +243,7 @@ open_database_cb (GObject      *source,
 
       pd_window_show_session (self, session_id);
     }
+  pd_window_feeds_loaded (self);
 }
 
 static gboolean
@@ -339,6 +344,7 @@ pd_window_class_init (PdWindowClass *klass)
   g_type_ensure (PD_TYPE_SCHEDULE_VIEW);
   g_type_ensure (PD_TYPE_RESULTS_VIEW);
   g_type_ensure (PD_TYPE_STANDINGS_VIEW);
+  g_type_ensure (PD_TYPE_FEED_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/paddock/Paddock/ui/pd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PdWindow, season_dropdown);
@@ -351,6 +357,7 @@ pd_window_class_init (PdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PdWindow, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, results_view);
   gtk_widget_class_bind_template_child (widget_class, PdWindow, standings_view);
+  gtk_widget_class_bind_template_child (widget_class, PdWindow, feed_status);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
@@ -361,6 +368,8 @@ pd_window_class_init (PdWindowClass *klass)
                                        "win.show-view", "s", "results");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_CONTROL_MASK,
                                        "win.show-view", "s", "standings");
+
+  pd_window_feeds_class_init (widget_class);
 }
 
 static void
@@ -418,9 +427,22 @@ pd_window_add_toast (PdWindow   *self,
 }
 
 /**
+ * pd_window_add_toast_object:
+ * @toast: (transfer full): a toast, with a button, say
+ */
+void
+pd_window_add_toast_object (PdWindow *self,
+                            AdwToast *toast)
+{
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
  * pd_window_get_store:
  *
- * Returns: (transfer none) (nullable): the database, %NULL until it is open
+ * Returns: (transfer none) (nullable): the database, once it is open
  */
 PdStore *
 pd_window_get_store (PdWindow *self)
@@ -474,4 +496,80 @@ pd_window_show_session (PdWindow   *self,
 
   pd_schedule_view_select_session (self->schedule_view, pd_round_get_id (round), session_id);
   adw_view_stack_set_visible_child_name (self->view_stack, "schedule");
+}
+
+/**
+ * pd_window_get_cancellable:
+ *
+ * Returns: (transfer none): what the window cancels when it goes
+ */
+GCancellable *
+pd_window_get_cancellable (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return self->cancellable;
+}
+
+/**
+ * pd_window_get_feed_status:
+ *
+ * Returns: (transfer none): the strip showing the season's feed
+ */
+PdFeedStatus *
+pd_window_get_feed_status (PdWindow *self)
+{
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  return self->feed_status;
+}
+
+/**
+ * pd_window_get_season_id:
+ *
+ * Returns: (nullable): the id of the season shown
+ */
+const char *
+pd_window_get_season_id (PdWindow *self)
+{
+  PdSeason *season;
+
+  g_return_val_if_fail (PD_IS_WINDOW (self), NULL);
+
+  season = self->seasons != NULL ? gtk_drop_down_get_selected_item (self->season_dropdown) : NULL;
+  return season != NULL ? pd_season_get_id (season) : NULL;
+}
+
+/**
+ * pd_window_show_season:
+ * @season_id: (nullable): the season to show, or %NULL for the one shown
+ *
+ * Reads the seasons again, as one may have come or changed, and shows
+ * @season_id.
+ */
+void
+pd_window_show_season (PdWindow   *self,
+                       const char *season_id)
+{
+  g_autofree char *wanted = NULL;
+  GSettings *settings;
+
+  g_return_if_fail (PD_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  wanted = g_strdup (season_id != NULL ? season_id : pd_window_get_season_id (self));
+  settings = get_settings (self);
+  if (settings != NULL && wanted != NULL)
+    g_settings_set_string (settings, "selected-season", wanted);
+
+  show_seasons (self);
+  for (guint i = 0; wanted != NULL && i < g_list_model_get_n_items (self->seasons); i++)
+    {
+      g_autoptr(PdSeason) season = g_list_model_get_item (self->seasons, i);
+
+      if (g_strcmp0 (pd_season_get_id (season), wanted) == 0 &&
+          gtk_drop_down_get_selected (self->season_dropdown) != i)
+        gtk_drop_down_set_selected (self->season_dropdown, i);
+    }
 }

@@ -7,15 +7,19 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <locale.h>
 
 #include "pd-alkamel.h"
 #include "pd-application.h"
+#include "pd-changes-window.h"
 #include "pd-chart-panel.h"
 #include "pd-calendar-view.h"
 #include "pd-entry-list-window.h"
 #include "pd-preferences-window.h"
 #include "pd-reminders.h"
+#include "pd-feed-status.h"
+#include "pd-follow-dialog.h"
 #include "pd-results-editor-view.h"
 #include "pd-results-view.h"
 #include "pd-rules-editor.h"
@@ -25,6 +29,7 @@
 #include "pd-test.h"
 #include "pd-user-prefs.h"
 #include "pd-window.h"
+#include "pd-window-feeds.h"
 
 static PdApplication *app;
 static PdWindow *window;
@@ -1442,7 +1447,7 @@ typedef struct {
   GPtrArray *actions;
 } FakeServer;
 
-static FakeServer server;
+static FakeServer notify_server;
 
 static const char notifications_xml[] =
   "<node><interface name='org.freedesktop.Notifications'>"
@@ -1473,10 +1478,10 @@ fake_method_cb (GDBusConnection       *connection,
       g_autofree const char **actions = NULL;
 
       g_variant_get (parameters, "(&su&s&s&s^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
-      g_ptr_array_add (server.summaries, g_strdup (summary));
-      g_ptr_array_add (server.bodies, g_strdup (body));
-      g_ptr_array_add (server.actions, g_strjoinv (",", (char **) actions));
-      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", server.summaries->len));
+      g_ptr_array_add (notify_server.summaries, g_strdup (summary));
+      g_ptr_array_add (notify_server.bodies, g_strdup (body));
+      g_ptr_array_add (notify_server.actions, g_strjoinv (",", (char **) actions));
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(u)", notify_server.summaries->len));
     }
   else if (g_str_equal (method, "GetCapabilities"))
     g_dbus_method_invocation_return_value (invocation, g_variant_new_parsed ("(['body', 'actions'],)"));
@@ -1491,19 +1496,19 @@ name_acquired_cb (GDBusConnection *connection,
                   const char      *name,
                   gpointer         user_data)
 {
-  server.owned = TRUE;
+  notify_server.owned = TRUE;
 }
 
 static gboolean
 server_ready (gpointer data)
 {
-  return server.owned;
+  return notify_server.owned;
 }
 
 static gboolean
 notified (gpointer data)
 {
-  return server.summaries->len >= GPOINTER_TO_UINT (data);
+  return notify_server.summaries->len >= GPOINTER_TO_UINT (data);
 }
 
 static void
@@ -1516,13 +1521,13 @@ fake_server_start (void)
 
   /* The suite runs under dbus-run-session (build-aux/test). */
   g_assert_nonnull (connection);
-  server.summaries = g_ptr_array_new_with_free_func (g_free);
-  server.bodies = g_ptr_array_new_with_free_func (g_free);
-  server.actions = g_ptr_array_new_with_free_func (g_free);
-  server.object_id = g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
+  notify_server.summaries = g_ptr_array_new_with_free_func (g_free);
+  notify_server.bodies = g_ptr_array_new_with_free_func (g_free);
+  notify_server.actions = g_ptr_array_new_with_free_func (g_free);
+  notify_server.object_id = g_dbus_connection_register_object (connection, "/org/freedesktop/Notifications",
                                                         info->interfaces[0], &vtable, NULL, NULL, &error);
   g_assert_no_error (error);
-  server.owner_id = g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
+  notify_server.owner_id = g_bus_own_name_on_connection (connection, "org.freedesktop.Notifications",
                                                   G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL, NULL, NULL);
   wait_for (server_ready, NULL, "the fake notification server");
 }
@@ -1532,11 +1537,11 @@ fake_server_stop (void)
 {
   GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (app));
 
-  g_bus_unown_name (server.owner_id);
-  g_dbus_connection_unregister_object (connection, server.object_id);
-  g_clear_pointer (&server.summaries, g_ptr_array_unref);
-  g_clear_pointer (&server.bodies, g_ptr_array_unref);
-  g_clear_pointer (&server.actions, g_ptr_array_unref);
+  g_bus_unown_name (notify_server.owner_id);
+  g_dbus_connection_unregister_object (connection, notify_server.object_id);
+  g_clear_pointer (&notify_server.summaries, g_ptr_array_unref);
+  g_clear_pointer (&notify_server.bodies, g_ptr_array_unref);
+  g_clear_pointer (&notify_server.actions, g_ptr_array_unref);
 }
 
 static char *
@@ -1771,13 +1776,13 @@ test_my_car (void)
   g_assert_cmpuint (pd_reminders_send_due (reminders), ==, 0);
   g_setenv ("PADDOCK_NOW", "2023-09-30T12:00:00Z", TRUE);
   wait_for (notified, GUINT_TO_POINTER (1), "the notification");
-  g_assert_cmpuint (server.summaries->len, ==, 1);
-  g_assert_cmpstr (server.summaries->pdata[0], ==, swedish ? "Race 1 börjar om 9 minuter" : "Race 1 starts in 9 minutes");
-  g_assert_cmpstr (server.bodies->pdata[0], ==, swedish ? "Barcelona · Circuit de Barcelona-Catalunya\n"
+  g_assert_cmpuint (notify_server.summaries->len, ==, 1);
+  g_assert_cmpstr (notify_server.summaries->pdata[0], ==, swedish ? "Race 1 börjar om 9 minuter" : "Race 1 starts in 9 minutes");
+  g_assert_cmpstr (notify_server.bodies->pdata[0], ==, swedish ? "Barcelona · Circuit de Barcelona-Catalunya\n"
                                                           "16:50 CEST på banan · 10:50 EDT din tid"
                                                         : "Barcelona · Circuit de Barcelona-Catalunya\n"
                                                           "16:50 CEST at the track · 10:50 EDT your time");
-  g_assert_true (g_str_has_prefix (server.actions->pdata[0], "default,"));
+  g_assert_true (g_str_has_prefix (notify_server.actions->pdata[0], "default,"));
 
   /* Clicked, in the Calendar: the schedule opens on Barcelona, Race 1 marked. */
   show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
@@ -1804,6 +1809,318 @@ test_my_car (void)
   g_settings_reset (settings, "reminder-seasons");
   settle (200);
   g_assert_true (gtk_widget_get_visible (only_mine) == FALSE);
+}
+
+/* Following a feed, through the app: a SoupServer on loopback serves a
+ * small season; the follow dialog reads it, a refresh brings a moved race
+ * and a name changed both here and in the feed, the Changes window lists
+ * them and settles the conflict, and the highlights go once seen. */
+
+#define FEED_SEASON "club-2026"
+
+typedef struct {
+  char  *body;
+  guint  status;
+} FeedServer;
+
+static void
+feed_handler (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  FeedServer *feed = user_data;
+
+  if (!g_str_equal (path, "/season.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, feed->status, NULL);
+  if (feed->status == SOUP_STATUS_OK)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, feed->body, strlen (feed->body));
+}
+
+/* One round at Knutstorp, a practice and a race whose start varies, and
+ * one car, classified in the race when @with_result. */
+static char *
+feed_season (const char *practice_name,
+             const char *race_start,
+             gboolean    with_result)
+{
+  return g_strdup_printf (
+    "{\"format\": \"paddock-season\", \"version\": 2,"
+    " \"series\": {\"id\": \"club\", \"name\": \"Club Series\"},"
+    " \"season\": {\"id\": \"" FEED_SEASON "\", \"series_id\": \"club\", \"name\": \"Club Series 2026\", \"year\": 2026},"
+    " \"circuits\": [{\"id\": \"knutstorp\", \"name\": \"Ring Knutstorp\", \"zone\": \"Europe/Stockholm\"}],"
+    " \"teams\": [{\"id\": \"team-a\", \"name\": \"Team A\"}],"
+    " \"drivers\": [{\"id\": \"anna-backman\", \"first_name\": \"Anna\", \"last_name\": \"Bäckman\"}],"
+    " \"entries\": [{\"id\": \"" FEED_SEASON ".7\", \"number\": \"7\", \"team_id\": \"team-a\","
+    " \"crew_ids\": [\"anna-backman\"]}],"
+    " \"rounds\": [{\"id\": \"" FEED_SEASON ".r1\", \"number\": 1, \"name\": \"Knutstorp\","
+    " \"circuit_id\": \"knutstorp\", \"start_date\": \"2026-05-16\", \"end_date\": \"2026-05-17\","
+    " \"sessions\": ["
+    "{\"id\": \"" FEED_SEASON ".r1.fp\", \"kind\": \"practice\", \"name\": \"%s\", \"position\": 1,"
+    " \"start_date\": \"2026-05-16\", \"start_utc\": \"2026-05-16T08:00:00Z\", \"duration_min\": 30},"
+    "{\"id\": \"" FEED_SEASON ".r1.race\", \"kind\": \"race\", \"name\": \"Race\", \"position\": 2,"
+    " \"start_date\": \"2026-05-17\", \"start_utc\": \"%s\", \"duration_min\": 45%s}]}]}",
+    practice_name, race_start,
+    with_result ? ", \"results\": [{\"id\": \"" FEED_SEASON ".r1.race.7\", \"entry_id\": \"" FEED_SEASON ".7\","
+                  " \"status\": \"classified\", \"laps\": 20, \"total_time_ms\": 2400000, \"position\": 1}]"
+                : "");
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+follow_dialog_gone (gpointer data)
+{
+  return find_toplevel (PD_TYPE_FOLLOW_DIALOG) == NULL;
+}
+
+static gboolean
+follow_dialog_failed (gpointer data)
+{
+  return pd_follow_dialog_get_error (data) != NULL;
+}
+
+static gboolean
+window_shows (gpointer data)
+{
+  g_autofree char *text = shown_text (GTK_WIDGET (window));
+
+  return strstr (text, data) != NULL;
+}
+
+/* The toast may wait behind others the tests before raised. */
+static gboolean
+feed_toast_says (gpointer data)
+{
+  AdwToast *toast = pd_window_feeds_last_toast (window);
+
+  return toast != NULL && strstr (adw_toast_get_title (toast), data) != NULL;
+}
+
+/* The row of the session named @title in @root, or NULL. */
+static GtkWidget *
+find_titled_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_feeds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  FeedServer feed = { feed_season ("Practice", "2026-05-17T14:50:00Z", FALSE), SOUP_STATUS_OK };
+  PdStore *store = pd_window_get_store (window);
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(PdSession) practice = NULL;
+  g_autoptr(PdStoreFeed) stored = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *imported = NULL;
+  const char *summary_text = swedish ? "club-2026: 1 ändring, 1 konflikt att lösa" : "club-2026: 1 change, 1 conflict to resolve";
+  PdFollowDialog *dialog;
+  PdChangesWindow *changes;
+  GtkWidget *view, *row;
+
+  soup_server_add_handler (server, NULL, feed_handler, &feed, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  url = g_strconcat (base, "season.json", NULL);
+  missing = g_strconcat (base, "missing.json", NULL);
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+
+  /* The dialog, from the menu's action; a page that is not there is an
+   * error in the dialog, and nothing is stored. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.follow-feed", NULL);
+  dialog = PD_FOLLOW_DIALOG (find_toplevel (PD_TYPE_FOLLOW_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, -1);
+  pd_follow_dialog_set_url (dialog, "ftp://example.org/season.json");
+  pd_follow_dialog_follow (dialog);
+  g_assert_nonnull (pd_follow_dialog_get_error (dialog));
+  pd_follow_dialog_set_url (dialog, missing);
+  {
+    /* The season row holds the season shown; this feed is another one. */
+    GtkWidget *season_row = find_titled_row (GTK_WIDGET (dialog), swedish ? "Säsongs-id" : "Season Identifier");
+
+    g_assert_nonnull (season_row);
+    gtk_editable_set_text (GTK_EDITABLE (season_row), FEED_SEASON);
+  }
+  pd_follow_dialog_follow (dialog);
+  wait_for (follow_dialog_failed, dialog, "the follow dialog to fail");
+  g_test_message ("follow error: %s", pd_follow_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), "404"));
+  g_assert_nonnull (strstr (pd_follow_dialog_get_error (dialog), swedish ? "Inget sparades." : "Nothing was stored."));
+  g_assert_null (pd_store_get_feed (store, FEED_SEASON, NULL));
+  /* The dialog grows to show the error on the next frames. */
+  settle (500);
+  screenshot_widget (GTK_WIDGET (dialog), "feed-follow-dialog");
+
+  /* The real address: the dialog closes and the season is shown. */
+  pd_follow_dialog_set_url (dialog, url);
+  pd_follow_dialog_follow (dialog);
+  wait_for (follow_dialog_gone, NULL, "the follow dialog to close");
+  g_assert_cmpstr (pd_window_get_season_id (window), ==, FEED_SEASON);
+  stored = pd_store_get_feed (store, FEED_SEASON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->url, ==, url);
+  text = shown_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, url));
+  g_assert_nonnull (strstr (text, swedish ? "Senast uppdaterad " : "Last refreshed "));
+  g_assert_nonnull (strstr (text, "Ring Knutstorp"));
+  g_clear_pointer (&text, g_free);
+
+  /* Renamed here, then renamed and moved in the feed. */
+  practice = pd_store_get (store, PD_TYPE_SESSION, FEED_SEASON ".r1.fp", &error);
+  g_assert_no_error (error);
+  pd_session_set_name (practice, "Free Practice");
+  g_assert_true (pd_store_save (store, G_OBJECT (practice), &error));
+  g_assert_no_error (error);
+  g_free (feed.body);
+  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z", FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (feed_toast_says, (gpointer) summary_text, "the refresh's toast");
+  g_assert_cmpstr (adw_toast_get_button_label (pd_window_feeds_last_toast (window)), ==, swedish ? "_Visa" : "_Show");
+
+  /* The race is highlighted in the calendar and in the schedule. */
+  view = find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW);
+  row = find_titled_row (view, "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  g_assert_nonnull (find_titled_row (view, "Free Practice"));
+  screenshot ("feed-calendar");
+  show_view ("schedule", PD_TYPE_SCHEDULE_VIEW);
+  view = find_widget (GTK_WIDGET (window), PD_TYPE_SCHEDULE_VIEW);
+  row = find_titled_row (view, "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  show_view ("calendar", PD_TYPE_CALENDAR_VIEW);
+
+  /* The Changes window: the conflict on top, then the changes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", "s", "");
+  changes = PD_CHANGES_WINDOW (find_toplevel (PD_TYPE_CHANGES_WINDOW));
+  g_assert_nonnull (changes);
+  wait_for (view_is_shown, changes, "the Changes window");
+  text = shown_text (GTK_WIDGET (changes));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, swedish ? "Att avgöra" : "To Decide"));
+  g_assert_nonnull (strstr (text, "Free Practice"));
+  g_assert_nonnull (strstr (text, "Practice 1"));
+  g_assert_nonnull (strstr (text, swedish ? "Race flyttades från " : "Race moved from "));
+  screenshot_widget (GTK_WIDGET (changes), "feed-changes");
+  g_clear_pointer (&text, g_free);
+  /* Opening it marks nothing seen yet. */
+  conflicts = pd_store_list_feed_changes (store, FEED_SEASON, TRUE, &error);
+  g_assert_cmpuint (conflicts->len, >, 0);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+  /* "Use Feed's" takes the feed's name; the conflict goes. */
+  pd_changes_window_resolve (changes, 0, TRUE);
+  conflicts = pd_store_list_feed_conflicts (store, FEED_SEASON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_clear_object (&practice);
+  practice = pd_store_get (store, PD_TYPE_SESSION, FEED_SEASON ".r1.fp", &error);
+  g_assert_cmpstr (pd_session_get_name (practice), ==, "Practice 1");
+  text = shown_text (GTK_WIDGET (changes));
+  g_assert_null (strstr (text, swedish ? "Att avgöra" : "To Decide"));
+  g_clear_pointer (&text, g_free);
+
+  /* Closed, the changes are seen and the highlights go. */
+  gtk_window_close (GTK_WINDOW (changes));
+  settle (200);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = pd_store_list_feed_changes (store, FEED_SEASON, TRUE, &error);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  row = find_titled_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Race");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "feed-changed"));
+
+  /* A failure: a toast, and the strip says why. */
+  feed.status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (window_shows, (gpointer) (swedish ? "Den senaste uppdateringen misslyckades" : "The last refresh failed"),
+            "the failed refresh");
+  text = shown_text (GTK_WIDGET (window));
+  g_assert_nonnull (strstr (text, "500"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (feed_toast_says ("500 Internal Server Error"));
+  screenshot ("feed-failed");
+
+  /* A result the feed adds marks its session, the race, and only it. */
+  g_free (feed.body);
+  feed.body = feed_season ("Practice 1", "2026-05-17T15:05:00Z", TRUE);
+  feed.status = SOUP_STATUS_OK;
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresh-feeds", NULL);
+  wait_for (feed_toast_says, (gpointer) (swedish ? "club-2026: 1 ändring" : "club-2026: 1 change"),
+            "the refresh that adds a result");
+  row = find_titled_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Race");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "feed-changed"));
+  row = find_titled_row (find_widget (GTK_WIDGET (window), PD_TYPE_CALENDAR_VIEW), "Practice 1");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_has_css_class (row, "feed-changed"));
+
+  /* Export and import: the season's calendar read back as another season;
+   * a file of another kind stores nothing. */
+  ics = pd_window_export_text (store, FEED_SEASON, "ics", &error);
+  g_assert_no_error (error);
+  csv = pd_window_export_text (store, FEED_SEASON, "csv", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, "Practice 1"));
+  imported = pd_window_import_data (window, "Club Copy.ics", ics, strlen (ics), &summary, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (imported, ==, "club-copy");
+  g_assert_cmpstr (summary, ==, swedish ? "Importerade 2 pass till club-copy" : "Imported 2 sessions into club-copy");
+  g_assert_null (pd_window_import_data (window, "notes.txt", "hello", 5, &summary, &error));
+  g_assert_error (error, PD_FEED_ERROR, PD_FEED_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "notes.txt"));
+  g_clear_error (&error);
+
+  /* Stop following: the strip goes, the season stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.unfollow-feed", NULL);
+  g_assert_null (pd_store_get_feed (store, FEED_SEASON, NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pd_window_get_feed_status (window))));
+  g_assert_cmpstr (pd_window_get_season_id (window), ==, FEED_SEASON);
+
+  soup_server_disconnect (server);
+  g_free (feed.body);
 }
 
 static gboolean
@@ -1861,6 +2178,8 @@ main (int    argc,
   g_test_add_func ("/app/title", test_title);
   g_test_add_func ("/app/preferences", test_preferences);
   g_test_add_func ("/app/my-car", test_my_car);
+  /* After my-car: it leaves a season of its own selected. */
+  g_test_add_func ("/app/feeds", test_feeds);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
