@@ -819,6 +819,31 @@ test_unreachable (Fixture *fx, gconstpointer data)
   check_failure (fx, url, PD_FEED_ERROR_UNREACHABLE, "127.0.0.1");
 }
 
+/* https with a certificate no one vouches for: refused, said so. */
+static void
+test_tls (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "tls", "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "data", "tls", "key.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert, key, &error);
+  g_autoptr(SoupServer) secure = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *url = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_tls_backend_supports_tls (g_tls_backend_get_default ()));
+  secure = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (secure, NULL, feed_handler, fx, NULL);
+  g_assert_true (soup_server_listen_local (secure, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                                           &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (secure);
+  url = g_strdup_printf ("https://127.0.0.1:%d/feed", g_uri_get_port (uris->data));
+  check_failure (fx, url, PD_FEED_ERROR_TLS, url);
+  soup_server_disconnect (secure);
+}
+
 static void
 test_bad_scheme (Fixture *fx, gconstpointer data)
 {
@@ -849,6 +874,7 @@ main (int    argc,
   ADD ("fail/redirect-loop", test_redirect_loop);
   ADD ("fail/invalid-json", test_invalid);
   ADD ("fail/unreachable", test_unreachable);
+  ADD ("fail/tls", test_tls);
   ADD ("fail/scheme", test_bad_scheme);
 #undef ADD
   return g_test_run ();
