@@ -20,7 +20,6 @@
 #include "pd-results-table.h"
 #include "pd-schedule.h"
 #include "pd-progression-chart.h"
-#include "pd-ics.h"
 #include "pd-sportstimes.h"
 #include "pd-season-json.h"
 #include "pd-standings-sheet.h"
@@ -29,6 +28,8 @@
 #include "pd-time.h"
 #include "pd-timing.h"
 #include "pd-cli.h"
+
+char **pd_cli_original_argv;
 
 static char *opt_database;
 
@@ -941,9 +942,21 @@ import_ergast (const char *dir)
   return EXIT_OK;
 }
 
+/* Reads a file, or fetches an http(s) URL (in paddock-cli-full), whole. */
+static gboolean
+read_source (const char  *path_or_url,
+             char       **data,
+             gsize       *length,
+             GError     **error)
+{
+  if (strstr (path_or_url, "://") == NULL)
+    return g_file_get_contents (path_or_url, data, length, error);
+  return pd_cli_fetch (path_or_url, data, length, error);
+}
+
 /* Reads a file to import whole, then opens the database: a file that
  * cannot be read creates no database. Returns the exit status. */
-static int
+int
 read_then_open (const char  *file,
                 char       **data,
                 gsize       *length,
@@ -953,7 +966,7 @@ read_then_open (const char  *file,
   int status = EXIT_OK;
 
   /* A web address is fetched once (see pd-cli-feeds.c). */
-  if (!pd_cli_read_source (file, data, length, &error))
+  if (!read_source (file, data, length, &error))
     {
       g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
       return EXIT_FAILED;
@@ -1025,46 +1038,6 @@ import_paddock (const char *file,
   /* TRANSLATORS: a summary after an import: the season's id, then how many of each its file held */
   g_print (_("Imported %s (rounds: %u, sessions: %u, cars: %u, results: %u, penalties: %u).\n"), imported_id,
            stats.rounds, stats.sessions, stats.entries, stats.results, stats.penalties);
-  return EXIT_OK;
-}
-
-static int
-import_ics (const char *file,
-            const char *season_id)
-{
-  g_autoptr(PdStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  PdIcsStats stats = { 0 };
-  gsize length;
-  int status = EXIT_OK;
-
-  if (season_id == NULL || *season_id == '\0')
-    return usage_error (_("An iCalendar file needs --season SEASON, the season to import it into"));
-  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
-    return status;
-
-  /* What cannot be read is reported and left out; the rest is imported
-   * (docs/ics.md): exit status 0, with the problems on stderr. */
-  if (!pd_ics_import (store, data, length, season_id, &stats, &error))
-    {
-      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
-      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
-      pd_ics_stats_clear (&stats);
-      return EXIT_FAILED;
-    }
-  for (guint i = 0; i < stats.problems->len; i++)
-    g_printerr (_("%s: %s: %s\n"), g_get_prgname (), file, (const char *) stats.problems->pdata[i]);
-
-  /* TRANSLATORS: a summary after an iCalendar import: sessions, rounds, then the season */
-  g_print (_("Imported %u sessions in %u rounds into %s"), stats.sessions, stats.rounds, season_id);
-  if (stats.problems->len > 0)
-    /* TRANSLATORS: follows “Imported N sessions in N rounds into SEASON” */
-    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u event or part of one left out, see above)",
-                          " (%u events or parts of events left out, see above)", stats.problems->len),
-             stats.problems->len);
-  g_print (".\n");
-  pd_ics_stats_clear (&stats);
   return EXIT_OK;
 }
 
@@ -1169,7 +1142,7 @@ cmd_import (int    argc,
     {
       if (round != 0 || session_name != NULL)
         return usage_error (_("--round and --session are for “import alkamel”"));
-      return import_ics (argv[2], season_id);
+      return pd_cli_import_ics (argv[2], season_id);
     }
   if (g_str_equal (argv[1], "sportstimes"))
     {
@@ -1679,22 +1652,6 @@ cmd_entries (int    argc,
   return EXIT_OK;
 }
 
-/* The events' DTSTAMP: now, or SOURCE_DATE_EPOCH for files that do not
- * change from one run to the next. */
-static char *
-export_ics (PdStore     *store,
-            const char  *season_id,
-            int          reminder,
-            GError     **error)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr(GDateTime) stamp = NULL;
-  guint64 seconds;
-
-  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
-    stamp = g_date_time_new_from_unix_utc ((gint64) seconds);
-  return pd_ics_export (store, season_id, reminder, stamp, error);
-}
 
 static int
 cmd_export (int    argc,
@@ -1753,7 +1710,7 @@ cmd_export (int    argc,
         text = pd_schedule_to_csv (rows, local_zone);
     }
   else if (ics)
-    text = export_ics (store, argv[1], reminder, &error);
+    text = pd_cli_export_ics (store, argv[1], reminder, &error);
   else
     text = pd_season_json_export (store, argv[1], &error);
   if (text == NULL)
@@ -1809,6 +1766,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("paddock-cli");
+  pd_cli_original_argv = argv;
 
   /* Options before the command are global; only --database is. */
   for (i = 1; i < argc; i++)

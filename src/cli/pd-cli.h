@@ -24,19 +24,34 @@ gboolean  parse_options   (const char          *parameter,
                            char              ***argv,
                            int                 *status);
 
-/* pd-cli-feeds.c */
+/* The arguments the program was started with, for pd-cli-exec.c. */
+extern char **pd_cli_original_argv;
+
+int       read_then_open  (const char          *file,
+                           char               **data,
+                           gsize               *length,
+                           PdStore            **store);
+
+/* pd-cli-full.c in paddock-cli-full; in paddock-cli, pd-cli-exec.c, which
+ * runs paddock-cli-full in its place with the same arguments. */
 int       cmd_follow      (int                  argc,
-                           char               **argv);
-int       cmd_unfollow    (int                  argc,
                            char               **argv);
 int       cmd_refresh     (int                  argc,
                            char               **argv);
+int       cmd_unfollow    (int                  argc,
+                           char               **argv);
 int       cmd_changes     (int                  argc,
                            char               **argv);
-/* Reads a file, or fetches an http(s) URL, whole. */
-gboolean  pd_cli_read_source (const char       *path_or_url,
-                              char            **data,
-                              gsize            *length,
-                              GError          **error);
+/* Fetches an http(s) URL whole, as g_file_get_contents() reads a file. */
+gboolean  pd_cli_fetch    (const char          *url,
+                           char               **data,
+                           gsize               *length,
+                           GError             **error);
+int       pd_cli_import_ics (const char        *file,
+                             const char        *season_id);
+char     *pd_cli_export_ics (PdStore           *store,
+                             const char        *season_id,
+                             int                reminder,
+                             GError           **error);
 
 G_END_DECLS

@@ -1,4 +1,9 @@
-/* pd-cli-feeds.c: paddock-cli follow, unfollow, refresh and changes. */
+/* pd-cli-full.c: what paddock-cli does with libsoup and libical: the
+ * feeds (follow, refresh, changes, unfollow), reading a URL, and
+ * iCalendar files. Built into paddock-cli-full only, so that paddock-cli
+ * itself loads neither (nor ICU and the C++ library under libical) for
+ * its other commands; it runs paddock-cli-full for these (see
+ * pd-cli-exec.c). */
 
 #include "config.h"
 
@@ -8,29 +13,20 @@
 
 #include "pd-cli.h"
 #include "pd-feed-client.h"
+#include "pd-ics.h"
 
-static gboolean
-is_url (const char *text)
-{
-  return g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://") ||
-         strstr (text, "://") != NULL;
-}
-
+/* Fetches @url whole, as g_file_get_contents() reads a file. */
 gboolean
-pd_cli_read_source (const char  *path_or_url,
-                    char       **data,
-                    gsize       *length,
-                    GError     **error)
+pd_cli_fetch (const char  *url,
+              char       **data,
+              gsize       *length,
+              GError     **error)
 {
-  g_autoptr(PdFeedClient) client = NULL;
+  g_autoptr(PdFeedClient) client = pd_feed_client_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(PdFeedResponse) response = NULL;
 
-  if (!is_url (path_or_url))
-    return g_file_get_contents (path_or_url, data, length, error);
-
-  client = pd_feed_client_new ();
-  pd_feed_client_fetch_async (client, path_or_url, NULL, NULL, NULL, pd_feed_keep_result_cb, &result);
+  pd_feed_client_fetch_async (client, url, NULL, NULL, NULL, pd_feed_keep_result_cb, &result);
   response = pd_feed_client_fetch_finish (client, pd_feed_wait (&result), error);
   if (response == NULL)
     return FALSE;
@@ -110,43 +106,6 @@ cmd_follow (int    argc,
 }
 
 int
-cmd_unfollow (int    argc,
-              char **argv)
-{
-  const GOptionEntry entries[] = { { NULL } };
-  g_autoptr(PdStore) store = NULL;
-  g_autoptr(PdStoreFeed) feed = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = EXIT_OK;
-
-  if (!parse_options (_("SEASON"),
-                      _("Stops following SEASON’s feed. What the feed brought stays."),
-                      entries, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return usage_error (_("Name the season that should stop following its feed"));
-  if ((store = open_store (&status)) == NULL)
-    return status;
-  feed = pd_store_get_feed (store, argv[1], &error);
-  if (feed == NULL)
-    {
-      if (error == NULL)
-        error = g_error_new (PD_FEED_ERROR, PD_FEED_ERROR_NOT_FOLLOWED, _("The season “%s” does not follow a feed"),
-                             argv[1]);
-      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
-      return EXIT_FAILED;
-    }
-  if (!pd_store_delete_feed (store, argv[1], &error))
-    {
-      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
-      return EXIT_FAILED;
-    }
-  /* TRANSLATORS: a season's id, then a web address */
-  g_print (_("%s no longer follows %s.\n"), argv[1], feed->url);
-  return EXIT_OK;
-}
-
-int
 cmd_refresh (int    argc,
              char **argv)
 {
@@ -207,6 +166,100 @@ cmd_refresh (int    argc,
         print_report (report);
     }
   return status;
+}
+
+int
+pd_cli_import_ics (const char *file,
+                   const char *season_id)
+{
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  PdIcsStats stats = { 0 };
+  gsize length;
+  int status = EXIT_OK;
+
+  if (season_id == NULL || *season_id == '\0')
+    return usage_error (_("An iCalendar file needs --season SEASON, the season to import it into"));
+  if ((status = read_then_open (file, &data, &length, &store)) != EXIT_OK)
+    return status;
+
+  /* What cannot be read is reported and left out; the rest is imported
+   * (docs/ics.md): exit status 0, with the problems on stderr. */
+  if (!pd_ics_import (store, data, length, season_id, &stats, &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      g_printerr (_("%s: nothing was imported\n"), g_get_prgname ());
+      pd_ics_stats_clear (&stats);
+      return EXIT_FAILED;
+    }
+  for (guint i = 0; i < stats.problems->len; i++)
+    g_printerr (_("%s: %s: %s\n"), g_get_prgname (), file, (const char *) stats.problems->pdata[i]);
+
+  /* TRANSLATORS: a summary after an iCalendar import: sessions, rounds, then the season */
+  g_print (_("Imported %u sessions in %u rounds into %s"), stats.sessions, stats.rounds, season_id);
+  if (stats.problems->len > 0)
+    /* TRANSLATORS: follows “Imported N sessions in N rounds into SEASON” */
+    g_print (g_dngettext (GETTEXT_PACKAGE, " (%u event or part of one left out, see above)",
+                          " (%u events or parts of events left out, see above)", stats.problems->len),
+             stats.problems->len);
+  g_print (".\n");
+  pd_ics_stats_clear (&stats);
+  return EXIT_OK;
+}
+
+/* The events' DTSTAMP: now, or SOURCE_DATE_EPOCH for files that do not
+ * change from one run to the next. */
+char *
+pd_cli_export_ics (PdStore     *store,
+                   const char  *season_id,
+                   int          reminder,
+                   GError     **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) stamp = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    stamp = g_date_time_new_from_unix_utc ((gint64) seconds);
+  return pd_ics_export (store, season_id, reminder, stamp, error);
+}
+
+int
+cmd_unfollow (int    argc,
+              char **argv)
+{
+  const GOptionEntry entries[] = { { NULL } };
+  g_autoptr(PdStore) store = NULL;
+  g_autoptr(PdStoreFeed) feed = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_OK;
+
+  if (!parse_options (_("SEASON"),
+                      _("Stops following SEASON’s feed. What the feed brought stays."),
+                      entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (_("Name the season that should stop following its feed"));
+  if ((store = open_store (&status)) == NULL)
+    return status;
+  feed = pd_store_get_feed (store, argv[1], &error);
+  if (feed == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new (PD_FEED_ERROR, PD_FEED_ERROR_NOT_FOLLOWED, _("The season “%s” does not follow a feed"),
+                             argv[1]);
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  if (!pd_store_delete_feed (store, argv[1], &error))
+    {
+      g_printerr (_("%s: %s\n"), g_get_prgname (), error->message);
+      return EXIT_FAILED;
+    }
+  /* TRANSLATORS: a season's id, then a web address */
+  g_print (_("%s no longer follows %s.\n"), argv[1], feed->url);
+  return EXIT_OK;
 }
 
 int
