@@ -138,9 +138,12 @@ refresh_cb (GObject      *source,
       adw_toast_set_timeout (toast, 10);
       show_feed_toast (self, toast);
 
-      /* The views show what the feed brought, highlighted. */
+      /* The views show what the feed brought, highlighted; reminders
+       * follow sessions it moved. */
       if (shown)
         pd_window_show_season (self, NULL);
+      else
+        pd_window_reschedule_reminders (self);
     }
 
   /* When it was read, or why it failed. */

@@ -541,6 +541,20 @@ pd_window_get_season_id (PdWindow *self)
 }
 
 /**
+ * pd_window_reschedule_reminders:
+ *
+ * Plans the reminders again, after sessions may have changed.
+ */
+void
+pd_window_reschedule_reminders (PdWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL && pd_application_get_reminders (PD_APPLICATION (app)) != NULL)
+    pd_reminders_reschedule (pd_application_get_reminders (PD_APPLICATION (app)));
+}
+
+/**
  * pd_window_show_season:
  * @season_id: (nullable): the season to show, or %NULL for the one shown
  *
@@ -572,4 +586,6 @@ pd_window_show_season (PdWindow   *self,
           gtk_drop_down_get_selected (self->season_dropdown) != i)
         gtk_drop_down_set_selected (self->season_dropdown, i);
     }
+  /* What was read or imported may have moved sessions. */
+  pd_window_reschedule_reminders (self);
 }

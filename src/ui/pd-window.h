@@ -22,6 +22,7 @@ PdFeedStatus *pd_window_get_feed_status (PdWindow   *self);
 const char   *pd_window_get_season_id   (PdWindow   *self);
 void          pd_window_show_season     (PdWindow   *self,
                                          const char *season_id);
+void          pd_window_reschedule_reminders (PdWindow *self);
 void          pd_window_show_session    (PdWindow   *self,
                                          const char *session_id);
 
