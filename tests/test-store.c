@@ -1440,6 +1440,100 @@ test_lists (Fixture       *f,
     }
 }
 
+static char *
+drivers_read (PdStore    *store,
+              const char *result_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdScoreSeason) score = pd_score_season_load (store, "s", &error);
+
+  g_assert_no_error (error);
+  for (guint r = 0; r < score->rounds->len; r++)
+    {
+      PdScoreRound *round = score->rounds->pdata[r];
+
+      for (guint s = 0; s < round->sessions->len; s++)
+        {
+          PdScoreSession *session = round->sessions->pdata[s];
+
+          for (guint i = 0; i < session->results->len; i++)
+            {
+              PdScoreResult *result = session->results->pdata[i];
+
+              if (g_str_equal (result->result_id, result_id))
+                return g_strjoinv (",", (char **) result->driver_ids);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A result's drivers are kept in its own row too (schema 8), and follow
+ * every save, by record or by row; a row without the list (written before
+ * it) is read from result_driver. */
+static void
+test_driver_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(PdStore) store = open_store (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PdResult) result = NULL;
+  g_autofree char *read = NULL;
+  const char *ab[] = { "a", "b", NULL }, *b[] = { "b", NULL }, *c[] = { "c", NULL };
+  PdStoreResultRow row = { 0 };
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+  exec_raw (db,
+            "INSERT INTO season (id, name) VALUES ('s', 'S');"
+            "INSERT INTO round (id, season_id, number, name, start_date, status) VALUES"
+            " ('s.r1', 's', 1, 'One', '2023-04-01', 'scheduled');"
+            "INSERT INTO session (id, round_id, kind, name, position, start_date, status) VALUES"
+            " ('s.r1.race', 's.r1', 'race', 'Race', 1, '2023-04-02', 'scheduled');"
+            "INSERT INTO driver (id, last_name) VALUES ('a', 'A'), ('b', 'B'), ('c', 'C');"
+            "INSERT INTO entry (id, season_id) VALUES ('s.1', 's');");
+  sqlite3_close (db);
+  store = open_store (f->path);
+
+  result = g_object_new (PD_TYPE_RESULT, "id", "s.r1.race.1", "session-id", "s.r1.race", "entry-id", "s.1",
+                         "position", 1, "driver-ids", ab, NULL);
+  g_assert_true (pd_store_save (store, G_OBJECT (result), &error));
+  g_assert_no_error (error);
+  read = drivers_read (store, "s.r1.race.1");
+  g_assert_cmpstr (read, ==, "a,b");
+
+  pd_result_set_driver_ids (result, b);
+  g_assert_true (pd_store_save (store, G_OBJECT (result), &error));
+  g_clear_pointer (&read, g_free);
+  read = drivers_read (store, "s.r1.race.1");
+  g_assert_cmpstr (read, ==, "b");
+
+  row.id = "s.r1.race.1";
+  row.session_id = "s.r1.race";
+  row.entry_id = "s.1";
+  row.laps = -1;
+  row.total_time_ms = -1;
+  row.best_lap_ms = -1;
+  row.position = 1;
+  row.driver_ids = c;
+  g_assert_true (pd_store_save_result_row (store, &row, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&read, g_free);
+  read = drivers_read (store, "s.r1.race.1");
+  g_assert_cmpstr (read, ==, "c");
+
+  /* Without its own list: from result_driver. */
+  g_clear_object (&store);
+  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+  exec_raw (db, "UPDATE result SET driver_list = NULL");
+  sqlite3_close (db);
+  store = open_store (f->path);
+  g_clear_pointer (&read, g_free);
+  read = drivers_read (store, "s.r1.race.1");
+  g_assert_cmpstr (read, ==, "c");
+}
+
 /* The scoring input read as rows (pd_store_read_season(), through
  * pd_score_season_load()): championship rounds only, in the order of
  * their dates; sessions that are not cancelled; results in their
@@ -1587,6 +1681,7 @@ main (int   argc,
   ADD ("delete/referenced", test_delete_referenced);
   ADD ("lists/entries-order", test_lists);
   ADD ("read-season", test_read_season);
+  ADD ("driver-list", test_driver_list);
 
 #undef ADD
 

@@ -224,6 +224,14 @@ static const char * const migrations[] = {
   "  label TEXT,\n"
   "  at TEXT NOT NULL,\n"
   "  PRIMARY KEY (season_id, record_type, record_id, field)) WITHOUT ROWID;\n",
+
+  /* 7 → 8: a result's drivers also in its own row, their ids joined by
+   * U+001F in driving order, written with it (pd-store.c): reading a
+   * season's results with their drivers is then one walk, not two.
+   * result_driver stays, for the foreign keys and the queries by driver. */
+  "ALTER TABLE result ADD COLUMN driver_list TEXT;\n"
+  "UPDATE result SET driver_list = ifnull ((SELECT group_concat (driver_id, char (31)) FROM\n"
+  "  (SELECT driver_id FROM result_driver WHERE result_id = result.id ORDER BY position)), '');\n",
 };
 
 int

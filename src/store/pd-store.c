@@ -44,12 +44,18 @@ typedef struct {
   const char *link_table;
   const char *owner_column;
   const char *extra_where;
+  /* A column of the owner's own row that holds the same list, its ids
+   * joined by U+001F, written with the row: a season's results are read
+   * with their drivers without a walk over the link table (schema 8). */
+  const char *list_column;
 } Link;
 
 static const Link links[] = {
-  { "entry", "crew-ids", "entry_crew", "entry_id", " AND round_id IS NULL" },
-  { "result", "driver-ids", "result_driver", "result_id", "" },
+  { "entry", "crew-ids", "entry_crew", "entry_id", " AND round_id IS NULL", NULL },
+  { "result", "driver-ids", "result_driver", "result_id", "", "driver_list" },
 };
+
+#define LIST_SEPARATOR "\x1f"
 
 /* What the row mapper needs of a record type, worked out once. */
 typedef struct {
@@ -61,6 +67,7 @@ typedef struct {
   char        *plain_insert_sql;
   char        *select_sql;   /* "SELECT t.a, t.b … FROM t" */
   GPtrArray   *links;        /* const Link */
+  int          list_link;    /* the link with a list column, or -1 */
   GEnumClass **enum_classes; /* per column, for enum columns */
   /* The statements of pd_store_save(), prepared on first use: the upsert,
    * and for each link the statements that delete and insert its rows. */
@@ -232,6 +239,15 @@ get_type_info (PdStore *self,
   info->names = g_new0 (const char *, info->columns->len + 1);
   info->links = g_ptr_array_new ();
 
+  info->list_link = -1;
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    if (g_str_equal (links[i].table, info->table))
+      {
+        if (links[i].list_column != NULL)
+          info->list_link = (int) info->links->len;
+        g_ptr_array_add (info->links, (gpointer) &links[i]);
+      }
+
   insert = g_string_new (NULL);
   select = g_string_new ("SELECT ");
   g_string_append_printf (insert, "INSERT INTO %s (", info->table);
@@ -244,9 +260,13 @@ get_type_info (PdStore *self,
       g_string_append_printf (insert, "%s%s", i > 0 ? ", " : "", col);
       g_string_append_printf (select, "%s%s.%s", i > 0 ? ", " : "", info->table, col);
     }
+  if (info->list_link >= 0)
+    g_string_append_printf (insert, ", %s", ((const Link *) info->links->pdata[info->list_link])->list_column);
   g_string_append (insert, ") VALUES (");
   for (guint i = 0; i < info->columns->len; i++)
     g_string_append (insert, i > 0 ? ", ?" : "?");
+  if (info->list_link >= 0)
+    g_string_append (insert, ", ?");
   g_string_append (insert, ")");
   info->plain_insert_sql = g_strdup (insert->str);
   g_string_append (insert, " ON CONFLICT (id) DO UPDATE SET ");
@@ -258,13 +278,15 @@ get_type_info (PdStore *self,
         continue;
       g_string_append_printf (insert, "%s%s = excluded.%s", n++ > 0 ? ", " : "", col, col);
     }
+  if (info->list_link >= 0)
+    {
+      const char *col = ((const Link *) info->links->pdata[info->list_link])->list_column;
+      g_string_append_printf (insert, ", %s = excluded.%s", col, col);
+    }
   g_string_append_printf (select, " FROM %s", info->table);
   info->insert_sql = g_string_free (g_steal_pointer (&insert), FALSE);
   info->select_sql = g_string_free (g_steal_pointer (&select), FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
-    if (g_str_equal (links[i].table, info->table))
-      g_ptr_array_add (info->links, (gpointer) &links[i]);
   info->link_delete_stmts = g_new0 (sqlite3_stmt *, info->links->len);
   info->link_insert_stmts = g_new0 (sqlite3_stmt *, info->links->len);
 
@@ -1601,13 +1623,21 @@ run_save (PdStore             *self,
           GError             **error)
 {
   gboolean inserted = TRUE;
+  g_autofree char *list = NULL;
   sqlite3_stmt *stmt;
   int rc;
+
+  /* No drivers is an empty list, not NULL (a row written before the list). */
+  if (info->list_link >= 0)
+    list = link_values[info->list_link] != NULL ? g_strjoinv (LIST_SEPARATOR, (char **) link_values[info->list_link])
+                                                : g_strdup ("");
 
   stmt = type_statement (self, &info->plain_insert_stmt, info->plain_insert_sql, error);
   if (stmt == NULL)
     return FALSE;
   bind (info, stmt, data);
+  if (info->list_link >= 0)
+    sqlite3_bind_text (stmt, (int) info->columns->len + 1, list, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   /* The id taken, or another constraint: the upsert decides, and gives
    * the error if there is one. */
@@ -1620,6 +1650,8 @@ run_save (PdStore             *self,
       if (stmt == NULL)
         return FALSE;
       bind (info, stmt, data);
+      if (info->list_link >= 0)
+        sqlite3_bind_text (stmt, (int) info->columns->len + 1, list, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_DONE)
@@ -2459,6 +2491,7 @@ typedef struct {
   gsize             text[4];      /* id, session, entry, car number */
   guint             first_driver; /* in SeasonResults.drivers */
   guint             n_drivers;
+  gboolean          listed;       /* its drivers came from its own row */
 } KeptResult;
 
 typedef struct {
@@ -2510,8 +2543,11 @@ kept_add_driver (SeasonResults *kept,
                  const char    *driver_id)
 {
   KeptResult *result = &g_array_index (kept->results, KeptResult, g_array_index (kept->by_id, guint, k));
-  gsize offset = kept_add (kept, driver_id);
+  gsize offset;
 
+  if (result->listed)
+    return;
+  offset = kept_add (kept, driver_id);
   if (result->n_drivers == 0)
     result->first_driver = kept->drivers->len;
   g_array_append_val (kept->drivers, offset);
@@ -2562,11 +2598,15 @@ read_kept_drivers (PdStore        *self,
   if (by_range)
     return rc == SQLITE_DONE || set_sqlite_error (error, self->db, rc, _("Could not read the database"));
 
-  /* Ids of many seasons mixed together: one look-up per result. */
-  g_array_set_size (kept->drivers, 0);
+  /* Ids of many seasons mixed together: one look-up per result without
+   * a list of its own (the drivers the walk kept are left unused). */
   for (k = 0; k < n; k++)
     {
-      g_array_index (kept->results, KeptResult, g_array_index (kept->by_id, guint, k)).n_drivers = 0;
+      KeptResult *result = &g_array_index (kept->results, KeptResult, g_array_index (kept->by_id, guint, k));
+
+      if (result->listed)
+        continue;
+      result->n_drivers = 0;
       stmt = get_statement (self, "SELECT driver_id FROM result_driver WHERE result_id = ? ORDER BY position", error);
       if (stmt == NULL)
         return FALSE;
@@ -2594,6 +2634,7 @@ read_results (PdStore                    *self,
   int time_default = property_default_int (PD_TYPE_RESULT, "total-time-ms");
   EnumColumn status_column;
   gboolean ok = TRUE;
+  guint unlisted = 0;
   sqlite3_stmt *stmt;
   int rc = SQLITE_DONE;
 
@@ -2601,7 +2642,7 @@ read_results (PdStore                    *self,
   stmt = get_statement (self,
                         "SELECT result.id, result.session_id, result.entry_id, result.status,"
                         " result.laps, result.total_time_ms, result.grid, result.position,"
-                        " result.class_position, result.fastest_lap, result.car_number"
+                        " result.class_position, result.fastest_lap, result.car_number, result.driver_list"
                         " FROM round JOIN session ON session.round_id = round.id"
                         " JOIN result ON result.session_id = session.id"
                         " WHERE round.season_id = ?", error);
@@ -2631,6 +2672,29 @@ read_results (PdStore                    *self,
       result.row.class_position = column_int_or (stmt, 8, 0);
       result.row.fastest_lap = sqlite3_column_int (stmt, 9) != 0;
       result.row.best_lap_ms = -1;
+      /* The drivers from the row's own list, when it has one. */
+      if (sqlite3_column_type (stmt, 11) != SQLITE_NULL)
+        {
+          const char *list = column_text (stmt, 11);
+
+          result.first_driver = kept.drivers->len;
+          if (list != NULL && *list == '\0')
+            list = NULL;
+          while (list != NULL)
+            {
+              const char *end = strchr (list, '\x1f');
+              gsize offset = kept.text->len;
+
+              g_string_append_len (kept.text, list, end != NULL ? (gssize) (end - list) : (gssize) strlen (list));
+              g_string_append_c (kept.text, '\0');
+              g_array_append_val (kept.drivers, offset);
+              result.n_drivers++;
+              list = end != NULL ? end + 1 : NULL;
+            }
+          result.listed = TRUE;
+        }
+      else
+        unlisted++;
       g_array_append_val (kept.results, result);
     }
   if (stmt != NULL)
@@ -2648,10 +2712,15 @@ read_results (PdStore                    *self,
           g_array_index (kept.by_id, guint, i) = i;
           sorted &= i == 0 || strcmp (kept_id (&kept, i - 1), kept_id (&kept, i)) < 0;
         }
-      /* Often read in the order of their ids already. */
-      if (!sorted)
-        g_array_sort_with_data (kept.by_id, compare_kept_ids, &kept);
-      ok = read_kept_drivers (self, &kept, error);
+      /* Often read in the order of their ids already. Results written
+       * before schema 8 with no list of their own are read from
+       * result_driver. */
+      if (unlisted > 0)
+        {
+          if (!sorted)
+            g_array_sort_with_data (kept.by_id, compare_kept_ids, &kept);
+          ok = read_kept_drivers (self, &kept, error);
+        }
     }
 
   for (guint i = 0; ok && i < kept.results->len; i++)
