@@ -40,7 +40,7 @@
 /* The tables a season file fills, each after those it refers to. */
 static const char * const tables[] = {
   "series", "season", "circuit", "class", "team", "driver", "round", "session", "entry", "entry_crew",
-  "result", "result_driver", "penalty",
+  "result", "penalty",
 };
 
 static char *document;  /* the season file */

@@ -38,7 +38,7 @@ main (int    argc,
 
       if (rules == NULL)
         continue;
-      score = pd_score_season_load (store, pd_season_get_id (season), &error);
+      score = pd_score_season_load_scoring (store, pd_season_get_id (season), rules, &error);
       if (score == NULL)
         {
           fprintf (stderr, "%s\n", error->message);

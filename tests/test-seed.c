@@ -599,7 +599,7 @@ row_counts (const char *path)
 {
   const char * const tables[] = {
     "series", "season", "circuit", "round", "session", "class", "team", "driver",
-    "entry", "entry_crew", "result", "result_driver", "penalty",
+    "entry", "entry_crew", "result", "penalty",
   };
   GString *out = g_string_new (NULL);
 

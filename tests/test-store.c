@@ -444,9 +444,11 @@ test_migrate_result_drivers (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
   g_clear_object (&store);
 
+  /* Version 9 keeps them in the result's row only. */
   db = open_raw (f->path, SQLITE_OPEN_READONLY);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'result_driver_new'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'result_driver%'"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT driver_list = 'c' || char (31) || 'a' || char (31) || 'b' FROM result"), ==, 1);
   sqlite3_close (db);
 }
 
@@ -1356,7 +1358,6 @@ test_delete_cascades (Fixture       *f,
   g_assert_cmpint (count_rows (f->path, "round"), ==, 1);
   g_assert_cmpint (count_rows (f->path, "session"), ==, 3);
   g_assert_cmpint (count_rows (f->path, "result"), ==, 3);
-  g_assert_cmpint (count_rows (f->path, "result_driver"), ==, 3);
   g_assert_cmpint (count_rows (f->path, "penalty"), ==, 3);
   g_assert_cmpint (count_rows (f->path, "entry"), ==, 1);
   g_assert_cmpint (count_rows (f->path, "driver"), ==, 1);
@@ -1468,9 +1469,9 @@ drivers_read (PdStore    *store,
   return NULL;
 }
 
-/* A result's drivers are kept in its own row too (schema 8), and follow
- * every save, by record or by row; a row without the list (written before
- * it) is read from result_driver. */
+/* A result's drivers are kept in its own row (schema 8, and only there
+ * since 9), and follow every save, by record or by row. A driver who is
+ * not there cannot be named, and a driver named cannot be deleted. */
 static void
 test_driver_list (Fixture       *f,
                   gconstpointer  data)
@@ -1479,7 +1480,7 @@ test_driver_list (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(PdResult) result = NULL;
   g_autofree char *read = NULL;
-  const char *ab[] = { "a", "b", NULL }, *b[] = { "b", NULL }, *c[] = { "c", NULL };
+  const char *ab[] = { "a", "b", NULL }, *b[] = { "b", NULL }, *c[] = { "c", NULL }, *nobody[] = { "nobody", NULL };
   PdStoreResultRow row = { 0 };
   sqlite3 *db;
 
@@ -1523,15 +1524,26 @@ test_driver_list (Fixture       *f,
   read = drivers_read (store, "s.r1.race.1");
   g_assert_cmpstr (read, ==, "c");
 
-  /* Without its own list: from result_driver. */
-  g_clear_object (&store);
-  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
-  exec_raw (db, "UPDATE result SET driver_list = NULL");
-  sqlite3_close (db);
-  store = open_store (f->path);
+  /* Nobody of that id: refused, by record and by row; nothing changes. */
+  row.driver_ids = nobody;
+  g_assert_false (pd_store_save_result_row (store, &row, &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  pd_result_set_driver_ids (result, nobody);
+  g_assert_false (pd_store_save (store, G_OBJECT (result), &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
   g_clear_pointer (&read, g_free);
   read = drivers_read (store, "s.r1.race.1");
   g_assert_cmpstr (read, ==, "c");
+
+  /* c drives it; a and b no longer do. */
+  g_assert_false (pd_store_delete (store, PD_TYPE_DRIVER, "c", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (pd_store_delete (store, PD_TYPE_DRIVER, "a", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "driver"), ==, 2);
 }
 
 /* The scoring input read as rows (pd_store_read_season(), through
@@ -1545,6 +1557,7 @@ test_read_season (Fixture       *f,
 {
   g_autoptr(PdStore) store = open_store (f->path);
   g_autoptr(PdScoreSeason) score = NULL;
+  g_autoptr(PdRules) rules = NULL;
   g_autoptr(GError) error = NULL;
   PdScoreRound *round;
   PdScoreSession *session;
@@ -1579,9 +1592,9 @@ test_read_season (Fixture       *f,
             " ('s.r1.race.c', 's.r1.race', 'other.9', 'classified', NULL, NULL, 3, 3, 0),"
             " ('s.r2.race.a', 's.r2.race', 's.1', 'classified', 20, 3600000, NULL, 0, 0),"
             " ('s.r2.race.b', 's.r2.race', 's.2', 'classified', 20, 3605000, NULL, 0, 0),"
-            " ('s.x.race.a', 's.x.race', 's.1', 'classified', NULL, NULL, 1, 0, 0);"
-            "INSERT INTO result_driver (result_id, position, driver_id) VALUES"
-            " ('s.r1.race.a', 2, 'a'), ('s.r1.race.a', 1, 'b');"
+            " ('s.x.race.a', 's.x.race', 's.1', 'classified', NULL, NULL, 1, 0, 0),"
+            " ('s.r1.quali.b', 's.r1.quali', 's.2', 'classified', NULL, NULL, 1, 0, 0);"
+            "UPDATE result SET driver_list = 'b' || char (31) || 'a' WHERE id = 's.r1.race.a';"
             "INSERT INTO penalty (id, result_id, kind, time_ms) VALUES ('p', 's.r2.race.a', 'time', 10000);");
   sqlite3_close (db);
 
@@ -1598,7 +1611,7 @@ test_read_season (Fixture       *f,
   g_assert_cmpuint (round->sessions->len, ==, 2);
   session = round->sessions->pdata[0];
   g_assert_cmpstr (session->session_id, ==, "s.r1.quali");
-  g_assert_cmpuint (session->results->len, ==, 0);
+  g_assert_cmpuint (session->results->len, ==, 1);
   session = round->sessions->pdata[1];
   g_assert_cmpstr (session->session_id, ==, "s.r1.race");
   g_assert_cmpint (session->kind, ==, PD_SESSION_KIND_RACE);
@@ -1638,6 +1651,23 @@ test_read_season (Fixture       *f,
   result = session->results->pdata[1];
   g_assert_cmpstr (result->result_id, ==, "s.r2.race.b");
   g_assert_cmpint (result->position, ==, 1);
+
+  /* For standings under rules that give qualifying no points, without
+   * the qualifying session; the races as they were. */
+  g_clear_pointer (&score, pd_score_season_free);
+  rules = pd_rules_load_preset ("f1-2023", &error);
+  g_assert_no_error (error);
+  score = pd_score_season_load_scoring (store, "s", rules, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (score->rounds->len, ==, 2);
+  round = score->rounds->pdata[0];
+  g_assert_cmpuint (round->sessions->len, ==, 1);
+  session = round->sessions->pdata[0];
+  g_assert_cmpstr (session->session_id, ==, "s.r1.race");
+  g_assert_cmpuint (session->results->len, ==, 2);
+  g_assert_cmpstr (((PdScoreResult *) session->results->pdata[0])->result_id, ==, "s.r1.race.a");
+  round = score->rounds->pdata[1];
+  g_assert_cmpuint (((PdScoreSession *) round->sessions->pdata[0])->results->len, ==, 2);
 
   g_clear_pointer (&score, pd_score_season_free);
   g_assert_null (pd_score_season_load (store, "missing", &error));

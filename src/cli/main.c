@@ -674,7 +674,7 @@ cmd_standings (int    argc,
     }
 
   rules = pd_rules_for_season (store, argv[1], &error);
-  season = rules != NULL ? pd_score_season_load (store, argv[1], &error) : NULL;
+  season = rules != NULL ? pd_score_season_load_scoring (store, argv[1], rules, &error) : NULL;
   if (season == NULL)
     {
       if (g_error_matches (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND))

@@ -53,6 +53,7 @@ typedef struct {
   GPtrArray      *lists;        /* NULL-terminated lists of ids, one after the other */
   GHashTable     *deducted;     /* result id → PdPoints, its points penalties */
   SessionInput   *last_session; /* of the last result, which the next one most often shares */
+  const char     *session_kinds; /* of the sessions read; NULL: all */
 } Loader;
 
 static void
@@ -118,6 +119,13 @@ session_cb (const PdStoreSessionRow  *row,
 
   if (round == NULL || row->status == PD_SESSION_STATUS_CANCELLED)
     return TRUE;
+  if (loader->session_kinds != NULL)
+    {
+      g_autofree char *nick = g_strconcat (",", pd_enum_to_nick (PD_TYPE_SESSION_KIND, row->kind), ",", NULL);
+
+      if (strstr (loader->session_kinds, nick) == NULL)
+        return TRUE;
+    }
 
   input = g_new0 (SessionInput, 1);
   input->session = pd_score_round_add_session (round, row->id, row->kind);
@@ -398,18 +406,13 @@ read_points_penalties (Loader      *loader,
   return TRUE;
 }
 
-/**
- * pd_score_season_load:
- *
- * Returns: (transfer full) (nullable): the season's championship rounds
- *   with their sessions and results
- */
-PdScoreSeason *
-pd_score_season_load (PdStore     *store,
-                      const char  *season_id,
-                      GError     **error)
+static PdScoreSeason *
+load_season (PdStore     *store,
+             const char  *season_id,
+             const char  *session_kinds,
+             GError     **error)
 {
-  static const PdStoreSeasonReader reader = { round_cb, session_cb, entry_cb, result_cb };
+  const PdStoreSeasonReader reader = { round_cb, session_cb, entry_cb, result_cb, session_kinds };
   g_autoptr(PdSeason) season = NULL;
   g_autoptr(PdScoreSeason) score = NULL;
   Loader loader = { 0 };
@@ -432,6 +435,7 @@ pd_score_season_load (PdStore     *store,
   loader.session_list = g_ptr_array_new_with_free_func (session_input_free);
   loader.entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   loader.lists = g_ptr_array_new ();
+  loader.session_kinds = session_kinds;
 
   ok = pd_store_read_season (store, season_id, &reader, &loader, error);
   if (ok)
@@ -450,6 +454,54 @@ pd_score_season_load (PdStore     *store,
   pd_score_season_keep (score, loader.strings, (GDestroyNotify) g_string_chunk_free);
 
   return ok ? g_steal_pointer (&score) : NULL;
+}
+
+/**
+ * pd_score_season_load:
+ *
+ * Returns: (transfer full) (nullable): the season's championship rounds
+ *   with their sessions and results
+ */
+PdScoreSeason *
+pd_score_season_load (PdStore     *store,
+                      const char  *season_id,
+                      GError     **error)
+{
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+
+  return load_season (store, season_id, NULL, error);
+}
+
+/**
+ * pd_score_season_load_scoring:
+ * @rules: the rules the standings will be computed with
+ *
+ * Like pd_score_season_load(), with only the sessions that count in
+ * standings under @rules: those of a kind that scores for drivers or
+ * teams, and every race, whose finishes decide ties. (Formula 1 history
+ * has qualifying results for a quarter of its rows, and no points for
+ * them.) The title maths and the tables of pd_standings_compute() come
+ * out the same from either.
+ *
+ * Returns: (transfer full) (nullable): the season's championship rounds
+ *   with their scoring sessions and their results
+ */
+PdScoreSeason *
+pd_score_season_load_scoring (PdStore        *store,
+                              const char     *season_id,
+                              const PdRules  *rules,
+                              GError        **error)
+{
+  g_autoptr(GString) kinds = g_string_new (",");
+
+  g_return_val_if_fail (PD_IS_STORE (store), NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  for (int k = 0; k < PD_N_SESSION_KINDS; k++)
+    if (k == PD_SESSION_KIND_RACE || rules->drivers.sessions[k].enabled || rules->teams.sessions[k].enabled)
+      g_string_append_printf (kinds, "%s,", pd_enum_to_nick (PD_TYPE_SESSION_KIND, k));
+
+  return load_season (store, season_id, kinds->str, error);
 }
 
 /**

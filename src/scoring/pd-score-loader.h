@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 PdScoreSeason *pd_score_season_load (PdStore     *store,
                                      const char  *season_id,
                                      GError     **error);
+PdScoreSeason *pd_score_season_load_scoring (PdStore        *store,
+                                             const char     *season_id,
+                                             const PdRules  *rules,
+                                             GError        **error);
 PdRules       *pd_rules_for_season  (PdStore     *store,
                                      const char  *season_id,
                                      GError     **error);

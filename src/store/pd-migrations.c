@@ -232,6 +232,22 @@ static const char * const migrations[] = {
   "ALTER TABLE result ADD COLUMN driver_list TEXT;\n"
   "UPDATE result SET driver_list = ifnull ((SELECT group_concat (driver_id, char (31)) FROM\n"
   "  (SELECT driver_id FROM result_driver WHERE result_id = result.id ORDER BY position)), '');\n",
+
+  /* 8 → 9: a result's drivers only in its own row. The link table cost
+   * every result saved a second write per driver, into a b-tree of its
+   * own, and nothing reads it any more. What its foreign keys kept is
+   * kept by the store (a driver named must exist when a result is saved)
+   * and by a trigger: a driver named by a result cannot be deleted. */
+  "UPDATE result SET driver_list = ifnull ((SELECT group_concat (driver_id, char (31)) FROM\n"
+  "  (SELECT driver_id FROM result_driver WHERE result_id = result.id ORDER BY position)), '')\n"
+  "  WHERE driver_list IS NULL;\n"
+  "DROP TABLE result_driver;\n"
+  "CREATE TRIGGER driver_in_result BEFORE DELETE ON driver\n"
+  "WHEN EXISTS (SELECT 1 FROM result WHERE instr (char (31) || driver_list || char (31),\n"
+  "                                               char (31) || old.id || char (31)) > 0)\n"
+  "BEGIN\n"
+  "  SELECT RAISE (ABORT, 'FOREIGN KEY constraint failed');\n"
+  "END;\n",
 };
 
 int

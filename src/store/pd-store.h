@@ -187,6 +187,9 @@ typedef struct {
   gboolean (*result)  (const PdStoreResultRow  *row,
                        gpointer                 user_data,
                        GError                 **error);
+  /* NULL: the results of every session; or the kinds of session whose
+   * results are read, as their nicks between commas (",race,sprint,"). */
+  const char *session_kinds;
 } PdStoreSeasonReader;
 
 gboolean    pd_store_save_entry_row       (PdStore                    *self,
