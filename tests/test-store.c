@@ -1469,6 +1469,30 @@ drivers_read (PdStore    *store,
   return NULL;
 }
 
+/* In a bulk transaction: a driver found once is not looked up again, and
+ * one who is not there still rolls everything back. */
+static gboolean
+bulk_results_cb (PdStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  const char * const *last_drivers = user_data;
+  const char *c[] = { "c", NULL };
+  PdStoreResultRow row = { .session_id = "s.r1.race", .entry_id = "s.1", .laps = -1,
+                           .total_time_ms = -1, .best_lap_ms = -1 };
+  const char *ids[] = { "s.r1.race.2", "s.r1.race.3", "s.r1.race.4" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      row.id = ids[i];
+      row.position = i + 2;
+      row.driver_ids = i + 1 < G_N_ELEMENTS (ids) ? c : last_drivers;
+      if (!pd_store_save_result_row (store, &row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A result's drivers are kept in its own row (schema 8, and only there
  * since 9), and follow every save, by record or by row. A driver who is
  * not there cannot be named, and a driver named cannot be deleted. */
@@ -1544,6 +1568,17 @@ test_driver_list (Fixture       *f,
   g_assert_true (pd_store_delete (store, PD_TYPE_DRIVER, "a", &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f->path, "driver"), ==, 2);
+
+  g_assert_false (pd_store_bulk_transaction (store, bulk_results_cb, nobody, &error));
+  g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (f->path, "result"), ==, 1);
+  g_assert_true (pd_store_bulk_transaction (store, bulk_results_cb, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f->path, "result"), ==, 4);
+  g_clear_pointer (&read, g_free);
+  read = drivers_read (store, "s.r1.race.4");
+  g_assert_cmpstr (read, ==, "b");
 }
 
 /* The scoring input read as rows (pd_store_read_season(), through

@@ -296,7 +296,10 @@ typedef struct {
 
 typedef struct {
   PdStore       *store;
-  char          *contents[N_FILES];
+  /* Mapped, not read: the pages of a file in the page cache are mapped
+   * many at a time, where a copy of it costs a page fault a page. */
+  GMappedFile   *files[N_FILES];
+  const char    *contents[N_FILES]; /* NULL: the file is not there */
   gsize          lengths[N_FILES];
   GHashTable    *statuses;       /* statusId → status text */
   GHashTable    *circuits;       /* circuitId → Circuit */
@@ -318,8 +321,21 @@ typedef struct {
  * each is written at its end instead of all over it. Its strings are the
  * import's or in Import.strings. */
 typedef struct {
-  PdStoreResultRow  row;
-  const char       *driver_id;
+  const char *id;
+  const char *session_id;
+  const char *entry_id;
+  const char *car_number;
+  const char *note;
+  const char *driver_id;
+  gint64      total_time_ms;
+  gint64      best_lap_ms;
+  /* Small, as the files' columns are (laps to 9999, places to 999): of
+   * tens of thousands of these, each byte is tens of kilobytes. */
+  gint16      laps;
+  gint16      grid;
+  gint16      position;
+  guint8      status;
+  guint8      fastest_lap;
 } PendingResult;
 
 static void
@@ -383,7 +399,7 @@ static void
 import_clear (Import *imp)
 {
   for (guint i = 0; i < N_FILES; i++)
-    g_clear_pointer (&imp->contents[i], g_free);
+    g_clear_pointer (&imp->files[i], g_mapped_file_unref);
   g_clear_pointer (&imp->round_ids, g_hash_table_unref);
   g_clear_pointer (&imp->statuses, g_hash_table_unref);
   g_clear_pointer (&imp->circuits, g_hash_table_unref);
@@ -1337,7 +1353,7 @@ compare_pending_results (gconstpointer a,
   const PendingResult *x = a;
   const PendingResult *y = b;
 
-  return strcmp (x->row.id, y->row.id);
+  return strcmp (x->id, y->id);
 }
 
 /* Saves the results of every file, in the order of their ids. */
@@ -1350,9 +1366,23 @@ save_results (Import  *imp,
     {
       PendingResult *result = &g_array_index (imp->results, PendingResult, i);
       const char *drivers[] = { result->driver_id, NULL };
+      PdStoreResultRow row = {
+        .id = result->id,
+        .session_id = result->session_id,
+        .entry_id = result->entry_id,
+        .status = result->status,
+        .laps = result->laps,
+        .total_time_ms = result->total_time_ms,
+        .grid = result->grid,
+        .position = result->position,
+        .fastest_lap = result->fastest_lap,
+        .car_number = result->car_number,
+        .driver_ids = drivers,
+        .best_lap_ms = result->best_lap_ms,
+        .note = result->note,
+      };
 
-      result->row.driver_ids = drivers;
-      if (!pd_store_save_result_row (imp->store, &result->row, error))
+      if (!pd_store_save_result_row (imp->store, &row, error))
         return FALSE;
     }
   return TRUE;
@@ -1392,13 +1422,13 @@ pending_result_init (Import        *imp,
 {
   set_result_id (imp, session_id, id);
   result->driver_id = driver_ref;
-  result->row.id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
-  result->row.session_id = session_id;
-  result->row.entry_id = entry_id;
-  result->row.car_number = keep_string (imp, car_number);
-  result->row.laps = -1;
-  result->row.total_time_ms = -1;
-  result->row.best_lap_ms = -1;
+  result->id = g_string_chunk_insert_len (imp->strings, imp->id->str, imp->id->len);
+  result->session_id = session_id;
+  result->entry_id = entry_id;
+  result->car_number = keep_string (imp, car_number);
+  result->laps = -1;
+  result->total_time_ms = -1;
+  result->best_lap_ms = -1;
 }
 
 /* The car a driver drove for a constructor in a season. Numbers changed
@@ -1535,7 +1565,7 @@ read_results (Import  *imp,
   while (next_row (reader, &local_error))
     {
       const char *driver_ref, *entry_id, *status_text = NULL, *note = NULL, *position_text;
-      PendingResult result = { { 0 } };
+      PendingResult result = { 0 };
       Constructor *constructor;
       PdResultStatus status;
       gint64 grid, position, text_position, laps, ms, best_lap, rank;
@@ -1584,15 +1614,15 @@ read_results (Import  *imp,
       /* Only a classified car has a position; 2025's rows give the
        * running order to the others too. */
       if (status == PD_RESULT_STATUS_CLASSIFIED)
-        result.row.position = position > 0 ? position : text_position;
-      result.row.status = status;
-      result.row.grid = grid;
-      result.row.laps = laps;
-      result.row.total_time_ms = ms;
-      result.row.best_lap_ms = best_lap;
-      result.row.fastest_lap = rank == 1;
+        result.position = position > 0 ? position : text_position;
+      result.status = status;
+      result.grid = grid;
+      result.laps = laps;
+      result.total_time_ms = ms;
+      result.best_lap_ms = best_lap;
+      result.fastest_lap = rank == 1;
       /* A note is a status from status.csv or a string of this file. */
-      result.row.note = note;
+      result.note = note;
       g_array_append_val (imp->results, result);
 
       imp->stats.results++;
@@ -1626,7 +1656,7 @@ read_qualifying (Import  *imp,
   while (next_row (reader, &local_error))
     {
       const char *driver_ref, *entry_id;
-      PendingResult result = { { 0 } };
+      PendingResult result = { 0 };
       Constructor *constructor;
       gint64 position, best_lap = -1;
       int id;
@@ -1659,9 +1689,9 @@ read_qualifying (Import  *imp,
 
       pending_result_init (imp, &result, race->slots[SLOT_QUALI].session_id, id, entry_id, driver_ref,
                            field (reader, col[C_NUMBER]));
-      result.row.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
-      result.row.position = position;
-      result.row.best_lap_ms = best_lap;
+      result.status = position > 0 ? PD_RESULT_STATUS_CLASSIFIED : PD_RESULT_STATUS_NOT_CLASSIFIED;
+      result.position = position;
+      result.best_lap_ms = best_lap;
       g_array_append_val (imp->results, result);
 
       imp->stats.results++;
@@ -1727,13 +1757,40 @@ pd_ergast_import (PdStore        *store,
       g_autofree char *path = g_build_filename (dir, files[i].name, NULL);
       g_autoptr(GError) local_error = NULL;
 
-      if (!g_file_get_contents (path, &imp.contents[i], &imp.lengths[i], &local_error))
+      imp.files[i] = g_mapped_file_new (path, FALSE, &local_error);
+      if (imp.files[i] == NULL)
         {
           if (files[i].optional && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
             continue;
           g_propagate_error (error, g_steal_pointer (&local_error));
           ok = FALSE;
+          continue;
         }
+      /* An empty file maps to NULL. */
+      imp.contents[i] = g_mapped_file_get_contents (imp.files[i]);
+      if (imp.contents[i] == NULL)
+        imp.contents[i] = "";
+      imp.lengths[i] = g_mapped_file_get_length (imp.files[i]);
+    }
+
+  /* Room for every row of the files of results at once: an array that
+   * doubles as it fills is copied each time into memory never touched. */
+  if (ok)
+    {
+      const FileId result_files[] = { FILE_RESULTS, FILE_SPRINT_RESULTS, FILE_QUALIFYING };
+      gsize lines = 0;
+
+      for (guint f = 0; f < G_N_ELEMENTS (result_files); f++)
+        {
+          const char *p = imp.contents[result_files[f]], *end;
+
+          if (p == NULL)
+            continue;
+          for (end = p + imp.lengths[result_files[f]]; (p = memchr (p, '\n', end - p)) != NULL; p++)
+            lines++;
+        }
+      g_array_unref (imp.results);
+      imp.results = g_array_sized_new (FALSE, FALSE, sizeof (PendingResult), MIN (lines, 1 << 20));
     }
 
   if (ok)

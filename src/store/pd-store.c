@@ -32,6 +32,9 @@ struct _PdStore
   GHashTable *types;        /* GType → TypeInfo */
   int         schema_version;
   guint       created : 1;
+  /* In a bulk transaction, which only inserts and updates: the ids found
+   * by check_list_ids(), which stay there until it ends. */
+  GHashTable *bulk_known;
 };
 
 G_DEFINE_FINAL_TYPE (PdStore, pd_store, G_TYPE_OBJECT)
@@ -527,6 +530,7 @@ pd_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
+  g_clear_pointer (&self->bulk_known, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -1278,9 +1282,19 @@ pd_store_new (const char       *path,
   g_autofree char *name = NULL;
   gboolean existed, is_empty = TRUE;
   MigrateData data = { seed, seed_data, FALSE };
+  static gsize configured = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* SQLite counts every allocation under a global mutex for
+   * sqlite3_memory_used(), which nothing here asks for. Only possible
+   * before SQLite starts in this process; otherwise it stays on. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 
   name = g_filename_display_name (path);
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
@@ -1507,6 +1521,8 @@ pd_store_bulk_transaction (PdStore                 *self,
     return FALSE;
 
   ok = exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error);
+  if (ok)
+    self->bulk_known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (ok && (!func (self, user_data, error) || !check_foreign_keys (self, error)))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1518,6 +1534,7 @@ pd_store_bulk_transaction (PdStore                 *self,
       ok = FALSE;
     }
 
+  g_clear_pointer (&self->bulk_known, g_hash_table_unref);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return ok;
 }
@@ -1533,10 +1550,11 @@ type_statement (PdStore       *self,
 {
   int rc;
 
+  /* Each use binds every parameter of these anew (and run_save() clears
+   * them after its step). */
   if (*slot != NULL)
     {
       sqlite3_reset (*slot);
-      sqlite3_clear_bindings (*slot);
       return *slot;
     }
 
@@ -1568,6 +1586,8 @@ check_list_ids (PdStore             *self,
 
   for (guint v = 0; values != NULL && values[v] != NULL; v++)
     {
+      if (self->bulk_known != NULL && g_hash_table_contains (self->bulk_known, values[v]))
+        continue;
       if (info->link_insert_stmts[info->list_link] != NULL)
         stmt = type_statement (self, &info->link_insert_stmts[info->list_link], NULL, error);
       else
@@ -1584,6 +1604,8 @@ check_list_ids (PdStore             *self,
       /* No row: no record of that id. */
       if (!foreign_key_verdict (self, rc, SQLITE_DONE, SQLITE_ROW, _("Could not save a record"), error))
         return FALSE;
+      if (self->bulk_known != NULL)
+        g_hash_table_add (self->bulk_known, g_strdup (values[v]));
     }
   return TRUE;
 }
@@ -1916,6 +1938,11 @@ pd_store_delete (PdStore     *self,
 
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+
+  /* Not what a bulk transaction does; but if it did, what it found is
+   * no longer sure. */
+  if (self->bulk_known != NULL)
+    g_hash_table_remove_all (self->bulk_known);
 
   stmt = get_statement (self, sql, error);
   if (stmt == NULL)
