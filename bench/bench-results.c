@@ -43,16 +43,20 @@
 
 static char *sheets[N_RACES + 1];
 
-static void
+/* Returns the session's id. */
+static char *
 import_race (PdStore *store,
              guint    race)
 {
   g_autoptr(GError) error = NULL;
   PdAlkamelStats stats = { 0 };
+  char *session_id;
 
   bench_check (pd_alkamel_import (store, "classification.csv", sheets[race], strlen (sheets[race]), SEASON, (int) race,
                             "Race", &stats, &error), error, "import");
+  session_id = g_steal_pointer (&stats.session_id);
   pd_alkamel_stats_clear (&stats);
+  return session_id;
 }
 
 /* The season with its first 11 races. */
@@ -68,7 +72,7 @@ make_template (const char *path)
                          "rules-id", "gt4-european", NULL);
   bench_check (pd_store_save (store, G_OBJECT (season), &error), error, "season");
   for (guint race = 1; race < N_RACES; race++)
-    import_race (store, race);
+    g_free (import_race (store, race));
 }
 
 static void
@@ -99,7 +103,9 @@ make_baseline_template (const char *path,
 
 /* Paddock's side: the import and the standings, timed; the copy of the
  * template, opening the store and showing the standings of the 11 races
- * before (the app has it open, showing them) are not. */
+ * before (the app has it open, showing them) are not. As the standings
+ * view does, the season shown is brought up to date by reading the
+ * session that changed (pd_score_season_reload_session()). */
 static double
 time_paddock (const char *template,
               const char *path,
@@ -109,6 +115,7 @@ time_paddock (const char *template,
   g_autoptr(PdStore) store = NULL;
   g_autoptr(PdRules) rules = NULL;
   g_autoptr(PdScoreSeason) season = NULL;
+  g_autofree char *session_id = NULL;
   gint64 start;
   double ms;
 
@@ -117,19 +124,18 @@ time_paddock (const char *template,
   bench_check (store != NULL, error, path);
   {
     g_autoptr(PdRules) shown_rules = pd_rules_for_season (store, SEASON, &error);
-    g_autoptr(PdScoreSeason) shown = pd_score_season_load (store, SEASON, &error);
     g_autoptr(GPtrArray) table = NULL;
 
-    bench_check (shown_rules != NULL && shown != NULL, error, "season");
-    table = pd_standings_compute (shown_rules, shown, PD_STANDINGS_DRIVERS, NULL, 0);
+    season = pd_score_season_load (store, SEASON, &error);
+    bench_check (shown_rules != NULL && season != NULL, error, "season");
+    table = pd_standings_compute (shown_rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
   }
 
   start = g_get_monotonic_time ();
-  import_race (store, N_RACES);
+  session_id = import_race (store, N_RACES);
   rules = pd_rules_for_season (store, SEASON, &error);
   bench_check (rules != NULL, error, "rules");
-  season = pd_score_season_load (store, SEASON, &error);
-  bench_check (season != NULL, error, "season");
+  bench_check (pd_score_season_reload_session (season, store, SEASON, session_id, &error), error, "season");
   *n_rows = 0;
   for (int kind = PD_STANDINGS_DRIVERS; kind <= PD_STANDINGS_TEAMS; kind++)
     {
@@ -168,16 +174,17 @@ time_baseline (const char *template,
 static guint
 redraw (PdStore         *store,
         PdResultsEditor *editor,
-        const PdRules   *rules)
+        const PdRules   *rules,
+        PdScoreSeason   *season)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = pd_results_editor_get_results (editor);
   g_autoptr(GPtrArray) penalties = pd_results_editor_get_penalties (editor, NULL);
-  g_autoptr(PdScoreSeason) season = pd_score_season_load (store, SEASON, &error);
   g_autoptr(GPtrArray) table = NULL;
   guint shown = results->len + penalties->len;
 
-  bench_check (season != NULL, error, "season");
+  bench_check (pd_score_season_reload_session (season, store, SEASON, pd_results_editor_get_session_id (editor),
+                                               &error), error, "season");
   for (guint i = 0; i < results->len; i++)
     shown += pd_results_editor_get_entry (editor, pd_result_get_entry_id (results->pdata[i])) != NULL;
   table = pd_standings_compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
@@ -199,6 +206,7 @@ bench_edits (const char *path,
   g_autoptr(PdStore) store = pd_store_new (path, NULL, NULL, &error);
   g_autoptr(PdResultsEditor) editor = NULL;
   g_autoptr(PdRules) rules = NULL;
+  g_autoptr(PdScoreSeason) season = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *session_id = g_strdup_printf ("%s.r%d.race", SEASON, N_RACES);
@@ -209,7 +217,9 @@ bench_edits (const char *path,
   bench_check (editor != NULL, error, "editor");
   rules = pd_rules_for_season (store, SEASON, &error);
   bench_check (rules != NULL, error, "rules");
-  redraw (store, editor, rules);
+  season = pd_score_season_load (store, SEASON, &error);
+  bench_check (season != NULL, error, "season");
+  redraw (store, editor, rules, season);
 
   for (guint i = 0; i < n_edits; i++)
     {
@@ -227,7 +237,7 @@ bench_edits (const char *path,
         ok = pd_results_editor_add_penalty (editor, id, PD_PENALTY_KIND_TIME, "+11", "Pit stop", NULL, &error);
       bench_check (ok, error, "edit");
       edited = g_get_monotonic_time ();
-      redraw (store, editor, rules);
+      redraw (store, editor, rules, season);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (times, ms);
       ms = (edited - start) / 1000.0;
@@ -272,7 +282,7 @@ main (int    argc,
       make_template (argv[2]);
       store = pd_store_new (argv[2], NULL, NULL, &error);
       bench_check (store != NULL, error, argv[2]);
-      import_race (store, N_RACES);
+      g_free (import_race (store, N_RACES));
       for (guint race = 1; race <= N_RACES; race++)
         g_free (sheets[race]);
       pd_test_remove_tree (dir);
@@ -294,7 +304,7 @@ main (int    argc,
     bench_copy_file (template, reference);
     store = pd_store_new (reference, NULL, NULL, &error);
     bench_check (store != NULL, error, reference);
-    import_race (store, N_RACES);
+    g_free (import_race (store, N_RACES));
   }
   bench_check_sql (db, sqlite3_open (reference, &db), reference);
   results = bench_read_rows (db, "SELECT " RESULT_COLUMNS " FROM result WHERE session_id = '" SEASON ".r12.race'");

@@ -1709,6 +1709,107 @@ test_read_season (Fixture       *f,
   g_assert_error (error, PD_STORE_ERROR, PD_STORE_ERROR_NOT_FOUND);
 }
 
+/* Rounds, sessions and results of a season as read, in one string. */
+static char *
+score_season_text (PdScoreSeason *season)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint r = 0; r < season->rounds->len; r++)
+    {
+      PdScoreRound *round = season->rounds->pdata[r];
+
+      g_string_append_printf (text, "round %d\n", round->number);
+      for (guint s = 0; s < round->sessions->len; s++)
+        {
+          PdScoreSession *session = round->sessions->pdata[s];
+
+          g_string_append_printf (text, " %s\n", session->session_id);
+          for (guint i = 0; i < session->results->len; i++)
+            {
+              PdScoreResult *result = session->results->pdata[i];
+              g_autofree char *drivers = result->driver_ids != NULL ? g_strjoinv ("+", result->driver_ids)
+                                                                    : g_strdup ("");
+
+              g_string_append_printf (text, "  %s %s %s %d %d %s\n", result->result_id, result->entry_id,
+                                      result->team_id != NULL ? result->team_id : "-", result->position,
+                                      result->grid, drivers);
+            }
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* After the results of one session changed, reading that session again
+ * gives the season as reading it whole does: the other sessions kept,
+ * a new session and new cars taken in; many times over too (past the
+ * point where it reads the season whole). */
+static void
+test_reload_session (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(PdStore) store = open_store (f->path);
+  g_autoptr(PdScoreSeason) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&store);
+  db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+  exec_raw (db,
+            "INSERT INTO season (id, name) VALUES ('s', 'S');"
+            "INSERT INTO round (id, season_id, number, name, start_date, status) VALUES"
+            " ('s.r1', 's', 1, 'One', '2023-04-01', 'scheduled'),"
+            " ('s.r2', 's', 2, 'Two', '2023-05-01', 'scheduled');"
+            "INSERT INTO session (id, round_id, kind, name, position, start_date, status) VALUES"
+            " ('s.r1.race', 's.r1', 'race', 'Race', 1, '2023-04-02', 'scheduled'),"
+            " ('s.r2.race', 's.r2', 'race', 'Race', 1, '2023-05-01', 'scheduled');"
+            "INSERT INTO driver (id, last_name) VALUES ('a', 'A'), ('b', 'B'), ('c', 'C');"
+            "INSERT INTO team (id, name) VALUES ('t', 'T'), ('u', 'U');"
+            "INSERT INTO entry (id, season_id, team_id) VALUES ('s.1', 's', 't'), ('s.2', 's', 'u');"
+            "INSERT INTO entry_crew (entry_id, round_id, position, driver_id) VALUES"
+            " ('s.1', NULL, 1, 'a'), ('s.2', NULL, 1, 'b');"
+            "INSERT INTO result (id, session_id, entry_id, position, grid, driver_list) VALUES"
+            " ('s.r1.race.1', 's.r1.race', 's.1', 1, 2, 'a'), ('s.r1.race.2', 's.r1.race', 's.2', 2, 1, 'b'),"
+            " ('s.r2.race.1', 's.r2.race', 's.1', 2, 1, 'a'), ('s.r2.race.2', 's.r2.race', 's.2', 1, 2, 'b');");
+  sqlite3_close (db);
+  store = open_store (f->path);
+  shown = pd_score_season_load (store, "s", &error);
+  g_assert_no_error (error);
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(PdScoreSeason) whole = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *reloaded = NULL;
+      const char *changed = i == 0 ? "s.r3.race" : "s.r2.race";
+
+      db = open_raw (f->path, SQLITE_OPEN_READWRITE);
+      if (i == 0)
+        /* A new round, a new session, a new car, with a new driver. */
+        exec_raw (db,
+                  "INSERT INTO round (id, season_id, number, name, start_date, status) VALUES"
+                  " ('s.r3', 's', 3, 'Three', '2023-06-01', 'scheduled');"
+                  "INSERT INTO session (id, round_id, kind, name, position, start_date, status) VALUES"
+                  " ('s.r3.race', 's.r3', 'race', 'Race', 1, '2023-06-01', 'scheduled');"
+                  "INSERT INTO entry (id, season_id, team_id) VALUES ('s.3', 's', 'u');"
+                  "INSERT INTO result (id, session_id, entry_id, position, grid, driver_list) VALUES"
+                  " ('s.r3.race.1', 's.r3.race', 's.1', 2, 1, 'a'), ('s.r3.race.3', 's.r3.race', 's.3', 1, 2, 'c');");
+      else
+        /* The two cars of round 2 change places. */
+        exec_raw (db, "UPDATE result SET position = 3 - position, grid = grid + 1 WHERE session_id = 's.r2.race'");
+      sqlite3_close (db);
+
+      g_assert_true (pd_score_season_reload_session (shown, store, "s", changed, &error));
+      g_assert_no_error (error);
+      whole = pd_score_season_load (store, "s", &error);
+      g_assert_no_error (error);
+      expected = score_season_text (whole);
+      reloaded = score_season_text (shown);
+      g_assert_cmpstr (reloaded, ==, expected);
+    }
+  g_assert_cmpuint (shown->rounds->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1725,6 +1826,7 @@ main (int   argc,
   ADD ("migrate/from-every-version", test_migrate_from_every_version);
   ADD ("migrate/idempotent", test_migrate_idempotent);
   ADD ("migrate/result-drivers", test_migrate_result_drivers);
+  ADD ("reload-session", test_reload_session);
   ADD ("migrate/session-sequence", test_migrate_session_sequence);
   ADD ("refuse/too-new", test_refuse_too_new);
   ADD ("refuse/other-application", test_refuse_other_application);

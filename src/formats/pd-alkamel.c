@@ -717,23 +717,85 @@ ensure_driver (PdStore     *store,
 }
 
 /* The records saved as rows: one import writes dozens of each. */
-static gboolean
-save_entry (PdStore  *store,
-            PdEntry  *entry,
-            GError  **error)
+/* A car of the season's entry list, as read or made here: a row, not a
+ * record (the whole list is read for every import). */
+typedef struct {
+  char  *id;
+  char  *season_id;
+  char  *team_id;
+  char  *class_id;
+  char  *number;
+  char  *car_model;
+  GStrv  crew_ids;  /* never NULL */
+} Car;
+
+static void
+car_free (gpointer data)
 {
-  const char *empty[] = { NULL };
+  Car *car = data;
+
+  g_free (car->id);
+  g_free (car->season_id);
+  g_free (car->team_id);
+  g_free (car->class_id);
+  g_free (car->number);
+  g_free (car->car_model);
+  g_strfreev (car->crew_ids);
+  g_free (car);
+}
+
+static Car *
+car_new (const PdStoreEntryRow *row)
+{
+  Car *car = g_new0 (Car, 1);
+
+  car->id = g_strdup (row->id);
+  car->season_id = g_strdup (row->season_id);
+  car->team_id = g_strdup (row->team_id);
+  car->class_id = g_strdup (row->class_id);
+  car->number = g_strdup (row->number);
+  car->car_model = g_strdup (row->car_model);
+  car->crew_ids = g_strdupv ((char **) row->crew_ids);
+  return car;
+}
+
+static gboolean
+save_car (PdStore    *store,
+          const Car  *car,
+          GError    **error)
+{
   PdStoreEntryRow row = {
-    .id = pd_entry_get_id (entry),
-    .season_id = pd_entry_get_season_id (entry),
-    .team_id = pd_entry_get_team_id (entry),
-    .class_id = pd_entry_get_class_id (entry),
-    .number = pd_entry_get_number (entry),
-    .car_model = pd_entry_get_car_model (entry),
-    .crew_ids = pd_entry_get_crew_ids (entry) != NULL ? pd_entry_get_crew_ids (entry) : empty,
+    .id = car->id,
+    .season_id = car->season_id,
+    .team_id = car->team_id,
+    .class_id = car->class_id,
+    .number = car->number,
+    .car_model = car->car_model,
+    .crew_ids = (const char * const *) car->crew_ids,
   };
 
   return pd_store_save_entry_row (store, &row, error);
+}
+
+typedef struct {
+  Import     *imp;
+  GHashTable *by_number;  /* number → Car */
+} CarReader;
+
+static gboolean
+car_row_cb (const PdStoreEntryRow  *row,
+            gpointer                user_data,
+            GError                **error)
+{
+  CarReader *reader = user_data;
+
+  if (row->team_id != NULL)
+    g_hash_table_add (reader->imp->known_teams, g_strdup (row->team_id));
+  for (guint d = 0; row->crew_ids[d] != NULL; d++)
+    g_hash_table_add (reader->imp->known_drivers, g_strdup (row->crew_ids[d]));
+  if (row->number != NULL)
+    g_hash_table_insert (reader->by_number, g_strdup (row->number), car_new (row));
+  return TRUE;
 }
 
 static gboolean
@@ -773,10 +835,11 @@ import_cb (PdStore   *store,
   g_autoptr(PdRound) round = NULL;
   g_autoptr(PdSession) session = NULL;
   g_autoptr(GListModel) classes = NULL;
-  g_autoptr(GListModel) entries = NULL;
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GHashTable) class_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) entry_by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) entry_by_number = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, car_free);
+  CarReader cars = { imp, entry_by_number };
+  const PdStoreSeasonReader car_rows = { .entry = car_row_cb };
   g_autoptr(GHashTable) result_by_entry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   gint64 fastest = 0;
 
@@ -784,7 +847,7 @@ import_cb (PdStore   *store,
       (round = ensure_round (store, imp, error)) == NULL ||
       (session = ensure_session (store, imp, round, error)) == NULL ||
       (classes = pd_store_list_classes (store, imp->season_id, error)) == NULL ||
-      (entries = pd_store_list_entries (store, imp->season_id, error)) == NULL ||
+      !pd_store_read_season (store, imp->season_id, &car_rows, &cars, error) ||
       (results = pd_store_list_results (store, pd_session_get_id (session), error)) == NULL)
     return FALSE;
 
@@ -794,20 +857,6 @@ import_cb (PdStore   *store,
       g_autoptr(PdClass) klass = g_list_model_get_item (classes, i);
       g_hash_table_insert (class_ids, g_utf8_casefold (pd_class_get_name (klass), -1),
                            g_strdup (pd_class_get_id (klass)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      PdEntry *entry = g_list_model_get_item (entries, i);
-      const char * const *crew = pd_entry_get_crew_ids (entry);
-
-      if (pd_entry_get_team_id (entry) != NULL)
-        g_hash_table_add (imp->known_teams, g_strdup (pd_entry_get_team_id (entry)));
-      for (guint d = 0; crew != NULL && crew[d] != NULL; d++)
-        g_hash_table_add (imp->known_drivers, g_strdup (crew[d]));
-      if (pd_entry_get_number (entry) != NULL)
-        g_hash_table_insert (entry_by_number, g_strdup (pd_entry_get_number (entry)), entry);
-      else
-        g_object_unref (entry);
     }
   for (guint i = 0; i < g_list_model_get_n_items (results); i++)
     {
@@ -828,7 +877,7 @@ import_cb (PdStore   *store,
       g_autoptr(GPtrArray) driver_ids = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *class_id = ensure_class (store, imp, class_ids, row->class_name, error);
       g_autofree char *team_id = class_id != NULL ? ensure_team (store, imp, row->team, error) : NULL;
-      PdEntry *entry;
+      Car *entry;
       PdResult *result;
 
       if (class_id == NULL || team_id == NULL)
@@ -852,15 +901,20 @@ import_cb (PdStore   *store,
           g_autofree char *slug = pd_make_id (row->number);
           g_autofree char *entry_id = g_strdup_printf ("%s.%s", imp->season_id, *slug != '\0' ? slug : "car");
 
-          entry = g_object_new (PD_TYPE_ENTRY, "id", entry_id, "season-id", imp->season_id,
-                                "number", row->number,
-                                "team-id", *team_id != '\0' ? team_id : NULL,
-                                "class-id", *class_id != '\0' ? class_id : NULL,
-                                "car-model", *row->vehicle != '\0' ? row->vehicle : NULL,
-                                "crew-ids", driver_ids->pdata, NULL);
-          if (!save_entry (store, entry, error))
+          PdStoreEntryRow new_row = {
+            .id = entry_id,
+            .season_id = imp->season_id,
+            .number = row->number,
+            .team_id = *team_id != '\0' ? team_id : NULL,
+            .class_id = *class_id != '\0' ? class_id : NULL,
+            .car_model = *row->vehicle != '\0' ? row->vehicle : NULL,
+            .crew_ids = (const char * const *) driver_ids->pdata,
+          };
+
+          entry = car_new (&new_row);
+          if (!save_car (store, entry, error))
             {
-              g_object_unref (entry);
+              car_free (entry);
               return FALSE;
             }
           imp->stats->entries_created++;
@@ -869,29 +923,26 @@ import_cb (PdStore   *store,
       else
         {
           /* A car known already: drivers new to its crew join it. */
-          const char * const *crew = pd_entry_get_crew_ids (entry);
           g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
           gboolean changed = FALSE;
-          g_auto(GStrv) new_crew = NULL;
 
-          if (crew != NULL)
-            g_strv_builder_addv (builder, (const char **) crew);
+          g_strv_builder_addv (builder, (const char **) entry->crew_ids);
           for (guint d = 0; d + 1 < driver_ids->len; d++)
-            if (crew == NULL || !g_strv_contains (crew, driver_ids->pdata[d]))
+            if (!g_strv_contains ((const char * const *) entry->crew_ids, driver_ids->pdata[d]))
               {
                 g_strv_builder_add (builder, driver_ids->pdata[d]);
                 changed = TRUE;
               }
-          new_crew = g_strv_builder_end (builder);
           if (changed)
             {
-              pd_entry_set_crew_ids (entry, (const char * const *) new_crew);
-              if (!save_entry (store, entry, error))
+              g_strfreev (entry->crew_ids);
+              entry->crew_ids = g_strv_builder_end (builder);
+              if (!save_car (store, entry, error))
                 return FALSE;
             }
         }
 
-      result = g_hash_table_lookup (result_by_entry, pd_entry_get_id (entry));
+      result = g_hash_table_lookup (result_by_entry, entry->id);
       if (result == NULL)
         {
           g_autofree char *slug = pd_make_id (row->number);
@@ -899,8 +950,8 @@ import_cb (PdStore   *store,
                                                         *slug != '\0' ? slug : "car");
 
           result = g_object_new (PD_TYPE_RESULT, "id", result_id, "session-id", pd_session_get_id (session),
-                                 "entry-id", pd_entry_get_id (entry), NULL);
-          g_hash_table_insert (result_by_entry, g_strdup (pd_entry_get_id (entry)), result);
+                                 "entry-id", entry->id, NULL);
+          g_hash_table_insert (result_by_entry, g_strdup (entry->id), result);
         }
       g_object_set (result,
                     "status", row->status,

@@ -410,9 +410,10 @@ static PdScoreSeason *
 load_season (PdStore     *store,
              const char  *season_id,
              const char  *session_kinds,
+             const char  *only_session_id,
              GError     **error)
 {
-  const PdStoreSeasonReader reader = { round_cb, session_cb, entry_cb, result_cb, session_kinds };
+  const PdStoreSeasonReader reader = { round_cb, session_cb, entry_cb, result_cb, session_kinds, only_session_id };
   g_autoptr(PdSeason) season = NULL;
   g_autoptr(PdScoreSeason) score = NULL;
   Loader loader = { 0 };
@@ -469,7 +470,7 @@ pd_score_season_load (PdStore     *store,
 {
   g_return_val_if_fail (PD_IS_STORE (store), NULL);
 
-  return load_season (store, season_id, NULL, error);
+  return load_season (store, season_id, NULL, NULL, error);
 }
 
 /**
@@ -501,7 +502,100 @@ pd_score_season_load_scoring (PdStore        *store,
     if (k == PD_SESSION_KIND_RACE || rules->drivers.sessions[k].enabled || rules->teams.sessions[k].enabled)
       g_string_append_printf (kinds, "%s,", pd_enum_to_nick (PD_TYPE_SESSION_KIND, k));
 
-  return load_season (store, season_id, kinds->str, error);
+  return load_season (store, season_id, kinds->str, NULL, error);
+}
+
+/* More reloads than this, and the season is read whole again: each keeps
+ * the strings it read until then. */
+#define MAX_SESSION_RELOADS 32
+
+/**
+ * pd_score_season_reload_session:
+ * @season: the season as pd_score_season_load() read it from @store
+ * @session_id: the session whose results changed
+ *
+ * Brings @season up to date after the results of one session changed
+ * (an edit, an import), reading the results of that session only: the
+ * season's rounds, sessions and entries are read again (a changed
+ * session may be new, or have brought new cars), the results of its
+ * other sessions are kept as they were read. What comes out is what
+ * pd_score_season_load() would read now, as long as only @session_id's
+ * results changed since @season was read.
+ *
+ * Returns: %TRUE when @season was brought up to date; %FALSE with @error
+ *   set, and @season as it was, when the store could not be read
+ */
+gboolean
+pd_score_season_reload_session (PdScoreSeason  *season,
+                                PdStore        *store,
+                                const char     *season_id,
+                                const char     *session_id,
+                                GError        **error)
+{
+  g_autoptr(PdScoreSeason) fresh = NULL;
+  g_autoptr(GHashTable) old_sessions = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *swap;
+
+  g_return_val_if_fail (season != NULL, FALSE);
+  g_return_val_if_fail (PD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (session_id != NULL, FALSE);
+
+  /* Read whole after many reloads: nothing of the old season is pointed
+   * into any more, and it all goes. */
+  if (season->kept != NULL && season->kept->len > MAX_SESSION_RELOADS)
+    {
+      fresh = load_season (store, season_id, NULL, NULL, error);
+      if (fresh == NULL)
+        return FALSE;
+      swap = season->kept;
+      season->kept = fresh->kept;
+      fresh->kept = swap;
+    }
+  else
+    {
+      fresh = load_season (store, season_id, NULL, session_id, error);
+      if (fresh == NULL)
+        return FALSE;
+
+      /* The other sessions' results move over from @season, as read. */
+      for (guint r = 0; r < season->rounds->len; r++)
+        {
+          PdScoreRound *round = season->rounds->pdata[r];
+
+          for (guint s = 0; s < round->sessions->len; s++)
+            {
+              PdScoreSession *session = round->sessions->pdata[s];
+
+              g_hash_table_insert (old_sessions, session->session_id, session);
+            }
+        }
+      for (guint r = 0; r < fresh->rounds->len; r++)
+        {
+          PdScoreRound *round = fresh->rounds->pdata[r];
+
+          for (guint s = 0; s < round->sessions->len; s++)
+            {
+              PdScoreSession *session = round->sessions->pdata[s];
+              PdScoreSession *old = g_hash_table_lookup (old_sessions, session->session_id);
+
+              if (old == NULL || g_str_equal (session->session_id, session_id))
+                continue;
+              swap = session->results;
+              session->results = old->results;
+              old->results = swap;
+            }
+        }
+
+      /* What the moved results point into stays, with what the new ones
+       * point into. */
+      pd_score_season_take_kept (season, fresh);
+    }
+
+  /* @season takes the new rounds; the old ones go with @fresh. */
+  swap = season->rounds;
+  season->rounds = fresh->rounds;
+  fresh->rounds = swap;
+  return TRUE;
 }
 
 /**

@@ -12,6 +12,11 @@ PdScoreSeason *pd_score_season_load_scoring (PdStore        *store,
                                              const char     *season_id,
                                              const PdRules  *rules,
                                              GError        **error);
+gboolean       pd_score_season_reload_session (PdScoreSeason  *season,
+                                               PdStore        *store,
+                                               const char     *season_id,
+                                               const char     *session_id,
+                                               GError        **error);
 PdRules       *pd_rules_for_season  (PdStore     *store,
                                      const char  *season_id,
                                      GError     **error);

@@ -148,6 +148,26 @@ pd_score_season_keep (PdScoreSeason  *season,
 }
 
 /**
+ * pd_score_season_take_kept:
+ * @from: a season whose results now point into what it keeps, or no
+ *   longer do
+ *
+ * Makes @season keep what @from keeps: it is freed with @season, not
+ * with @from.
+ */
+void
+pd_score_season_take_kept (PdScoreSeason *season,
+                           PdScoreSeason *from)
+{
+  if (from->kept == NULL || from->kept->len == 0)
+    return;
+  if (season->kept == NULL)
+    season->kept = g_ptr_array_new_with_free_func (kept_free);
+  while (from->kept->len > 0)
+    g_ptr_array_add (season->kept, g_ptr_array_steal_index_fast (from->kept, from->kept->len - 1));
+}
+
+/**
  * pd_score_session_add_borrowed:
  * @driver_ids: (nullable) (array zero-terminated): the drivers
  *

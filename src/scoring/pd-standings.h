@@ -69,6 +69,8 @@ PdScoreResult  *pd_score_session_add_borrowed (PdScoreSession     *session,
 void            pd_score_season_keep        (PdScoreSeason  *season,
                                              gpointer        data,
                                              GDestroyNotify  destroy);
+void            pd_score_season_take_kept   (PdScoreSeason  *season,
+                                             PdScoreSeason  *from);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PdScoreSeason, pd_score_season_free)
 

@@ -32,9 +32,11 @@ struct _PdStore
   GHashTable *types;        /* GType → TypeInfo */
   int         schema_version;
   guint       created : 1;
-  /* In a bulk transaction, which only inserts and updates: the ids found
-   * by check_list_ids(), which stay there until it ends. */
-  GHashTable *bulk_known;
+  /* In a transaction of pd_store_transaction() or a bulk one: the ids
+   * check_list_ids() found. They stay there until it ends: a driver named
+   * by a result cannot be deleted, and the set is emptied when a record
+   * is deleted or a nested transaction is rolled back. */
+  GHashTable *known_ids;
 };
 
 G_DEFINE_FINAL_TYPE (PdStore, pd_store, G_TYPE_OBJECT)
@@ -530,7 +532,7 @@ pd_store_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->types, g_hash_table_unref);
-  g_clear_pointer (&self->bulk_known, g_hash_table_unref);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -1416,6 +1418,8 @@ pd_store_transaction (PdStore                 *self,
                       gpointer                 user_data,
                       GError                 **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
@@ -1428,6 +1432,8 @@ pd_store_transaction (PdStore                 *self,
       if (!func (self, user_data, error))
         {
           sqlite3_exec (self->db, "ROLLBACK TO nested; RELEASE nested", NULL, NULL, NULL);
+          if (self->known_ids != NULL)
+            g_hash_table_remove_all (self->known_ids);
           return FALSE;
         }
       return exec_sql (self->db, "RELEASE nested", _("Could not save the change"), error);
@@ -1435,20 +1441,15 @@ pd_store_transaction (PdStore                 *self,
 
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error))
     return FALSE;
+  self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  if (!func (self, user_data, error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  if (!exec_sql (self->db, "COMMIT", _("Could not save the change"), error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  ok = func (self, user_data, error);
+  if (ok && !exec_sql (self->db, "COMMIT", _("Could not save the change"), error))
+    ok = FALSE;
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
+  return ok;
 }
 
 /* A look-up's outcome: @broken when a reference points nowhere, @fine
@@ -1522,7 +1523,7 @@ pd_store_bulk_transaction (PdStore                 *self,
 
   ok = exec_sql (self->db, "BEGIN IMMEDIATE", _("Could not start a change"), error);
   if (ok)
-    self->bulk_known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    self->known_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (ok && (!func (self, user_data, error) || !check_foreign_keys (self, error)))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -1534,7 +1535,7 @@ pd_store_bulk_transaction (PdStore                 *self,
       ok = FALSE;
     }
 
-  g_clear_pointer (&self->bulk_known, g_hash_table_unref);
+  g_clear_pointer (&self->known_ids, g_hash_table_unref);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return ok;
 }
@@ -1586,7 +1587,7 @@ check_list_ids (PdStore             *self,
 
   for (guint v = 0; values != NULL && values[v] != NULL; v++)
     {
-      if (self->bulk_known != NULL && g_hash_table_contains (self->bulk_known, values[v]))
+      if (self->known_ids != NULL && g_hash_table_contains (self->known_ids, values[v]))
         continue;
       if (info->link_insert_stmts[info->list_link] != NULL)
         stmt = type_statement (self, &info->link_insert_stmts[info->list_link], NULL, error);
@@ -1604,8 +1605,8 @@ check_list_ids (PdStore             *self,
       /* No row: no record of that id. */
       if (!foreign_key_verdict (self, rc, SQLITE_DONE, SQLITE_ROW, _("Could not save a record"), error))
         return FALSE;
-      if (self->bulk_known != NULL)
-        g_hash_table_add (self->bulk_known, g_strdup (values[v]));
+      if (self->known_ids != NULL)
+        g_hash_table_add (self->known_ids, g_strdup (values[v]));
     }
   return TRUE;
 }
@@ -1939,10 +1940,9 @@ pd_store_delete (PdStore     *self,
   g_return_val_if_fail (PD_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  /* Not what a bulk transaction does; but if it did, what it found is
-   * no longer sure. */
-  if (self->bulk_known != NULL)
-    g_hash_table_remove_all (self->bulk_known);
+  /* What was found to be there is no longer sure. */
+  if (self->known_ids != NULL)
+    g_hash_table_remove_all (self->known_ids);
 
   stmt = get_statement (self, sql, error);
   if (stmt == NULL)
@@ -2519,59 +2519,65 @@ read_entries (PdStore                    *self,
               gpointer                    user_data,
               GError                    **error)
 {
-  sqlite3_stmt *stmt, *crew;
   g_autoptr(GPtrArray) crew_ids = g_ptr_array_new_with_free_func (g_free);
-  int rc, crew_rc;
+  char *fields[5] = { NULL };  /* of the entry being read: id, team, class, number, model */
+  gboolean ok = TRUE;
+  sqlite3_stmt *stmt;
+  int rc;
 
-  /* Entries and their default crews, both in the order of the entries'
-   * ids, merged as they come. */
-  crew = get_statement (self, "SELECT entry_id, driver_id FROM entry_crew"
-                              " WHERE entry_id IN (SELECT id FROM entry WHERE season_id = ?)"
-                              " AND round_id IS NULL ORDER BY entry_id, position", error);
-  if (crew == NULL)
-    return FALSE;
-  sqlite3_bind_text (crew, 1, season_id, -1, SQLITE_TRANSIENT);
-  stmt = get_statement (self, "SELECT id, team_id, class_id, number, car_model FROM entry"
-                              " WHERE season_id = ? ORDER BY id", error);
+  /* Each entry with its default crew, one row a driver, in one walk of
+   * the season's entries in the order of their index (no sorting) and
+   * a look-up of each one's crew in driving order. */
+  stmt = get_statement (self, "SELECT entry.id, entry.team_id, entry.class_id, entry.number, entry.car_model,"
+                              " entry_crew.driver_id FROM entry LEFT JOIN entry_crew"
+                              " ON entry_crew.entry_id = entry.id AND ifnull (entry_crew.round_id, '') = ''"
+                              " WHERE entry.season_id = ? ORDER BY entry.rowid, entry_crew.position", error);
   if (stmt == NULL)
-    {
-      sqlite3_reset (crew);
-      return FALSE;
-    }
+    return FALSE;
   sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
 
-  crew_rc = sqlite3_step (crew);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (;;)
     {
-      PdStoreEntryRow row = {
-        .id = column_text (stmt, 0),
-        .season_id = season_id,
-        .team_id = column_text (stmt, 1),
-        .class_id = column_text (stmt, 2),
-        .number = column_text (stmt, 3),
-        .car_model = column_text (stmt, 4),
-      };
+      const char *id;
 
-      g_ptr_array_set_size (crew_ids, 0);
-      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) < 0)
-        crew_rc = sqlite3_step (crew);
-      while (crew_rc == SQLITE_ROW && strcmp (column_text (crew, 0), row.id) == 0)
+      rc = sqlite3_step (stmt);
+      id = rc == SQLITE_ROW ? column_text (stmt, 0) : NULL;
+      /* The rows of an entry have ended. */
+      if (fields[0] != NULL && (id == NULL || strcmp (id, fields[0]) != 0))
         {
-          g_ptr_array_add (crew_ids, g_strdup (column_text (crew, 1)));
-          crew_rc = sqlite3_step (crew);
+          PdStoreEntryRow row = {
+            .id = fields[0],
+            .season_id = season_id,
+            .team_id = fields[1],
+            .class_id = fields[2],
+            .number = fields[3],
+            .car_model = fields[4],
+          };
+
+          g_ptr_array_add (crew_ids, NULL);
+          row.crew_ids = (const char * const *) crew_ids->pdata;
+          ok = reader->entry (&row, user_data, error);
+          g_ptr_array_set_size (crew_ids, 0);
+          for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+            g_clear_pointer (&fields[i], g_free);
+          if (!ok)
+            break;
         }
-      g_ptr_array_add (crew_ids, NULL);
-      row.crew_ids = (const char * const *) crew_ids->pdata;
-      if (!reader->entry (&row, user_data, error))
+      if (rc != SQLITE_ROW)
         break;
+      if (fields[0] == NULL)
+        for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+          fields[i] = g_strdup (column_text (stmt, i));
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        g_ptr_array_add (crew_ids, g_strdup (column_text (stmt, 5)));
     }
   sqlite3_reset (stmt);
-  sqlite3_reset (crew);
-  if (rc == SQLITE_ROW)
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_free (fields[i]);
+  if (!ok)
     return FALSE;
-  if (rc != SQLITE_DONE || (crew_rc != SQLITE_ROW && crew_rc != SQLITE_DONE))
-    return set_sqlite_error (error, self->db, rc != SQLITE_DONE ? rc : crew_rc,
-                             _("Could not read the database"));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, _("Could not read the database"));
   return TRUE;
 }
 
@@ -2624,12 +2630,15 @@ read_results (PdStore                    *self,
                         " FROM round JOIN session ON session.round_id = round.id"
                         " JOIN result ON result.session_id = session.id"
                         " WHERE round.season_id = ?1"
-                        " AND (?2 IS NULL OR instr (?2, ',' || session.kind || ',') > 0)", error);
+                        " AND (?2 IS NULL OR instr (?2, ',' || session.kind || ',') > 0)"
+                        " AND (?3 IS NULL OR session.id = ?3)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, season_id, -1, SQLITE_TRANSIENT);
   if (reader->session_kinds != NULL)
     sqlite3_bind_text (stmt, 2, reader->session_kinds, -1, SQLITE_TRANSIENT);
+  if (reader->session_id != NULL)
+    sqlite3_bind_text (stmt, 3, reader->session_id, -1, SQLITE_TRANSIENT);
   enum_column_init (&status_column, PD_TYPE_RESULT, "status");
 
   while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2667,13 +2676,13 @@ read_results (PdStore                    *self,
  * pd_store_read_season:
  * @season_id: the season
  * @reader: what to call for each row; %FALSE from a callback stops the
- *   reading with its error
+ *   reading with its error; the rows of a %NULL callback are not read
  *
  * Reads what scoring needs of a season, without a GObject per record:
  * its rounds (in the order of pd_store_list_rounds()), its sessions (in
  * the order of pd_store_list_season_sessions()), its entries with their
  * default crews, and every result of its sessions (of the reader's
- * session kinds) with its drivers, the results of one session together,
+ * session kinds, or of its one session) with its drivers, the results of one session together,
  * in no particular order. A row's strings are the callback's only while
  * it runs.
  *
@@ -2701,10 +2710,10 @@ pd_store_read_season (PdStore                    *self,
       own_transaction = TRUE;
     }
 
-  ok = read_rounds (self, season_id, reader, user_data, error) &&
-       read_sessions (self, season_id, reader, user_data, error) &&
-       read_entries (self, season_id, reader, user_data, error) &&
-       read_results (self, season_id, reader, user_data, error);
+  ok = (reader->round == NULL || read_rounds (self, season_id, reader, user_data, error)) &&
+       (reader->session == NULL || read_sessions (self, season_id, reader, user_data, error)) &&
+       (reader->entry == NULL || read_entries (self, season_id, reader, user_data, error)) &&
+       (reader->result == NULL || read_results (self, season_id, reader, user_data, error));
 
   if (own_transaction)
     sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);

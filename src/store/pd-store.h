@@ -190,6 +190,9 @@ typedef struct {
   /* NULL: the results of every session; or the kinds of session whose
    * results are read, as their nicks between commas (",race,sprint,"). */
   const char *session_kinds;
+  /* NULL: the results of every session; or the one session whose
+   * results are read. */
+  const char *session_id;
 } PdStoreSeasonReader;
 
 gboolean    pd_store_save_entry_row       (PdStore                    *self,
