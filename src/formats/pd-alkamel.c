@@ -552,24 +552,42 @@ ensure_season (PdStore  *store,
   return g_steal_pointer (&season);
 }
 
+typedef struct {
+  int   number;
+  char *id;     /* of the first round with that number */
+} RoundFinder;
+
+static gboolean
+find_round_cb (const PdStoreRoundRow  *row,
+               gpointer                user_data,
+               GError                **error)
+{
+  RoundFinder *finder = user_data;
+
+  if (finder->id == NULL && row->number == finder->number)
+    finder->id = g_strdup (row->id);
+  return TRUE;
+}
+
 static PdRound *
 ensure_round (PdStore  *store,
               Import   *imp,
               GError  **error)
 {
-  g_autoptr(GListModel) rounds = pd_store_list_rounds (store, imp->season_id, error);
+  const PdStoreSeasonReader round_rows = { .round = find_round_cb };
+  RoundFinder finder = { imp->round_number, NULL };
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
   PdRound *round;
 
-  if (rounds == NULL)
+  /* The season's rounds as rows, the one wanted as a record. */
+  if (!pd_store_read_season (store, imp->season_id, &round_rows, &finder, error))
     return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (rounds); i++)
+  if (finder.id != NULL)
     {
-      g_autoptr(PdRound) candidate = g_list_model_get_item (rounds, i);
-
-      if (pd_round_get_number (candidate) == imp->round_number)
-        return g_steal_pointer (&candidate);
+      round = pd_store_get (store, PD_TYPE_ROUND, finder.id, error);
+      g_free (finder.id);
+      return round;
     }
 
   id = g_strdup_printf ("%s.r%d", imp->season_id, imp->round_number);

@@ -607,7 +607,7 @@ static void
 editor_changed_cb (PdResultsEditorView *self)
 {
   refresh (self);
-  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0, pd_results_editor_get_session_id (self->editor));
 }
 
 static void
@@ -974,11 +974,12 @@ pd_results_editor_view_class_init (PdResultsEditorViewClass *klass)
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /**
    * PdResultsEditorView::results-changed:
+   * @session_id: the session
    *
    * The session's stored results changed: the standings follow.
    */
   signals[RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action);

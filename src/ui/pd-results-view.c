@@ -253,7 +253,7 @@ static void
 entry_list_changed_cb (PdResultsView *self)
 {
   session_selected_cb (self);
-  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0, NULL);
 }
 
 static void
@@ -285,9 +285,10 @@ editor_toast_cb (PdResultsView *self,
 }
 
 static void
-editor_results_changed_cb (PdResultsView *self)
+editor_results_changed_cb (PdResultsView *self,
+                           const char    *session_id)
 {
-  g_signal_emit (self, signals[RESULTS_CHANGED], 0);
+  g_signal_emit (self, signals[RESULTS_CHANGED], 0, session_id);
 }
 
 static gboolean
@@ -651,11 +652,13 @@ pd_results_view_class_init (PdResultsViewClass *klass)
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   /**
    * PdResultsView::results-changed:
+   * @session_id: (nullable): the session whose results changed; %NULL
+   *   when it may be any (the entry list changed)
    *
    * Results were entered or corrected in the editor.
    */
   signals[RESULTS_CHANGED] = g_signal_new ("results-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "results.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "results.export-csv", NULL, export_action);

@@ -1025,6 +1025,35 @@ pd_standings_view_reload (PdStandingsView *self)
 }
 
 /**
+ * pd_standings_view_reload_session:
+ * @session_id: (nullable): the session whose results changed; %NULL when
+ *   it may be any
+ *
+ * Like pd_standings_view_reload(), reading only the results of
+ * @session_id again (pd_score_season_reload_session()): after an edit
+ * or an import, the standings follow within a frame.
+ */
+void
+pd_standings_view_reload_session (PdStandingsView *self,
+                                  const char      *session_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PD_IS_STANDINGS_VIEW (self));
+
+  if (session_id == NULL || self->season == NULL)
+    {
+      pd_standings_view_reload (self);
+      return;
+    }
+  if (self->store == NULL || self->season_id == NULL || self->rules == NULL)
+    return;
+  if (!pd_score_season_reload_session (self->season, self->store, self->season_id, session_id, &error))
+    g_signal_emit (self, signals[SHOW_TOAST], 0, error->message);
+  update (self);
+}
+
+/**
  * pd_standings_view_set_filter:
  * @kind: a #PdStandingsKind
  * @class_id: (nullable): a class, or %NULL for all

@@ -15,6 +15,8 @@ void pd_standings_view_set_season (PdStandingsView *self,
                                    PdStore         *store,
                                    const char      *season_id);
 void pd_standings_view_reload     (PdStandingsView *self);
+void pd_standings_view_reload_session (PdStandingsView *self,
+                                       const char      *session_id);
 void pd_standings_view_set_filter (PdStandingsView *self,
                                    int              kind,
                                    const char      *class_id,

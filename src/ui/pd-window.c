@@ -395,7 +395,7 @@ pd_window_init (PdWindow *self)
   g_signal_connect_object (self->results_view, "show-toast",
                            G_CALLBACK (show_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->results_view, "results-changed",
-                           G_CALLBACK (pd_standings_view_reload), self->standings_view, G_CONNECT_SWAPPED);
+                           G_CALLBACK (pd_standings_view_reload_session), self->standings_view, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->standings_view, "show-toast",
                            G_CALLBACK (show_toast_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
