@@ -79,8 +79,13 @@ PdPoints
 pd_points_add (PdPoints a,
                PdPoints b)
 {
-  gint64 g = gcd64 (a.den, b.den);
-  gint64 x, y, num, den;
+  gint64 g, x, y, num, den;
+
+  /* Whole points, most of them: their sum is whole too. */
+  if (a.den == 1 && b.den == 1 && !__builtin_add_overflow (a.num, b.num, &num))
+    return (PdPoints) { num, 1 };
+
+  g = gcd64 (a.den, b.den);
 
   if (__builtin_mul_overflow (a.num, b.den / g, &x) ||
       __builtin_mul_overflow (b.num, a.den / g, &y) ||

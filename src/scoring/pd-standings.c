@@ -321,26 +321,6 @@ row_free (gpointer data)
   g_free (row);
 }
 
-static PdStandingsRow *
-get_row (GHashTable *rows,
-         const char *id)
-{
-  PdStandingsRow *row = g_hash_table_lookup (rows, id);
-
-  if (row == NULL)
-    {
-      row = g_new0 (PdStandingsRow, 1);
-      row->id = g_strdup (id);
-      row->points = PD_POINTS_ZERO;
-      row->gross = PD_POINTS_ZERO;
-      row->deducted = PD_POINTS_ZERO;
-      row->scores = g_array_new (FALSE, TRUE, sizeof (PdStandingsScore));
-      row->finishes = g_array_new (FALSE, TRUE, sizeof (int));
-      g_hash_table_insert (rows, row->id, row);
-    }
-  return row;
-}
-
 static void
 add_finish (PdStandingsRow *row,
             int             position)
@@ -493,7 +473,32 @@ typedef struct {
   GHashTable *session_points;  /* team id → PdPoints */
   GPtrArray  *car_pool;        /* Car, owned */
   GPtrArray  *cars;            /* this session's, from the pool */
+  /* The room a row's arrays take at once, so that they do not grow a
+   * step at a time: a score per session, a count per finishing place. */
+  guint       n_sessions;
+  guint       max_field;
 } Scratch;
+
+static PdStandingsRow *
+get_row (const Scratch *scratch,
+         GHashTable    *rows,
+         const char    *id)
+{
+  PdStandingsRow *row = g_hash_table_lookup (rows, id);
+
+  if (row == NULL)
+    {
+      row = g_new0 (PdStandingsRow, 1);
+      row->id = g_strdup (id);
+      row->points = PD_POINTS_ZERO;
+      row->gross = PD_POINTS_ZERO;
+      row->deducted = PD_POINTS_ZERO;
+      row->scores = g_array_sized_new (FALSE, TRUE, sizeof (PdStandingsScore), scratch->n_sessions);
+      row->finishes = g_array_sized_new (FALSE, TRUE, sizeof (int), scratch->max_field + 1);
+      g_hash_table_insert (rows, row->id, row);
+    }
+  return row;
+}
 
 /* A result with the key of its car, and where it is in its session. */
 typedef struct {
@@ -547,6 +552,8 @@ scratch_init (Scratch *scratch)
   scratch->session_points = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   scratch->car_pool = g_ptr_array_new_with_free_func (car_free);
   scratch->cars = g_ptr_array_new ();
+  scratch->n_sessions = 0;
+  scratch->max_field = 0;
 }
 
 static void
@@ -936,11 +943,11 @@ score_session (const PdRules             *rules,
 
             if (kind == PD_STANDINGS_DRIVERS)
               for (guint d = 0; result->driver_ids != NULL && result->driver_ids[d] != NULL; d++)
-                add_finish (get_row (rows, result->driver_ids[d]), row_finish);
+                add_finish (get_row (scratch, rows, result->driver_ids[d]), row_finish);
             else if (r == 0 && kind == PD_STANDINGS_TEAMS && result->team_id != NULL)
-              add_finish (get_row (rows, result->team_id), finish);
+              add_finish (get_row (scratch, rows, result->team_id), finish);
             else if (r == 0 && kind == PD_STANDINGS_ENTRIES && result->entry_id != NULL)
-              add_finish (get_row (rows, result->entry_id), finish);
+              add_finish (get_row (scratch, rows, result->entry_id), finish);
           }
       }
 
@@ -1020,7 +1027,7 @@ score_session (const PdRules             *rules,
                   break;
                 }
               share = pd_points_sub (share, result->deducted);
-              add_score (get_row (rows, result->driver_ids[d]), round, session, result->position, share);
+              add_score (get_row (scratch, rows, result->driver_ids[d]), round, session, result->position, share);
             }
         }
 
@@ -1049,7 +1056,7 @@ score_session (const PdRules             *rules,
           *sum = pd_points_add (*sum, car_total);
         }
       else if (kind == PD_STANDINGS_ENTRIES && first->entry_id != NULL)
-        add_score (get_row (rows, first->entry_id), round, session, car->position, car_total);
+        add_score (get_row (scratch, rows, first->entry_id), round, session, car->position, car_total);
     }
 
   if (kind == PD_STANDINGS_TEAMS)
@@ -1059,7 +1066,7 @@ score_session (const PdRules             *rules,
 
       g_hash_table_iter_init (&iter, session_points);
       while (g_hash_table_iter_next (&iter, &key, &value))
-        add_score (get_row (rows, key), round, session, 0, *(PdPoints *) value);
+        add_score (get_row (scratch, rows, key), round, session, 0, *(PdPoints *) value);
     }
 }
 
@@ -1104,6 +1111,14 @@ pd_standings_compute (const PdRules       *rules,
     return g_ptr_array_new_with_free_func (row_free);
 
   scratch_init (&scratch);
+  for (guint r = 0; r < season->rounds->len; r++)
+    {
+      PdScoreRound *round = season->rounds->pdata[r];
+
+      scratch.n_sessions += round->sessions->len;
+      for (guint s = 0; s < round->sessions->len; s++)
+        scratch.max_field = MAX (scratch.max_field, ((PdScoreSession *) round->sessions->pdata[s])->results->len);
+    }
   for (guint r = 0; r < season->rounds->len; r++)
     {
       PdScoreRound *round = season->rounds->pdata[r];
