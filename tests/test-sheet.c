@@ -97,6 +97,11 @@ test_seeded (PdTestFixture *f,
   g_assert_nonnull (strstr (text, "Omgångar: 3 Spa-Francorchamps · 6 Barcelona"));
   g_assert_nonnull (strstr (text, "\nSilver\n"));
   g_assert_nonnull (strstr (text, "\nPro-Am\n"));
+  /* Cars without a class (#5, #77, #78) in a section of their own, last,
+   * without title maths. */
+  g_assert_nonnull (strstr (text, "\nUtan klass\n"));
+  g_assert_true (g_regex_match_simple ("Utan klass\\n[^\\0]*Jamie Day +5 +Mirage Racing", text, 0, 0));
+  g_assert_null (strstr (text, "Titeln i Utan klass"));
   g_assert_nonnull (strstr (text, "Plac. Förare"));
   g_assert_nonnull (strstr (text, "Poäng"));
   g_assert_true (g_regex_match_simple ("=1 +Michael Schrey +2 +Hofor Racing by Bonk Motorsport +18 +25 +43\n",

@@ -435,6 +435,35 @@ test_class_view_overall_table (gconstpointer data)
   check_row (am, "am2", 2, 15, 1);
 }
 
+/* The cars that have no class, in a season with classes: "" views them,
+ * with places and per-class points counted among them alone; no car of
+ * a class is in that view, and none of them in a class's. */
+static void
+test_class_view_unclassed (gconstpointer data)
+{
+  g_autoptr(PdRules) rules = rules_new ("\"drivers\": {\"race\": {\"points\": [25, 18, 15], \"per_class\": true}}");
+  g_autoptr(PdScoreSeason) season = pd_score_season_new ();
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) silver = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  PdScoreSession *race = add_race (season, 1);
+
+  add_result_full (race, "s1", NULL, "silver", 1);
+  add_result_full (race, "x1", NULL, NULL, 2);
+  add_result_full (race, "s2", NULL, "silver", 3);
+  add_result_full (race, "x2", NULL, NULL, 4);
+
+  none = compute (rules, season, PD_STANDINGS_DRIVERS, "", 0);
+  check_order (none, "x1", "x2", NULL);
+  check_row (none, "x1", 1, 25, 1);
+  check_row (none, "x2", 2, 18, 1);
+  silver = compute (rules, season, PD_STANDINGS_DRIVERS, "silver", 0);
+  check_order (silver, "s1", "s2", NULL);
+  all = compute (rules, season, PD_STANDINGS_DRIVERS, NULL, 0);
+  g_assert_cmpuint (all->len, ==, 4);
+  check_row (all, "x2", -1, 18, 1);
+}
+
 /* The same with a per-class table and a fastest-lap bonus: each class's
  * fastest driver (flagged in the results) gets the bonus in their class,
  * and so the same points overall. */
@@ -1531,6 +1560,7 @@ main (int   argc,
   pd_test_add_isolated ("/standings/table", test_table, NULL);
   pd_test_add_isolated ("/standings/classes", test_classes, NULL);
   pd_test_add_isolated ("/standings/class-view/overall-table", test_class_view_overall_table, NULL);
+  pd_test_add_isolated ("/standings/class-view/unclassed", test_class_view_unclassed, NULL);
   pd_test_add_isolated ("/standings/class-view/fastest-lap", test_class_view_fastest_lap, NULL);
   pd_test_add_isolated ("/standings/fastest-lap/anyone", test_fastest_lap_anyone, NULL);
   pd_test_add_isolated ("/standings/fastest-lap/top", test_fastest_lap_top, NULL);

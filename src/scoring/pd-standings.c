@@ -693,7 +693,8 @@ static gboolean
 in_view (Car        *car,
          const char *class_id)
 {
-  return class_id == NULL || g_strcmp0 (car->class_id, class_id) == 0;
+  /* "" is the cars without a class (no class has that id). */
+  return class_id == NULL || g_strcmp0 (car->class_id != NULL ? car->class_id : "", class_id) == 0;
 }
 
 static gboolean
@@ -1082,7 +1083,8 @@ compare_ints (gconstpointer a,
  * @rules: the season's points rules
  * @season: its results
  * @kind: drivers, teams or entries
- * @class_id: (nullable): standings within this class only
+ * @class_id: (nullable): standings within this class only; "" for the
+ *   cars that have no class
  * @after_round: the last round to count; 0 for all
  *
  * Returns: (transfer container) (element-type PdStandingsRow): the

@@ -677,6 +677,26 @@ static void standings_sheet_lay_out (PdSheet *sheet);
 static void standings_sheet_draw_table_header (PdSheet *sheet, cairo_t *cr, guint table);
 static void standings_sheet_draw_row (PdSheet *sheet, cairo_t *cr, guint table, guint row);
 
+/* Whether any result of @season is of a car without a class. */
+static gboolean
+has_unclassed_results (const PdScoreSeason *season)
+{
+  for (guint r = 0; r < season->rounds->len; r++)
+    {
+      PdScoreRound *round = season->rounds->pdata[r];
+
+      for (guint s = 0; s < round->sessions->len; s++)
+        {
+          PdScoreSession *session = round->sessions->pdata[s];
+
+          for (guint i = 0; i < session->results->len; i++)
+            if (((PdScoreResult *) session->results->pdata[i])->class_id == NULL)
+              return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static const PdSheetClass standings_sheet_class = {
   standings_sheet_measure,
   standings_sheet_lay_out,
@@ -769,18 +789,28 @@ pd_standings_sheet_new (PdStore          *store,
         g_ptr_array_add (titles, g_strdup (_("Overall")));
         g_ptr_array_add (ids, g_strdup (class_id));
       }
+    /* In a season with classes, the cars that have none have a section
+     * of their own, at the end: they are in no class's table. */
+    else if (class_id == NULL && has_unclassed_results (score))
+      {
+        /* TRANSLATORS: a standings sheet's section for the cars of a season with classes that have none */
+        g_ptr_array_add (titles, g_strdup (_("No class")));
+        g_ptr_array_add (ids, g_strdup (""));
+      }
 
     for (guint i = 0; i < ids->len; i++)
       {
         GPtrArray *rows = pd_standings_compute (rules, score, kind, ids->pdata[i], after_round);
-        g_autoptr(PdTitle) title = pd_title_compute (rules, score, kind, ids->pdata[i], after_round);
+        /* No title is fought for among cars of no class. */
+        gboolean unclassed = g_strcmp0 (ids->pdata[i], "") == 0;
+        g_autoptr(PdTitle) title = unclassed ? NULL : pd_title_compute (rules, score, kind, ids->pdata[i], after_round);
         SheetSection *section = g_new0 (SheetSection, 1);
 
         section->title = g_strdup (titles->pdata[i]);
         section->rows = g_ptr_array_new_with_free_func (sheet_row_free);
-        section->title_lines = rows->len > 0 ? pd_standings_title_lines (store, kind, title,
-                                                                         ids->len > 1 ? titles->pdata[i] : NULL)
-                                             : NULL;
+        section->title_lines = rows->len > 0 && title != NULL
+                               ? pd_standings_title_lines (store, kind, title, ids->len > 1 ? titles->pdata[i] : NULL)
+                               : NULL;
         g_ptr_array_add (self->sections, section);
         g_ptr_array_add (computed, rows);
 
