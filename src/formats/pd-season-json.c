@@ -341,9 +341,10 @@ load_record (Loader            *loader,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
-      g_autofree char *property = NULL;
+      char property[64];
+      gsize length = strlen (name);
       g_autofree char *member_where = NULL;
-      GParamSpec *pspec;
+      GParamSpec *pspec = NULL;
       JsonNode *value = json_object_get_member (object, name);
       gboolean is_child = FALSE;
 
@@ -352,15 +353,20 @@ load_record (Loader            *loader,
       if (is_child)
         continue;
 
-      member_where = g_strdup_printf ("%s.%s", where, name);
+      member_where = g_strconcat (where, ".", name, NULL);
       if (kind == &season_kind && g_str_equal (name, "rules"))
         {
           if (!set_rules (loader, record, value, member_where, error))
             return FALSE;
           continue;
         }
-      property = g_strdelimit (g_strdup (name), "_", '-');
-      pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+      /* The property of a member: "session_id" is "session-id". */
+      if (length < sizeof property)
+        {
+          for (gsize i = 0; i <= length; i++)
+            property[i] = name[i] == '_' ? '-' : name[i];
+          pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), property);
+        }
       /* Parent ids come from the nesting, never from the member. */
       if (pspec == NULL || strchr (name, '-') != NULL ||
           (kind->parent_property != NULL && g_str_equal (property, kind->parent_property)))
