@@ -1495,8 +1495,9 @@ check_foreign_keys (PdStore  *self,
  * @func: the work to do
  *
  * Like pd_store_transaction(), for work that writes thousands of records,
- * such as an import. Foreign keys are checked once, over the whole database, before the commit,
- * instead of by every statement: a reference that points nowhere still
+ * such as an import. Foreign keys are checked once, over the whole
+ * database, before the commit, instead of by every statement (a result's
+ * drivers are still looked up, once each): a reference that points nowhere still
  * rolls the whole work back. (Nothing the work does may rely on a
  * foreign key's ON DELETE action: records are only inserted and
  * updated.)
@@ -1568,9 +1569,6 @@ type_statement (PdStore       *self,
   return *slot;
 }
 
-/* Replaces the rows of a link for one record. A record that was just
- * inserted has none to delete: its link rows could only name it through
- * a foreign key to it. */
 /* A list kept only in its owner's row (written with it): each id must
  * name a record of its table, as a foreign key would have it, checked
  * by a look-up before the row is written, not kept in an index of its
@@ -1611,6 +1609,9 @@ check_list_ids (PdStore             *self,
   return TRUE;
 }
 
+/* Replaces the rows of a link for one record. A record that was just
+ * inserted has none to delete: its link rows could only name it through
+ * a foreign key to it. */
 static gboolean
 save_link (PdStore             *self,
            TypeInfo            *info,
