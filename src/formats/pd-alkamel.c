@@ -734,7 +734,6 @@ ensure_driver (PdStore     *store,
   return g_steal_pointer (&id);
 }
 
-/* The records saved as rows: one import writes dozens of each. */
 /* A car of the season's entry list, as read or made here: a row, not a
  * record (the whole list is read for every import). */
 typedef struct {
@@ -816,6 +815,7 @@ car_row_cb (const PdStoreEntryRow  *row,
   return TRUE;
 }
 
+/* Results are saved as rows too: one import writes dozens. */
 static gboolean
 save_result (PdStore   *store,
              PdResult  *result,
