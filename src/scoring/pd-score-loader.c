@@ -481,8 +481,10 @@ pd_score_season_load (PdStore     *store,
  * standings under @rules: those of a kind that scores for drivers or
  * teams, and every race, whose finishes decide ties. (Formula 1 history
  * has qualifying results for a quarter of its rows, and no points for
- * them.) The title maths and the tables of pd_standings_compute() come
- * out the same from either.
+ * them.) The tables of pd_standings_compute() come out the same from
+ * either. The title maths too, but for one case: a round whose only
+ * results so far are of a session that scores nothing (qualifying before
+ * the race) is not yet counted as run, as it changed no one's points.
  *
  * Returns: (transfer full) (nullable): the season's championship rounds
  *   with their scoring sessions and their results
